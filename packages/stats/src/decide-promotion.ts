@@ -1,0 +1,196 @@
+import { type AlignedOutcomes, alignOutcomes, type TaskOutcomes } from './align-outcomes';
+import { exactLiftInterval } from './exact-lift-interval';
+import { expandedConfidence, unexpandPValue } from './expanded-confidence';
+import { InvalidInputError } from './invalid-input-error';
+import { pairedBootstrap } from './paired-bootstrap';
+import { exactTestFloor } from './promotion-floor';
+import type { Seed } from './rng';
+import { signTest } from './sign-test';
+import { assertCount, assertProbability } from './validate';
+
+export interface PromotionInput {
+  /** The champion's outcome per holdout task. */
+  incumbent: TaskOutcomes;
+  /** The candidate's outcome per holdout task; `null` where it failed to run (it loses that task). */
+  candidate: TaskOutcomes;
+  /** The frozen holdout: every task the decision is taken on, each once. */
+  taskIds: readonly string[];
+  /** The lift the interval's lower bound must exceed, default 0. */
+  threshold?: number;
+  /** Fewest paired tasks to decide on, default 6; never below `exactTestFloor(confidence)`. */
+  minPairs?: number;
+  confidence?: number;
+  resamples?: number;
+  seed: Seed;
+  /** Content hashes of the two controllers: equal hashes are refused before any statistics. */
+  incumbentHash?: string;
+  candidateHash?: string;
+  /** Score given to a candidate `null`, default 0 (the worst pass/fail score). */
+  failureScore?: number;
+}
+
+export type PromotionReason = 'identical-champion' | 'few-pairs' | 'no-margin' | 'vetoed' | 'promoted';
+
+export interface PromotionDecision {
+  promoted: boolean;
+  reason: PromotionReason;
+  /** One sentence saying why, for logs and reports. */
+  explanation: string;
+  /** Paired tasks decided on (after exclusions). */
+  n: number;
+  /** The evidence floor that applied: max(minPairs, exactTestFloor(confidence)). */
+  minPairs: number;
+  /** Mean lift of candidate over incumbent with its interval; null where it cannot be computed. */
+  lift: { estimate: number | null; low: number | null; high: number | null };
+  /** Two-sided p-value of the test that decided (McNemar exact or the bootstrap); null if none ran. */
+  pValue: number | null;
+  test: 'exact' | 'bootstrap' | 'none';
+  /**
+   * The veto: the exact sign test on the paired differences (for pass/fail outcomes this is McNemar's
+   * exact test). Wins and losses count tasks where the candidate did better or worse; null if none ran.
+   */
+  veto: { test: 'mcnemar-exact' | 'sign'; wins: number; losses: number; pValue: number } | null;
+  candidateFailures: string[];
+  excluded: string[];
+  threshold: number;
+  confidence: number;
+  seed: string;
+}
+
+/** Below this many pairs, pass/fail outcomes are decided by the exact test, not the bootstrap. */
+const exactBelow = 20;
+
+/**
+ * Decides once, on a frozen holdout, whether a candidate controller replaces the incumbent. Promotes
+ * only if: the controllers differ; there are enough paired tasks; the interval for the lift has
+ * non-zero width and its lower bound is above `threshold`; and the exact sign test on the paired
+ * differences agrees (McNemar's exact test, for pass/fail outcomes) — the veto. Pass/fail outcomes
+ * below 20 pairs use the exact conditional interval; otherwise a seeded paired percentile bootstrap,
+ * read at Hesterberg's expanded level so it is not too narrow at small n. Promotion is one-sided:
+ * under no effect it promotes at most (1 − confidence)/2 of the time (the veto guarantees it).
+ *
+ * @throws {UnpairedDataError} when outcomes do not pair (duplicate ids, missing tasks, NaN).
+ * @throws {InvalidInputError} for invalid settings or an empty holdout.
+ * @example
+ * decidePromotion({ incumbent: { t1: 0, … }, candidate: { t1: 1, … }, taskIds: ['t1', …], seed: 1 });
+ * // => { promoted: true, reason: 'promoted', n: 12, lift: { estimate: 0.667, low: 0.37, high: 0.83 }, … }
+ */
+export function decidePromotion(input: PromotionInput): PromotionDecision {
+  const fn = 'decidePromotion';
+  const threshold = input.threshold ?? 0;
+  const confidence = input.confidence ?? 0.95;
+  const resamples = input.resamples ?? 10_000;
+  assertProbability(fn, 'confidence', confidence, true);
+  assertCount(fn, 'minPairs', input.minPairs ?? 6, 1);
+  assertCount(fn, 'resamples', resamples, 1);
+  if (!Number.isFinite(threshold)) {
+    throw new InvalidInputError({ functionName: fn, parameter: 'threshold', problem: `must be finite, received ${threshold}` });
+  }
+  if (input.seed === undefined) {
+    throw new InvalidInputError({ functionName: fn, parameter: 'seed', problem: 'is required so the decision can be reproduced' });
+  }
+  const aligned = alignOutcomes(fn, input.incumbent, input.candidate, input.taskIds, input.failureScore ?? 0);
+  const n = aligned.taskIds.length;
+  const floor = Math.max(input.minPairs ?? 6, exactTestFloor(confidence));
+  const base = {
+    n,
+    minPairs: floor,
+    candidateFailures: aligned.candidateFailures,
+    excluded: aligned.excluded,
+    threshold,
+    confidence,
+    seed: String(input.seed),
+  };
+  const refuse = (reason: PromotionReason, explanation: string, rest: Partial<PromotionDecision> = {}) => ({
+    promoted: false,
+    reason,
+    explanation,
+    lift: { estimate: null, low: null, high: null },
+    pValue: null,
+    test: 'none' as const,
+    veto: null,
+    ...base,
+    ...rest,
+  });
+
+  if (input.incumbentHash !== undefined && input.incumbentHash === input.candidateHash) {
+    return refuse('identical-champion', `the candidate has the incumbent's hash (${input.incumbentHash})`);
+  }
+  if (n > 0 && aligned.candidate.every((value, i) => value === aligned.incumbent[i])) {
+    return refuse('identical-champion', `the candidate's outcomes equal the incumbent's on all ${n} tasks`, {
+      lift: { estimate: 0, low: 0, high: 0 },
+      pValue: 1,
+    });
+  }
+  const evidence = n >= 2 ? measureLift(aligned, confidence, resamples, input.seed) : null;
+  const lift = evidence?.lift ?? { estimate: n === 1 ? liftOf(aligned) : null, low: null, high: null };
+  const measured: Pick<PromotionDecision, 'lift' | 'pValue' | 'test' | 'veto'> = {
+    lift,
+    pValue: evidence?.pValue ?? null,
+    test: evidence?.test ?? 'none',
+    veto: evidence?.veto ?? null,
+  };
+  if (n < floor || evidence === null) {
+    return refuse('few-pairs', `${n} paired tasks is below the evidence floor of ${floor}`, measured);
+  }
+  const { low, high } = evidence.lift;
+  if (high - low <= 0) {
+    return refuse('no-margin', 'the interval for the lift has zero width, so it measures no uncertainty', measured);
+  }
+  if (low <= threshold) {
+    return refuse('no-margin', `the lift's lower bound ${low.toFixed(4)} is not above the threshold ${threshold}`, measured);
+  }
+  const veto = evidence.veto;
+  if (veto.pValue >= 1 - confidence || veto.wins <= veto.losses) {
+    const name = veto.test === 'mcnemar-exact' ? "McNemar's exact test" : 'the exact sign test';
+    return refuse(
+      'vetoed',
+      `${name} does not confirm the lift (wins ${veto.wins}, losses ${veto.losses}, p = ${veto.pValue.toPrecision(3)})`,
+      measured,
+    );
+  }
+  return {
+    promoted: true,
+    reason: 'promoted',
+    explanation: `lift ${evidence.lift.estimate.toFixed(4)} with lower bound ${low.toFixed(4)} above ${threshold} on ${n} tasks`,
+    ...base,
+    ...measured,
+  };
+}
+
+function liftOf(aligned: AlignedOutcomes): number {
+  let sum = 0;
+  for (let i = 0; i < aligned.taskIds.length; i++) sum += (aligned.candidate[i] as number) - (aligned.incumbent[i] as number);
+  return sum / aligned.taskIds.length;
+}
+
+function measureLift(aligned: AlignedOutcomes, confidence: number, resamples: number, seed: Seed) {
+  const { incumbent, candidate } = aligned;
+  const n = incumbent.length;
+  const binary = [...incumbent, ...candidate].every((value) => value === 0 || value === 1);
+  const differences = candidate.map((value, i) => value - (incumbent[i] as number));
+  const signs = signTest(differences);
+  const veto = {
+    test: binary ? ('mcnemar-exact' as const) : ('sign' as const),
+    wins: signs.positives,
+    losses: signs.negatives,
+    pValue: signs.pValue,
+  };
+  const exact = () => ({
+    lift: exactLiftInterval(veto.losses, veto.wins, n, confidence),
+    pValue: veto.pValue,
+    test: 'exact' as const,
+    veto,
+  });
+  if (binary && n < exactBelow) return exact();
+  // Read the bootstrap at the expanded level so small-n intervals are not too narrow.
+  const boot = pairedBootstrap(incumbent, candidate, { resamples, confidence: expandedConfidence(confidence, n), seed });
+  // A bootstrap over identical differences collapses to a point; pass/fail data then has an exact interval.
+  if (binary && boot.high - boot.low <= 0) return exact();
+  return {
+    lift: { estimate: boot.estimate, low: boot.low, high: boot.high },
+    pValue: unexpandPValue(boot.pValue, n),
+    test: 'bootstrap' as const,
+    veto,
+  };
+}

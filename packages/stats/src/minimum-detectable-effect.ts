@@ -1,0 +1,59 @@
+import { mcnemarExactPower } from './mcnemar-power';
+import { connorPower } from './normal-power';
+import { normalQuantile } from './normal-quantile';
+import { InvalidInputError } from './invalid-input-error';
+import { assertCount, assertProbability } from './validate';
+
+export type MinimumDetectableEffectInput =
+  | { n: number; sdDiff: number; alpha?: number; power?: number }
+  | { n: number; pDiscordant: number; alpha?: number; power?: number; method?: 'exact' | 'normal' };
+
+export interface DetectableEffect {
+  /** Smallest lift detectable with the target power (for pass/fail: p₀₁ − p₁₀); null when none is. */
+  effect: number | null;
+  method: 'normal' | 'exact';
+}
+
+/**
+ * The smallest lift a paired comparison of n tasks detects with the given power at two-sided level
+ * alpha. Graded outcomes: (z₁₋α/₂ + z_power)·sdDiff/√n. Pass/fail outcomes: the smallest p₀₁ − p₁₀ at
+ * which McNemar's test (exact by default, or Connor's approximation) reaches the power, found by
+ * bisection; `effect: null` when even effect = pDiscordant falls short.
+ *
+ * Reference: inverse of `requiredSampleSize`; Connor (1987).
+ * @throws {InvalidInputError} for n < 1, sdDiff ≤ 0, or probabilities outside their ranges.
+ * @example
+ * minimumDetectableEffect({ n: 50, sdDiff: 0.3 }); // => { effect: 0.11884…, method: 'normal' }
+ */
+export function minimumDetectableEffect(input: MinimumDetectableEffectInput): DetectableEffect {
+  const alpha = input.alpha ?? 0.05;
+  const power = input.power ?? 0.8;
+  assertCount('minimumDetectableEffect', 'n', input.n, 1);
+  assertProbability('minimumDetectableEffect', 'alpha', alpha, true);
+  assertProbability('minimumDetectableEffect', 'power', power, true);
+  if ('sdDiff' in input) {
+    if (!(input.sdDiff > 0) || !Number.isFinite(input.sdDiff)) {
+      throw new InvalidInputError({
+        functionName: 'minimumDetectableEffect',
+        parameter: 'sdDiff',
+        problem: `must be a finite number > 0, received ${input.sdDiff}`,
+      });
+    }
+    const effect = ((normalQuantile(1 - alpha / 2) + normalQuantile(power)) * input.sdDiff) / Math.sqrt(input.n);
+    return { effect, method: 'normal' };
+  }
+  const { n, pDiscordant } = input;
+  assertProbability('minimumDetectableEffect', 'pDiscordant', pDiscordant);
+  const method = input.method ?? 'exact';
+  const powerAt = (effect: number) =>
+    method === 'exact' ? mcnemarExactPower(n, pDiscordant, effect, alpha) : connorPower(n, pDiscordant, effect, alpha);
+  if (pDiscordant === 0 || powerAt(pDiscordant) < power) return { effect: null, method };
+  let lo = 0;
+  let hi = pDiscordant;
+  for (let step = 0; step < 60 && hi - lo > 1e-9; step++) {
+    const mid = (lo + hi) / 2;
+    if (mid > 0 && powerAt(mid) >= power) hi = mid;
+    else lo = mid;
+  }
+  return { effect: hi, method };
+}

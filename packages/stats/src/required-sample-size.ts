@@ -1,0 +1,80 @@
+import { InvalidInputError } from './invalid-input-error';
+import { assertMcNemarDesign, mcnemarExactPower } from './mcnemar-power';
+import { normalQuantile } from './normal-quantile';
+import { assertPairedMeanDesign, connorPower, pairedMeanPower } from './normal-power';
+import { assertProbability } from './validate';
+
+/** A paired design with graded outcomes: the lift to detect and the SD of per-task differences. */
+export interface PairedMeanDesign {
+  effect: number;
+  sdDiff: number;
+  /** Two-sided level, default 0.05. */
+  alpha?: number;
+  /** Target power, default 0.8. */
+  power?: number;
+}
+
+/** A paired design with pass/fail outcomes, sized for McNemar's test. */
+export interface McNemarDesign {
+  /** p₀₁ − p₁₀: share of tasks the candidate newly solves minus share it newly fails. */
+  effect: number;
+  /** p₀₁ + p₁₀: share of tasks on which the arms disagree. */
+  pDiscordant: number;
+  alpha?: number;
+  power?: number;
+  /** 'exact' (default) searches the exact test's power; 'normal' uses Connor's (1987) formula. */
+  method?: 'exact' | 'normal';
+}
+
+export interface SampleSizePlan {
+  /** Paired tasks needed. */
+  n: number;
+  /** Power at n under the method used (for 'normal', the approximation's own power). */
+  achievedPower: number;
+  method: 'normal' | 'exact';
+}
+
+const maxExactPairs = 100_000;
+
+/**
+ * Paired tasks needed to detect `effect` with the given power at two-sided level alpha.
+ * Graded outcomes: n = ((z₁₋α/₂ + z_power)·sdDiff / effect)². Binary outcomes: the smallest n whose
+ * exact McNemar power reaches the target (exact power is saw-toothed in n, so a larger n can dip
+ * below; the plan names the first that reaches it), or Connor's normal approximation.
+ *
+ * Reference: Connor (1987) Biometrics 43:207; statsmodels TTestPower for the normal case.
+ * @throws {InvalidInputError} for a zero effect, an SD ≤ 0, or probabilities outside their ranges.
+ * @example
+ * requiredSampleSize({ effect: 0.1, sdDiff: 0.3 }); // => { n: 71, achievedPower: 0.8…, method: 'normal' }
+ */
+export function requiredSampleSize(design: PairedMeanDesign | McNemarDesign): SampleSizePlan {
+  const alpha = design.alpha ?? 0.05;
+  const power = design.power ?? 0.8;
+  assertProbability('requiredSampleSize', 'alpha', alpha, true);
+  assertProbability('requiredSampleSize', 'power', power, true);
+  const zAlpha = normalQuantile(1 - alpha / 2);
+  const zPower = normalQuantile(power);
+  if ('sdDiff' in design) {
+    assertPairedMeanDesign('requiredSampleSize', design.effect, design.sdDiff);
+    const n = Math.ceil(((zAlpha + zPower) * design.sdDiff / design.effect) ** 2);
+    return { n, achievedPower: pairedMeanPower(n, design.effect, design.sdDiff, alpha), method: 'normal' };
+  }
+  const { pDiscordant, effect } = design;
+  assertMcNemarDesign('requiredSampleSize', pDiscordant, effect, alpha);
+  const approximate = Math.ceil(
+    (zAlpha * Math.sqrt(pDiscordant) + zPower * Math.sqrt(pDiscordant - effect * effect)) ** 2 / (effect * effect),
+  );
+  if (design.method === 'normal') {
+    return { n: approximate, achievedPower: connorPower(approximate, pDiscordant, effect, alpha), method: 'normal' };
+  }
+  // Search from 1, or from 80% of the approximation when that is large (exact power is cheap but not free).
+  for (let n = approximate > 1000 ? Math.floor(approximate * 0.8) : 1; n <= maxExactPairs; n++) {
+    const achieved = mcnemarExactPower(n, pDiscordant, effect, alpha);
+    if (achieved >= power) return { n, achievedPower: achieved, method: 'exact' };
+  }
+  throw new InvalidInputError({
+    functionName: 'requiredSampleSize',
+    parameter: 'effect',
+    problem: `is too small to detect with ${maxExactPairs} pairs at power ${power}; use method 'normal' to see the estimate`,
+  });
+}

@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// Brings the pinned Node.js and pnpm (tools/package.json) onto PATH, installs the workspace, and runs
+// one project task. Plain JavaScript with no dependencies, so it runs on whatever Node a fresh machine
+// has (Node 18+), including the one that only has Node 20 and npm.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const toolsDir = dirname(fileURLToPath(import.meta.url));
+const rootDir = dirname(toolsDir);
+const binDir = join(toolsDir, 'node_modules', '.bin');
+const pinned = JSON.parse(readFileSync(join(toolsDir, 'package.json'), 'utf8')).dependencies;
+
+const tasks = {
+  demo: [['turbo', 'run', 'bench', '--output-logs=new-only', '--log-prefix=none']],
+  bench: [['turbo', 'run', 'bench', '--output-logs=new-only', '--log-prefix=none']],
+  test: [['turbo', 'run', 'test', '--output-logs=full']],
+  build: [['turbo', 'run', 'build']],
+  lint: [['biome', 'ci', '.']],
+  typecheck: [['turbo', 'run', 'typecheck']],
+  check: [
+    ['biome', 'ci', '.'],
+    ['turbo', 'run', 'typecheck'],
+  ],
+  format: [['biome', 'check', '--write', '.']],
+};
+
+const usage = `usage: node tools/toolchain.mjs <${Object.keys(tasks).join('|')}|install|pnpm ARGS…>`;
+
+function fail(message) {
+  console.error(`toolchain: ${message}`);
+  process.exit(1);
+}
+
+function installedVersion(name) {
+  const file = join(toolsDir, 'node_modules', name, 'package.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).version : undefined;
+}
+
+function nodeBinaryWorks() {
+  const result = spawnSync(join(binDir, 'node'), ['--version'], { encoding: 'utf8' });
+  return result.status === 0 && result.stdout.trim() === `v${pinned.node}`;
+}
+
+/** Installs the pinned Node.js and pnpm from the npm registry into tools/node_modules, once. */
+function ensureToolchain() {
+  const ready =
+    installedVersion('node') === pinned.node &&
+    installedVersion('pnpm') === pinned.pnpm &&
+    nodeBinaryWorks();
+  if (ready) return;
+  console.error(`toolchain: installing Node ${pinned.node} and pnpm ${pinned.pnpm} into tools/ (first run only)`);
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: toolsDir,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) {
+    fail('could not install the pinned toolchain with `npm ci` in tools/; check that the npm registry is reachable.');
+  }
+  if (!nodeBinaryWorks()) fail(`tools/node_modules/.bin/node does not report v${pinned.node}; delete tools/node_modules and retry.`);
+}
+
+const env = {
+  ...process.env,
+  PATH: [binDir, join(rootDir, 'node_modules', '.bin'), process.env.PATH].join(delimiter),
+  TURBO_TELEMETRY_DISABLED: '1',
+  DO_NOT_TRACK: '1',
+};
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: rootDir, stdio: 'inherit', env });
+  if (result.error) fail(`could not start ${command}: ${result.error.message}`);
+  return result.status ?? 1;
+}
+
+function pnpm(args) {
+  return run(join(binDir, 'node'), [join(toolsDir, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs'), ...args]);
+}
+
+function installWorkspace() {
+  const status = pnpm(['install', '--frozen-lockfile', '--reporter=silent']);
+  if (status !== 0) fail('`pnpm install --frozen-lockfile` failed (is pnpm-lock.yaml up to date?).');
+}
+
+/** Sums the per-package vitest JSON results into one plain closing line. */
+function printTestTotals() {
+  const totals = { passed: 0, failed: 0, skipped: 0, files: 0 };
+  for (const group of ['packages', 'apps', '.']) {
+    const groupDir = join(rootDir, group);
+    if (!existsSync(groupDir)) continue;
+    const names = group === '.' ? ['bench'] : readdirSync(groupDir);
+    for (const name of names) {
+      const file = join(groupDir, name, '.vitest', 'results.json');
+      if (!existsSync(file)) continue;
+      const result = JSON.parse(readFileSync(file, 'utf8'));
+      totals.files += 1;
+      totals.passed += result.numPassedTests;
+      totals.failed += result.numFailedTests;
+      totals.skipped += result.numPendingTests + result.numTodoTests;
+    }
+  }
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  return totals;
+}
+
+const [task, ...rest] = process.argv.slice(2);
+if (!task || !(task in tasks || task === 'install' || task === 'pnpm')) fail(usage);
+
+ensureToolchain();
+if (task === 'pnpm') process.exit(pnpm(rest));
+installWorkspace();
+if (task === 'install') process.exit(0);
+
+let status = 0;
+for (const [command, ...args] of tasks[task]) {
+  status = pnpm(['exec', command, ...args, ...rest]);
+  if (status !== 0) break;
+}
+if (task === 'test') {
+  const totals = printTestTotals();
+  if (status === 0 && totals.passed === 0) fail('no test ran.');
+}
+process.exit(status);
