@@ -3,7 +3,7 @@
 // one project task. Plain JavaScript with no dependencies, so it runs on whatever Node a fresh machine
 // has (Node 18+), including the one that only has Node 20 and npm.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,9 +46,7 @@ function nodeBinaryWorks() {
 /** Installs the pinned Node.js and pnpm from the npm registry into tools/node_modules, once. */
 function ensureToolchain() {
   const ready =
-    installedVersion('node') === pinned.node &&
-    installedVersion('pnpm') === pinned.pnpm &&
-    nodeBinaryWorks();
+    installedVersion('node') === pinned.node && installedVersion('pnpm') === pinned.pnpm && nodeBinaryWorks();
   if (ready) return;
   console.error(`toolchain: installing Node ${pinned.node} and pnpm ${pinned.pnpm} into tools/ (first run only)`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -59,7 +57,8 @@ function ensureToolchain() {
   if (result.status !== 0) {
     fail('could not install the pinned toolchain with `npm ci` in tools/; check that the npm registry is reachable.');
   }
-  if (!nodeBinaryWorks()) fail(`tools/node_modules/.bin/node does not report v${pinned.node}; delete tools/node_modules and retry.`);
+  if (!nodeBinaryWorks())
+    fail(`tools/node_modules/.bin/node does not report v${pinned.node}; delete tools/node_modules and retry.`);
 }
 
 const env = {

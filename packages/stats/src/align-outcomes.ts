@@ -37,17 +37,29 @@ export function alignOutcomes(
   failureScore: number,
 ): AlignedOutcomes {
   if (taskIds.length === 0) {
-    throw new InvalidInputError({ functionName, parameter: 'taskIds', problem: 'is empty: there is nothing to decide on' });
+    throw new InvalidInputError({
+      functionName,
+      parameter: 'taskIds',
+      problem: 'is empty: there is nothing to decide on',
+    });
   }
   const listed = new Set<string>();
   for (const taskId of taskIds) {
-    if (listed.has(taskId)) throw new UnpairedDataError({ functionName, problem: 'taskIds lists a task twice', taskId });
+    if (listed.has(taskId))
+      throw new UnpairedDataError({ functionName, problem: 'taskIds lists a task twice', taskId });
     listed.add(taskId);
   }
-  for (const [arm, outcomes] of [['incumbent', incumbent], ['candidate', candidate]] as const) {
+  for (const [arm, outcomes] of [
+    ['incumbent', incumbent],
+    ['candidate', candidate],
+  ] as const) {
     for (const taskId of keys(outcomes)) {
       if (!listed.has(taskId)) {
-        throw new UnpairedDataError({ functionName, problem: `${arm} has an outcome for a task not in taskIds`, taskId });
+        throw new UnpairedDataError({
+          functionName,
+          problem: `${arm} has an outcome for a task not in taskIds`,
+          taskId,
+        });
       }
     }
   }
@@ -64,11 +76,22 @@ export function alignOutcomes(
     const after = lookup(candidate, taskId);
     if (before === undefined || after === undefined) {
       const arm = before === undefined ? 'incumbent' : 'candidate';
-      throw new UnpairedDataError({ functionName, problem: `${arm} has no entry for a listed task (use null for a failed run)`, taskId });
+      throw new UnpairedDataError({
+        functionName,
+        problem: `${arm} has no entry for a listed task (use null for a failed run)`,
+        taskId,
+      });
     }
-    for (const [arm, value] of [['incumbent', before], ['candidate', after]] as const) {
+    for (const [arm, value] of [
+      ['incumbent', before],
+      ['candidate', after],
+    ] as const) {
       if (value !== null && !Number.isFinite(value)) {
-        throw new UnpairedDataError({ functionName, problem: `${arm} outcome must be a finite number or null, received ${value}`, taskId });
+        throw new UnpairedDataError({
+          functionName,
+          problem: `${arm} outcome must be a finite number or null, received ${value}`,
+          taskId,
+        });
       }
     }
     if (before === null) {

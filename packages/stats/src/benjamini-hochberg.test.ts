@@ -9,7 +9,9 @@ describe('benjaminiHochberg', () => {
   it('matches R p.adjust(method = "BH") with ties, in input order', () => {
     // scipy 1.17: false_discovery_control(p, method='bh'), identical to R's p.adjust(p, "BH")
     const expected = [0.035, 0.056, 0.056, 0.23333333333333336, 0.056, 0.5, 0.007];
-    benjaminiHochberg(pValues).forEach((q, i) => expect(q).toBeCloseTo(expected[i] as number, 14));
+    benjaminiHochberg(pValues).forEach((q, i) => {
+      expect(q).toBeCloseTo(expected[i] as number, 14);
+    });
   });
 
   it('returns an empty list for no tests', () => {
@@ -18,7 +20,9 @@ describe('benjaminiHochberg', () => {
 
   it('refuses NaN with the index and a hint', () => {
     expect(() => benjaminiHochberg([0.1, Number.NaN])).toThrow(InvalidInputError);
-    expect(() => benjaminiHochberg([0.1, Number.NaN])).toThrow(/pValues\[1\] must be a p-value in \[0, 1\], received NaN/);
+    expect(() => benjaminiHochberg([0.1, Number.NaN])).toThrow(
+      /pValues\[1\] must be a p-value in \[0, 1\], received NaN/,
+    );
   });
 
   it('never lowers a p-value, caps at 1, and keeps the order of the p-values', () => {

@@ -1,5 +1,5 @@
-import { assertPValues, orderAscending } from './validate-p-values';
 import type { NumericArray } from './validate';
+import { assertPValues, orderAscending } from './validate-p-values';
 
 /**
  * Benjamini–Hochberg q-values (false discovery rate adjusted p-values), returned in input order.

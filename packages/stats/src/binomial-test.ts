@@ -1,7 +1,7 @@
 import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
 import binomialPmf from '@stdlib/stats-base-dists-binomial-pmf';
-import { type Alternative, assertAlternative, assertCount, assertProbability } from './validate';
 import { InvalidInputError } from './invalid-input-error';
+import { type Alternative, assertAlternative, assertCount, assertProbability } from './validate';
 
 // R and scipy count outcomes as "as extreme" when their probability is within this factor of the
 // observed one, so floating-point noise does not drop a tied outcome from the two-sided p-value.
@@ -24,7 +24,11 @@ export function binomialTest(k: number, n: number, p = 0.5, alternative: Alterna
   assertCount('binomialTest', 'n', n, 1);
   assertCount('binomialTest', 'k', k);
   if (k > n) {
-    throw new InvalidInputError({ functionName: 'binomialTest', parameter: 'k', problem: `must be ≤ n (${n}), received ${k}` });
+    throw new InvalidInputError({
+      functionName: 'binomialTest',
+      parameter: 'k',
+      problem: `must be ≤ n (${n}), received ${k}`,
+    });
   }
   assertProbability('binomialTest', 'p', p);
   assertAlternative('binomialTest', alternative);

@@ -36,7 +36,11 @@ describe('bootstrapInterval', () => {
   });
 
   it('accepts a custom statistic and whole-cluster resampling', () => {
-    const spread = bootstrapInterval(x, { seed: 1, resamples: 2000, statistic: (v) => Math.max(...v) - Math.min(...v) });
+    const spread = bootstrapInterval(x, {
+      seed: 1,
+      resamples: 2000,
+      statistic: (v) => Math.max(...v) - Math.min(...v),
+    });
     expect(spread.estimate).toBeCloseTo(7.6, 12);
     const clusters = x.map((_, i) => Math.floor(i / 4));
     const clustered = bootstrapInterval(x, { seed: 1, resamples: 2000, clusters });
@@ -71,6 +75,8 @@ describe('bootstrapInterval', () => {
     expect(() => bootstrapInterval(x, {})).toThrow(/seed is required/);
     expect(() => bootstrapInterval([1, Number.NaN], { seed: 1 })).toThrow(InvalidInputError);
     // @ts-expect-error: unknown method
-    expect(() => bootstrapInterval(x, { seed: 1, method: 'studentized' })).toThrow(/method must be 'percentile', 'basic' or 'bca'/);
+    expect(() => bootstrapInterval(x, { seed: 1, method: 'studentized' })).toThrow(
+      /method must be 'percentile', 'basic' or 'bca'/,
+    );
   });
 });

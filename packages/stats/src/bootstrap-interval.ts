@@ -1,13 +1,8 @@
 import { bootstrapBounds } from './bootstrap-bounds';
 import { type BootstrapResult, type BootstrapSettings, resolveBootstrapSettings } from './bootstrap-options';
 import { InvalidInputError } from './invalid-input-error';
-import {
-  bootstrapReplicates,
-  jackknifeReplicates,
-  meanBootstrapReplicates,
-  resamplingUnits,
-} from './resampling-units';
 import { multinomialMeanReplicates } from './multinomial-mean-replicates';
+import { bootstrapReplicates, jackknifeReplicates, meanBootstrapReplicates, resamplingUnits } from './resampling-units';
 import { createRng } from './rng';
 import { indexedStatistic, type SampleStatistic } from './sample-statistic';
 import { assertFiniteSample, assertSameLength, type NumericArray } from './validate';
@@ -29,13 +24,19 @@ export interface BootstrapIntervalOptions extends BootstrapSettings {
  * @throws {InvalidInputError} for non-finite values, a missing seed, or invalid settings.
  * @example
  * bootstrapInterval([3, 5, 4, 6, 5, 7, 4, 5], { seed: 1 });
- * // => { estimate: 4.875, low: ≈4.125, high: ≈5.625, pValue: ≈0.0002, n: 8, units: 8, resamples: 10000, … }
+ * // => { estimate: 4.875, low: 4.125, high: 5.75, pValue: 0.0002, n: 8, units: 8, resamples: 10000, … }
  */
 export function bootstrapInterval(x: NumericArray, options: BootstrapIntervalOptions): BootstrapResult {
   const settings = resolveBootstrapSettings('bootstrapInterval', options);
   assertFiniteSample('bootstrapInterval', 'x', x, 2);
   if (options.clusters !== undefined) assertSameLength('bootstrapInterval', ['x', 'clusters'], x, options.clusters);
-  return bootstrapSample('bootstrapInterval', Float64Array.from(x), options.statistic ?? 'mean', options.clusters, settings);
+  return bootstrapSample(
+    'bootstrapInterval',
+    Float64Array.from(x),
+    options.statistic ?? 'mean',
+    options.clusters,
+    settings,
+  );
 }
 
 /** The shared engine: resample units of `values`, evaluate the statistic, and bound it. */
@@ -55,7 +56,11 @@ export function bootstrapSample(
   }
   const units = resamplingUnits(values.length, clusters);
   if (units.count < 2) {
-    throw new InvalidInputError({ functionName, parameter: 'clusters', problem: 'must name at least 2 distinct clusters' });
+    throw new InvalidInputError({
+      functionName,
+      parameter: 'clusters',
+      problem: 'must name at least 2 distinct clusters',
+    });
   }
   const evaluate = indexedStatistic(statistic, values);
   const estimate = evaluate(units.members, units.members.length);

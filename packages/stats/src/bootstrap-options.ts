@@ -1,5 +1,5 @@
-import { InvalidInputError } from './invalid-input-error';
 import type { BootstrapMethod } from './bootstrap-bounds';
+import { InvalidInputError } from './invalid-input-error';
 import type { Seed } from './rng';
 import { assertCount, assertProbability } from './validate';
 
@@ -49,7 +49,11 @@ export function resolveBootstrapSettings(functionName: string, settings: Bootstr
     });
   }
   if (!Number.isFinite(nullValue)) {
-    throw new InvalidInputError({ functionName, parameter: 'nullValue', problem: `must be finite, received ${nullValue}` });
+    throw new InvalidInputError({
+      functionName,
+      parameter: 'nullValue',
+      problem: `must be finite, received ${nullValue}`,
+    });
   }
   if (settings.seed === undefined) {
     throw new InvalidInputError({

@@ -11,7 +11,7 @@ import { assertProportionInput, type ProportionInterval } from './proportion-int
  * @param confidence - two-sided level in (0, 1), default 0.95.
  * @throws {InvalidInputError} for invalid counts or level.
  * @example
- * clopperPearsonInterval(7, 10); // => { estimate: 0.7, low: 0.3475471499..., high: 0.9332605340..., confidence: 0.95 }
+ * clopperPearsonInterval(7, 10); // => { estimate: 0.7, low: 0.347547149…, high: 0.933260488…, confidence: 0.95 }
  */
 export function clopperPearsonInterval(successes: number, n: number, confidence = 0.95): ProportionInterval {
   assertProportionInput('clopperPearsonInterval', successes, n, confidence);

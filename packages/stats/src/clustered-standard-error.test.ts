@@ -26,7 +26,11 @@ describe('clusteredStandardError', () => {
   });
 
   it('refuses one cluster and mismatched lengths', () => {
-    expect(() => clusteredStandardError([1, 2, 3], ['a', 'a', 'a'])).toThrow(/at least 2 distinct clusters, received 1/);
-    expect(() => clusteredStandardError([1, 2, 3], ['a', 'b'])).toThrow(/clusters must have the same length as x \(3\)/);
+    expect(() => clusteredStandardError([1, 2, 3], ['a', 'a', 'a'])).toThrow(
+      /at least 2 distinct clusters, received 1/,
+    );
+    expect(() => clusteredStandardError([1, 2, 3], ['a', 'b'])).toThrow(
+      /clusters must have the same length as x \(3\)/,
+    );
   });
 });

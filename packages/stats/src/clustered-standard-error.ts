@@ -15,7 +15,7 @@ export type ClusterLabels = ArrayLike<string | number>;
  * @param clusters - one label per observation; at least two distinct clusters.
  * @throws {InvalidInputError} for mismatched lengths, non-finite values, or fewer than two clusters.
  * @example
- * clusteredStandardError([1, 2, 3, 4, 5, 6], ['a', 'a', 'b', 'b', 'c', 'c']); // => 1.0
+ * clusteredStandardError([1, 2, 3, 4, 5, 6], ['a', 'a', 'b', 'b', 'c', 'c']); // => 1.1547005383792515
  */
 export function clusteredStandardError(x: NumericArray, clusters: ClusterLabels): number {
   assertFiniteSample('clusteredStandardError', 'x', x, 2);

@@ -19,7 +19,12 @@ describe('decidePromotion', () => {
   });
 
   it('refuses a candidate with the incumbent’s hash before any statistics', () => {
-    const decision = decidePromotion({ ...arms('0000000', '1111111'), seed: 1, incumbentHash: 'abc', candidateHash: 'abc' });
+    const decision = decidePromotion({
+      ...arms('0000000', '1111111'),
+      seed: 1,
+      incumbentHash: 'abc',
+      candidateHash: 'abc',
+    });
     expect(decision).toMatchObject({ promoted: false, reason: 'identical-champion', test: 'none' });
   });
 
@@ -36,7 +41,9 @@ describe('decidePromotion', () => {
   it('refuses when the interval reaches the threshold', () => {
     const decision = decidePromotion({ ...arms('000000000000', '111100000000'), seed: 1 });
     expect(decision.reason).toBe('no-margin');
-    expect(decidePromotion({ ...arms('110000000000', '011111111100'), seed: 1, threshold: 0.1 }).reason).toBe('no-margin');
+    expect(decidePromotion({ ...arms('110000000000', '011111111100'), seed: 1, threshold: 0.1 }).reason).toBe(
+      'no-margin',
+    );
   });
 
   it('never promotes on a zero-width interval of graded scores', () => {
@@ -83,7 +90,9 @@ describe('decidePromotion', () => {
 
   it('refuses inputs that do not pair instead of dropping them', () => {
     const { taskIds, incumbent, candidate } = arms('0000000', '1111111');
-    expect(() => decidePromotion({ taskIds: [...taskIds, 'task-0'], incumbent, candidate, seed: 1 })).toThrow(UnpairedDataError);
+    expect(() => decidePromotion({ taskIds: [...taskIds, 'task-0'], incumbent, candidate, seed: 1 })).toThrow(
+      UnpairedDataError,
+    );
     expect(() => decidePromotion({ taskIds, incumbent, candidate: { ...candidate, extra: 1 }, seed: 1 })).toThrow(
       /candidate has an outcome for a task not in taskIds \(task "extra"\)/,
     );
@@ -91,9 +100,9 @@ describe('decidePromotion', () => {
     expect(() => decidePromotion({ taskIds, incumbent, candidate: missing, seed: 1 })).toThrow(
       /candidate has no entry for a listed task \(use null for a failed run\) \(task "task-3"\)/,
     );
-    expect(() => decidePromotion({ taskIds, incumbent: { ...incumbent, 'task-2': Number.NaN }, candidate, seed: 1 })).toThrow(
-      /incumbent outcome must be a finite number or null, received NaN/,
-    );
+    expect(() =>
+      decidePromotion({ taskIds, incumbent: { ...incumbent, 'task-2': Number.NaN }, candidate, seed: 1 }),
+    ).toThrow(/incumbent outcome must be a finite number or null, received NaN/);
     expect(() => decidePromotion({ taskIds: [], incumbent: {}, candidate: {}, seed: 1 })).toThrow(/taskIds is empty/);
   });
 

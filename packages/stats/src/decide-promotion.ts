@@ -72,8 +72,10 @@ const exactBelow = 20;
  * @throws {UnpairedDataError} when outcomes do not pair (duplicate ids, missing tasks, NaN).
  * @throws {InvalidInputError} for invalid settings or an empty holdout.
  * @example
- * decidePromotion({ incumbent: { t1: 0, … }, candidate: { t1: 1, … }, taskIds: ['t1', …], seed: 1 });
- * // => { promoted: true, reason: 'promoted', n: 12, lift: { estimate: 0.667, low: 0.37, high: 0.83 }, … }
+ * // 12 holdout tasks: the candidate newly passes 8, newly fails 1.
+ * decidePromotion({ incumbent, candidate, taskIds, seed: 1 });
+ * // => { promoted: true, reason: 'promoted', n: 12, lift: { estimate: 0.583, low: 0.026, high: 0.746 },
+ * //      pValue: 0.039, test: 'exact', veto: { test: 'mcnemar-exact', wins: 8, losses: 1, … }, … }
  */
 export function decidePromotion(input: PromotionInput): PromotionDecision {
   const fn = 'decidePromotion';
@@ -84,10 +86,18 @@ export function decidePromotion(input: PromotionInput): PromotionDecision {
   assertCount(fn, 'minPairs', input.minPairs ?? 6, 1);
   assertCount(fn, 'resamples', resamples, 1);
   if (!Number.isFinite(threshold)) {
-    throw new InvalidInputError({ functionName: fn, parameter: 'threshold', problem: `must be finite, received ${threshold}` });
+    throw new InvalidInputError({
+      functionName: fn,
+      parameter: 'threshold',
+      problem: `must be finite, received ${threshold}`,
+    });
   }
   if (input.seed === undefined) {
-    throw new InvalidInputError({ functionName: fn, parameter: 'seed', problem: 'is required so the decision can be reproduced' });
+    throw new InvalidInputError({
+      functionName: fn,
+      parameter: 'seed',
+      problem: 'is required so the decision can be reproduced',
+    });
   }
   const aligned = alignOutcomes(fn, input.incumbent, input.candidate, input.taskIds, input.failureScore ?? 0);
   const n = aligned.taskIds.length;
@@ -138,7 +148,11 @@ export function decidePromotion(input: PromotionInput): PromotionDecision {
     return refuse('no-margin', 'the interval for the lift has zero width, so it measures no uncertainty', measured);
   }
   if (low <= threshold) {
-    return refuse('no-margin', `the lift's lower bound ${low.toFixed(4)} is not above the threshold ${threshold}`, measured);
+    return refuse(
+      'no-margin',
+      `the lift's lower bound ${low.toFixed(4)} is not above the threshold ${threshold}`,
+      measured,
+    );
   }
   const veto = evidence.veto;
   if (veto.pValue >= 1 - confidence || veto.wins <= veto.losses) {
@@ -160,7 +174,8 @@ export function decidePromotion(input: PromotionInput): PromotionDecision {
 
 function liftOf(aligned: AlignedOutcomes): number {
   let sum = 0;
-  for (let i = 0; i < aligned.taskIds.length; i++) sum += (aligned.candidate[i] as number) - (aligned.incumbent[i] as number);
+  for (let i = 0; i < aligned.taskIds.length; i++)
+    sum += (aligned.candidate[i] as number) - (aligned.incumbent[i] as number);
   return sum / aligned.taskIds.length;
 }
 
@@ -184,7 +199,11 @@ function measureLift(aligned: AlignedOutcomes, confidence: number, resamples: nu
   });
   if (binary && n < exactBelow) return exact();
   // Read the bootstrap at the expanded level so small-n intervals are not too narrow.
-  const boot = pairedBootstrap(incumbent, candidate, { resamples, confidence: expandedConfidence(confidence, n), seed });
+  const boot = pairedBootstrap(incumbent, candidate, {
+    resamples,
+    confidence: expandedConfidence(confidence, n),
+    seed,
+  });
   // A bootstrap over identical differences collapses to a point; pass/fail data then has an exact interval.
   if (binary && boot.high - boot.low <= 0) return exact();
   return {

@@ -21,7 +21,7 @@ export interface LiftInterval {
  * @param n - all pairs, concordant included.
  * @throws {InvalidInputError} when counts are not integers or b + c > n.
  * @example
- * exactLiftInterval(1, 9, 12); // => { estimate: 0.6667, low: 0.3695…, high: 0.8333… }
+ * exactLiftInterval(1, 9, 12); // => { estimate: 0.6667, low: 0.0916…, high: 0.8291… }
  */
 export function exactLiftInterval(losses: number, wins: number, n: number, confidence = 0.95): LiftInterval {
   assertCount('exactLiftInterval', 'losses', losses);

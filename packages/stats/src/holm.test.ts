@@ -7,11 +7,15 @@ describe('holm', () => {
   it('matches R p.adjust(method = "holm") with ties, in input order', () => {
     // R: p.adjust(c(0.01, 0.04, 0.03, 0.2, 0.04, 0.5, 0.001), "holm")
     const expected = [0.06, 0.16, 0.15, 0.4, 0.16, 0.5, 0.007];
-    holm([0.01, 0.04, 0.03, 0.2, 0.04, 0.5, 0.001]).forEach((p, i) => expect(p).toBeCloseTo(expected[i] as number, 14));
+    holm([0.01, 0.04, 0.03, 0.2, 0.04, 0.5, 0.001]).forEach((p, i) => {
+      expect(p).toBeCloseTo(expected[i] as number, 14);
+    });
   });
 
   it('matches the R documentation vector c(0.01, 0.02, 0.03, 0.04, 0.05)', () => {
-    expect(holm([0.01, 0.02, 0.03, 0.04, 0.05]).map((p) => Number(p.toFixed(10)))).toEqual([0.05, 0.08, 0.09, 0.09, 0.09]);
+    expect(holm([0.01, 0.02, 0.03, 0.04, 0.05]).map((p) => Number(p.toFixed(10)))).toEqual([
+      0.05, 0.08, 0.09, 0.09, 0.09,
+    ]);
   });
 
   it('returns an empty list for no tests and refuses NaN', () => {

@@ -1,5 +1,5 @@
-import { assertPValues, orderAscending } from './validate-p-values';
 import type { NumericArray } from './validate';
+import { assertPValues, orderAscending } from './validate-p-values';
 
 /**
  * Holm step-down adjusted p-values (family-wise error control), returned in input order.

@@ -12,7 +12,7 @@ import { assertCount, assertProbability } from './validate';
  * Reference: Suissa & Shuster (1991), exact unconditional power of McNemar's test.
  * @throws {InvalidInputError} unless 0 < |effect| ≤ pDiscordant ≤ 1 and alpha in (0, 1).
  * @example
- * mcnemarExactPower(100, 0.3, 0.15); // => ≈0.80
+ * mcnemarExactPower(100, 0.3, 0.15); // => 0.74659704…
  */
 export function mcnemarExactPower(n: number, pDiscordant: number, effect: number, alpha = 0.05): number {
   assertCount('mcnemarExactPower', 'n', n, 1);

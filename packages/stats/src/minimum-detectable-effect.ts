@@ -1,7 +1,7 @@
+import { InvalidInputError } from './invalid-input-error';
 import { mcnemarExactPower } from './mcnemar-power';
 import { connorPower } from './normal-power';
 import { normalQuantile } from './normal-quantile';
-import { InvalidInputError } from './invalid-input-error';
 import { assertCount, assertProbability } from './validate';
 
 export type MinimumDetectableEffectInput =
@@ -23,7 +23,8 @@ export interface DetectableEffect {
  * Reference: inverse of `requiredSampleSize`; Connor (1987).
  * @throws {InvalidInputError} for n < 1, sdDiff ≤ 0, or probabilities outside their ranges.
  * @example
- * minimumDetectableEffect({ n: 50, sdDiff: 0.3 }); // => { effect: 0.11884…, method: 'normal' }
+ * minimumDetectableEffect({ n: 50, sdDiff: 0.3 }); // => { effect: 0.118861…, method: 'normal' }
+ * minimumDetectableEffect({ n: 100, pDiscordant: 0.3 }); // => { effect: 0.158531…, method: 'exact' }
  */
 export function minimumDetectableEffect(input: MinimumDetectableEffectInput): DetectableEffect {
   const alpha = input.alpha ?? 0.05;

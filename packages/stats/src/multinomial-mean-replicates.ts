@@ -58,15 +58,15 @@ export function binomialCdfTable(trials: number, p: number): Float64Array {
   }
   const mode = Math.min(trials, Math.floor((trials + 1) * p));
   const odds = p / (1 - p);
-  const pmf = new Float64Array(trials + 1);
-  pmf[mode] = 1;
-  for (let j = mode; j < trials; j++) pmf[j + 1] = ((pmf[j] as number) * (trials - j) * odds) / (j + 1);
-  for (let j = mode; j > 0; j--) pmf[j - 1] = ((pmf[j] as number) * j) / ((trials - j + 1) * odds);
+  // Unnormalised probabilities first, in place; then normalise and accumulate.
+  cdf[mode] = 1;
+  for (let j = mode; j < trials; j++) cdf[j + 1] = ((cdf[j] as number) * (trials - j) * odds) / (j + 1);
+  for (let j = mode; j > 0; j--) cdf[j - 1] = ((cdf[j] as number) * j) / ((trials - j + 1) * odds);
   let total = 0;
-  for (const mass of pmf) total += mass;
+  for (const mass of cdf) total += mass;
   let running = 0;
   for (let j = 0; j <= trials; j++) {
-    running += (pmf[j] as number) / total;
+    running += (cdf[j] as number) / total;
     cdf[j] = running;
   }
   cdf[trials] = 1;

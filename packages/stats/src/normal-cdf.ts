@@ -13,7 +13,11 @@ import { InvalidInputError } from './invalid-input-error';
  */
 export function normalCdf(z: number): number {
   if (Number.isNaN(z)) {
-    throw new InvalidInputError({ functionName: 'normalCdf', parameter: 'z', problem: 'must be a number, received NaN' });
+    throw new InvalidInputError({
+      functionName: 'normalCdf',
+      parameter: 'z',
+      problem: 'must be a number, received NaN',
+    });
   }
   return stdlibNormalCdf(z, 0, 1);
 }

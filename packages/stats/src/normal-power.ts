@@ -19,9 +19,17 @@ export function connorPower(n: number, pDiscordant: number, effect: number, alph
 
 export function assertPairedMeanDesign(functionName: string, effect: number, sdDiff: number): void {
   if (!(sdDiff > 0) || !Number.isFinite(sdDiff)) {
-    throw new InvalidInputError({ functionName, parameter: 'sdDiff', problem: `must be a finite number > 0, received ${sdDiff}` });
+    throw new InvalidInputError({
+      functionName,
+      parameter: 'sdDiff',
+      problem: `must be a finite number > 0, received ${sdDiff}`,
+    });
   }
   if (!(Math.abs(effect) > 0) || !Number.isFinite(effect)) {
-    throw new InvalidInputError({ functionName, parameter: 'effect', problem: `must be a finite number ≠ 0, received ${effect}` });
+    throw new InvalidInputError({
+      functionName,
+      parameter: 'effect',
+      problem: `must be a finite number ≠ 0, received ${effect}`,
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { normalCdf } from './normal-cdf';
 import { InvalidInputError } from './invalid-input-error';
+import { normalCdf } from './normal-cdf';
 import { normalQuantile } from './normal-quantile';
 
 // scipy 1.17: [p, scipy.stats.norm.ppf(p)]

@@ -33,19 +33,25 @@ describe('pairedBootstrap', () => {
 
   it('same seed, same result, for pass/fail outcomes too', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.boolean(), fc.boolean()), { minLength: 2, maxLength: 60 }), fc.integer(), (pairs, seed) => {
-        const before = pairs.map(([x]) => Number(x));
-        const after = pairs.map(([, y]) => Number(y));
-        const first = pairedBootstrap(before, after, { seed, resamples: 300 });
-        expect(pairedBootstrap(before, after, { seed, resamples: 300 })).toEqual(first);
-        expect(first.low).toBeLessThanOrEqual(first.estimate + 1e-12);
-        expect(first.high).toBeGreaterThanOrEqual(first.estimate - 1e-12);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.boolean()), { minLength: 2, maxLength: 60 }),
+        fc.integer(),
+        (pairs, seed) => {
+          const before = pairs.map(([x]) => Number(x));
+          const after = pairs.map(([, y]) => Number(y));
+          const first = pairedBootstrap(before, after, { seed, resamples: 300 });
+          expect(pairedBootstrap(before, after, { seed, resamples: 300 })).toEqual(first);
+          expect(first.low).toBeLessThanOrEqual(first.estimate + 1e-12);
+          expect(first.high).toBeGreaterThanOrEqual(first.estimate - 1e-12);
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it('refuses arms of different lengths', () => {
-    expect(() => pairedBootstrap([1, 2, 3], [1, 2], { seed: 1 })).toThrow(/pairedBootstrap: b must have the same length as a \(3\), received 2/);
+    expect(() => pairedBootstrap([1, 2, 3], [1, 2], { seed: 1 })).toThrow(
+      /pairedBootstrap: b must have the same length as a \(3\), received 2/,
+    );
   });
 });

@@ -25,7 +25,7 @@ export interface PairedBootstrapOptions extends BootstrapSettings {
  * @throws {InvalidInputError} for different lengths, non-finite values, a missing seed, or fewer than 2 pairs.
  * @example
  * pairedBootstrap([0, 1, 0, 1, 0, 0], [1, 1, 0, 1, 1, 1], { seed: 7 });
- * // => { estimate: 0.5, low: ≈0.1667, high: ≈0.8333, pValue: ≈0.06, n: 6, … }
+ * // => { estimate: 0.5, low: 0.1667, high: 0.8333, pValue: 0.0284, n: 6, … }
  */
 export function pairedBootstrap(a: NumericArray, b: NumericArray, options: PairedBootstrapOptions): BootstrapResult {
   const settings = resolveBootstrapSettings('pairedBootstrap', options);

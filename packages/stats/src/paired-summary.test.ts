@@ -31,6 +31,8 @@ describe('pairedSummary', () => {
   });
 
   it('refuses arms of different lengths', () => {
-    expect(() => pairedSummary([1, 2], [1, 2, 3])).toThrow(/pairedSummary: b must have the same length as a \(2\), received 3/);
+    expect(() => pairedSummary([1, 2], [1, 2, 3])).toThrow(
+      /pairedSummary: b must have the same length as a \(2\), received 3/,
+    );
   });
 });

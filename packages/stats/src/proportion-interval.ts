@@ -14,7 +14,11 @@ export function assertProportionInput(functionName: string, successes: number, n
   assertCount(functionName, 'n', n, 1);
   assertCount(functionName, 'successes', successes);
   if (successes > n) {
-    throw new InvalidInputError({ functionName, parameter: 'successes', problem: `must be ≤ n (${n}), received ${successes}` });
+    throw new InvalidInputError({
+      functionName,
+      parameter: 'successes',
+      problem: `must be ≤ n (${n}), received ${successes}`,
+    });
   }
   assertProbability(functionName, 'confidence', confidence, true);
 }

@@ -1,7 +1,7 @@
 import { InvalidInputError } from './invalid-input-error';
 import { assertMcNemarDesign, mcnemarExactPower } from './mcnemar-power';
-import { normalQuantile } from './normal-quantile';
 import { assertPairedMeanDesign, connorPower, pairedMeanPower } from './normal-power';
+import { normalQuantile } from './normal-quantile';
 import { assertProbability } from './validate';
 
 /** A paired design with graded outcomes: the lift to detect and the SD of per-task differences. */
@@ -45,7 +45,8 @@ const maxExactPairs = 100_000;
  * Reference: Connor (1987) Biometrics 43:207; statsmodels TTestPower for the normal case.
  * @throws {InvalidInputError} for a zero effect, an SD ≤ 0, or probabilities outside their ranges.
  * @example
- * requiredSampleSize({ effect: 0.1, sdDiff: 0.3 }); // => { n: 71, achievedPower: 0.8…, method: 'normal' }
+ * requiredSampleSize({ effect: 0.1, sdDiff: 0.3 }); // => { n: 71, achievedPower: 0.802, method: 'normal' }
+ * requiredSampleSize({ effect: 0.15, pDiscordant: 0.3 }); // => { n: 112, achievedPower: 0.802, method: 'exact' }
  */
 export function requiredSampleSize(design: PairedMeanDesign | McNemarDesign): SampleSizePlan {
   const alpha = design.alpha ?? 0.05;
@@ -56,7 +57,7 @@ export function requiredSampleSize(design: PairedMeanDesign | McNemarDesign): Sa
   const zPower = normalQuantile(power);
   if ('sdDiff' in design) {
     assertPairedMeanDesign('requiredSampleSize', design.effect, design.sdDiff);
-    const n = Math.ceil(((zAlpha + zPower) * design.sdDiff / design.effect) ** 2);
+    const n = Math.ceil((((zAlpha + zPower) * design.sdDiff) / design.effect) ** 2);
     return { n, achievedPower: pairedMeanPower(n, design.effect, design.sdDiff, alpha), method: 'normal' };
   }
   const { pDiscordant, effect } = design;

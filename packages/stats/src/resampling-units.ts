@@ -62,7 +62,8 @@ export function bootstrapReplicates(
     let size = 0;
     for (let k = 0; k < picks.length; k++) {
       const unit = picks[k] as number;
-      for (let m = offsets[unit] as number; m < (offsets[unit + 1] as number); m++) indices[size++] = members[m] as number;
+      for (let m = offsets[unit] as number; m < (offsets[unit + 1] as number); m++)
+        indices[size++] = members[m] as number;
     }
     replicates[r] = statistic(indices, size);
   }

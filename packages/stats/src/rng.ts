@@ -33,8 +33,8 @@ export interface Rng {
  * @throws {InvalidInputError} when the seed is empty, NaN or infinite.
  * @example
  * const rng = createRng(42);
- * rng.int(6); // => the same face on every machine
- * rng.fork('bootstrap').next(); // => independent of rng's own draws
+ * rng.int(6); // => 4, on every machine
+ * rng.fork('bootstrap').next(); // => 0.15389255178947892, whatever rng drew before
  */
 export function createRng(seed: Seed): Rng {
   if (typeof seed === 'number' ? !Number.isFinite(seed) : typeof seed !== 'string' || seed.length === 0) {
@@ -62,7 +62,11 @@ class SeededRng implements Rng {
 
   int(n: number): number {
     if (!Number.isSafeInteger(n) || n < 1) {
-      throw new InvalidInputError({ functionName: 'Rng.int', parameter: 'n', problem: `must be an integer ≥ 1, received ${n}` });
+      throw new InvalidInputError({
+        functionName: 'Rng.int',
+        parameter: 'n',
+        problem: `must be an integer ≥ 1, received ${n}`,
+      });
     }
     return uniformInt(this.#generator, 0, n - 1);
   }

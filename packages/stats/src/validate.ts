@@ -3,12 +3,7 @@ import { InvalidInputError } from './invalid-input-error';
 /** Numeric input accepted wherever a sample is expected. */
 export type NumericArray = ArrayLike<number>;
 
-export function assertFiniteSample(
-  functionName: string,
-  parameter: string,
-  values: NumericArray,
-  minLength = 1,
-): void {
+export function assertFiniteSample(functionName: string, parameter: string, values: NumericArray, minLength = 1): void {
   if (values.length < minLength) {
     throw new InvalidInputError({
       functionName,
@@ -18,7 +13,12 @@ export function assertFiniteSample(
   }
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) {
-      throw new InvalidInputError({ functionName, parameter, index: i, problem: `must be a finite number, received ${values[i]}` });
+      throw new InvalidInputError({
+        functionName,
+        parameter,
+        index: i,
+        problem: `must be a finite number, received ${values[i]}`,
+      });
     }
   }
 }
@@ -44,7 +44,12 @@ export function assertCount(functionName: string, parameter: string, value: numb
   }
 }
 
-export function assertSameLength(functionName: string, names: [string, string], a: NumericArray, b: ArrayLike<unknown>): void {
+export function assertSameLength(
+  functionName: string,
+  names: [string, string],
+  a: NumericArray,
+  b: ArrayLike<unknown>,
+): void {
   if (a.length !== b.length) {
     throw new InvalidInputError({
       functionName,

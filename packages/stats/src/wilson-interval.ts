@@ -11,7 +11,7 @@ import { assertProportionInput, type ProportionInterval } from './proportion-int
  * @param confidence - two-sided level in (0, 1), default 0.95.
  * @throws {InvalidInputError} for invalid counts or level.
  * @example
- * wilsonInterval(7, 10); // => { estimate: 0.7, low: 0.3967732199795..., high: 0.8922087434450..., confidence: 0.95 }
+ * wilsonInterval(7, 10); // => { estimate: 0.7, low: 0.396778147…, high: 0.892208732…, confidence: 0.95 }
  */
 export function wilsonInterval(successes: number, n: number, confidence = 0.95): ProportionInterval {
   assertProportionInput('wilsonInterval', successes, n, confidence);

@@ -1,0 +1,13 @@
+import { benchBootstrap } from './bootstrap-speed';
+import { benchCalibration } from './promotion-calibration';
+
+const started = performance.now();
+console.log(`Ratchet benchmarks · Node ${process.version} · ${new Date().toISOString()}\n`);
+console.log(await benchBootstrap());
+console.log('\nSimulating the promotion gate (16,000 seeded holdouts, about half a minute)…\n');
+const table = benchCalibration((done, total) => {
+  if (process.stderr.isTTY) process.stderr.write(`\rcalibration: ${done}/${total} simulated holdouts`);
+});
+if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+console.log(table);
+console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
