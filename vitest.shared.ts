@@ -1,12 +1,16 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Shared test settings. The `source` export condition makes workspace packages resolve to their
- * TypeScript sources, so tests never need a build first.
+ * Shared test settings. The `@ratchet/source` export condition makes workspace packages resolve to
+ * their TypeScript sources, so tests never need a build first. It is namespaced so that no
+ * dependency's own "source" condition is picked up by accident.
  */
+const conditions = ['@ratchet/source', ...defaultServerConditions];
+
 export default defineConfig({
-  resolve: { conditions: ['source'] },
-  ssr: { resolve: { conditions: ['source'] } },
+  resolve: { conditions },
+  ssr: { resolve: { conditions } },
   test: {
     include: ['src/**/*.test.ts'],
     reporters: ['default', 'json'],
