@@ -104,6 +104,9 @@ describe('decidePromotion', () => {
       decidePromotion({ taskIds, incumbent: { ...incumbent, 'task-2': Number.NaN }, candidate, seed: 1 }),
     ).toThrow(/incumbent outcome must be a finite number or null, received NaN/);
     expect(() => decidePromotion({ taskIds: [], incumbent: {}, candidate: {}, seed: 1 })).toThrow(/taskIds is empty/);
+    expect(() => decidePromotion({ taskIds, incumbent, candidate, seed: 1, failureScore: Number.NaN })).toThrow(
+      /failureScore must be finite/,
+    );
   });
 
   it('accepts Maps as well as records', () => {

@@ -85,12 +85,13 @@ export function decidePromotion(input: PromotionInput): PromotionDecision {
   assertProbability(fn, 'confidence', confidence, true);
   assertCount(fn, 'minPairs', input.minPairs ?? 6, 1);
   assertCount(fn, 'resamples', resamples, 1);
-  if (!Number.isFinite(threshold)) {
-    throw new InvalidInputError({
-      functionName: fn,
-      parameter: 'threshold',
-      problem: `must be finite, received ${threshold}`,
-    });
+  for (const [parameter, value] of [
+    ['threshold', threshold],
+    ['failureScore', input.failureScore ?? 0],
+  ] as const) {
+    if (!Number.isFinite(value)) {
+      throw new InvalidInputError({ functionName: fn, parameter, problem: `must be finite, received ${value}` });
+    }
   }
   if (input.seed === undefined) {
     throw new InvalidInputError({
