@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { idSchema, splitSchema, timestampSchema } from './common-schemas';
+import { outputSchema } from './run-record';
+import { recordSchemaVersion } from './schema-version';
+import { usageSchema } from './usage';
+import { verdictSchema } from './verdict';
+
+/**
+ * One (run, arm, task, replicate): the attempts made, the one final output the strategy chose and how,
+ * the verdict on it, and the total spend. `status: 'infra'` when the harness failed persistently; such
+ * cells are excluded from comparisons and counted. `oracle` is the best verdict over all attempts,
+ * recorded only as an upper bound (DESIGN rule 2), never as the result.
+ */
+export const cellRecordSchema = z.strictObject({
+  kind: z.literal('cell'),
+  schemaVersion: z.literal(recordSchemaVersion),
+  cellId: idSchema,
+  runId: idSchema,
+  armId: idSchema,
+  taskId: idSchema,
+  benchmark: idSchema,
+  split: splitSchema,
+  replicate: z.number().int().nonnegative(),
+  attemptIds: z.array(idSchema),
+  finalAttemptId: idSchema.nullable(),
+  finalOutput: outputSchema.nullable(),
+  chosenBy: z.enum(['checks', 'oracle']),
+  verdict: verdictSchema.nullable(),
+  oracle: z.strictObject({ attemptId: idSchema, verdict: verdictSchema }).nullable(),
+  spend: usageSchema,
+  status: z.enum(['ok', 'infra']),
+  createdAt: timestampSchema,
+});
+export type CellRecord = z.infer<typeof cellRecordSchema>;

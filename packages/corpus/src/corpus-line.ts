@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { cellRecordSchema } from './cell-record';
+import { sha256Schema } from './common-schemas';
+import { runManifestSchema } from './run-manifest';
+import { runRecordSchema } from './run-record';
+
+/** A blob as one interchange line: its digest and base64 bytes (checked against the digest on import). */
+export const blobLineSchema = z.strictObject({
+  kind: z.literal('blob'),
+  sha256: sha256Schema,
+  mediaType: z.string().min(1).max(200),
+  base64: z.string(),
+});
+export type BlobLine = z.infer<typeof blobLineSchema>;
+
+/** One line of the JSON Lines interchange format: a manifest, an attempt, a cell, or a blob. */
+export const corpusLineSchema = z.discriminatedUnion('kind', [
+  runManifestSchema,
+  runRecordSchema,
+  cellRecordSchema,
+  blobLineSchema,
+]);
+export type CorpusLine = z.infer<typeof corpusLineSchema>;

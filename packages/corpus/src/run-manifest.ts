@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import {
+  controllerRefSchema,
+  idSchema,
+  jsonValueSchema,
+  splitSchema,
+  timestampSchema,
+  workerRefSchema,
+} from './common-schemas';
+import { recordSchemaVersion } from './schema-version';
+
+export const armSpecSchema = z.strictObject({
+  armId: idSchema,
+  strategy: z.string().min(1).max(200),
+  k: z.number().int().positive(),
+  controller: controllerRefSchema,
+});
+export type ArmSpec = z.infer<typeof armSpecSchema>;
+
+/**
+ * One run: its configuration, arms, the primary contrast named before any cell ran (DESIGN rule 6),
+ * seed, splits, and lifecycle. Everything but `status`, `endedAt` and `notes` is frozen once written.
+ */
+export const runManifestSchema = z.strictObject({
+  kind: z.literal('manifest'),
+  schemaVersion: z.literal(recordSchemaVersion),
+  runId: idSchema,
+  benchmark: idSchema,
+  config: jsonValueSchema,
+  configHash: z.string().min(1).max(128),
+  arms: z.array(armSpecSchema).min(1),
+  primaryContrast: z.strictObject({ name: z.string().min(1).max(200), baseline: idSchema, candidate: idSchema }),
+  seed: z.string().min(1).max(500),
+  splits: z.array(splitSchema).min(1),
+  environment: z.strictObject({
+    id: idSchema,
+    version: z.string().max(200).optional(),
+    description: z.string().max(2000).optional(),
+  }),
+  worker: workerRefSchema,
+  startedAt: timestampSchema,
+  endedAt: timestampSchema.nullable(),
+  status: z.enum(['running', 'completed', 'interrupted', 'failed']),
+  commitSha: z
+    .string()
+    .regex(/^[0-9a-f]{7,64}$/)
+    .optional(),
+  notes: z.string().max(10_000).optional(),
+});
+export type RunManifest = z.infer<typeof runManifestSchema>;
+
+/** Fields that may change after a manifest is first written: the run's lifecycle. */
+export const mutableManifestFields = ['status', 'endedAt', 'notes'] as const;

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import {
+  blobRefSchema,
+  controllerRefSchema,
+  idSchema,
+  jsonValueSchema,
+  splitSchema,
+  timestampSchema,
+  workerRefSchema,
+} from './common-schemas';
+import { recordSchemaVersion } from './schema-version';
+import { usageSchema } from './usage';
+import { verdictSchema } from './verdict';
+
+/** Longest inline trace summary; the full trace goes to a blob. */
+export const maxTraceSummaryChars = 8192;
+
+/** An output kept inline (small JSON) or in a blob (large, or binary). */
+export const outputSchema = z.union([
+  z.strictObject({ inline: jsonValueSchema }),
+  z.strictObject({ blob: blobRefSchema }),
+]);
+export type Output = z.infer<typeof outputSchema>;
+
+/** A deployable, oracle-free signal the controller may see (visible tests, a clock, a scanner). */
+export const checkResultSchema = z.strictObject({
+  name: z.string().min(1).max(200),
+  passed: z.boolean().nullable(),
+  score: z.number().finite().nullable(),
+  details: jsonValueSchema.optional(),
+});
+export type CheckResult = z.infer<typeof checkResultSchema>;
+
+/** What the attempt was told, built from observations (never verdicts). */
+export const steerSchema = z.strictObject({
+  text: z.string().max(100_000),
+  parameters: z.record(z.string(), jsonValueSchema).optional(),
+});
+export type Steer = z.infer<typeof steerSchema>;
+
+/**
+ * One attempt: the unit the corpus is made of. Identified by `recordId`; everything needed to tell
+ * what ran (ids, seed, controller, worker, config hash), what it was told (steer, checkpoint), what it
+ * did (trace, output, checks), what it cost (usage) and, once judged, the verdict.
+ */
+export const runRecordSchema = z.strictObject({
+  kind: z.literal('attempt'),
+  schemaVersion: z.literal(recordSchemaVersion),
+  recordId: idSchema,
+  runId: idSchema,
+  armId: idSchema,
+  taskId: idSchema,
+  benchmark: idSchema,
+  split: splitSchema,
+  replicate: z.number().int().nonnegative(),
+  attempt: z.number().int().nonnegative(),
+  seed: z.string().min(1).max(500),
+  controller: controllerRefSchema,
+  worker: workerRefSchema,
+  steer: steerSchema.nullable(),
+  /** The attempt whose checkpoint this one continued from; null for a fresh start. */
+  checkpoint: z.strictObject({ fromRecordId: idSchema, blob: blobRefSchema.optional() }).nullable(),
+  trace: z.strictObject({
+    summary: z.string().max(maxTraceSummaryChars),
+    events: z.number().int().nonnegative(),
+    blob: blobRefSchema.nullable(),
+  }),
+  output: outputSchema.nullable(),
+  checks: z.array(checkResultSchema),
+  verdict: verdictSchema.nullable(),
+  usage: usageSchema,
+  /** Set when the harness (not the agent) failed: the error and how many retries were spent. */
+  infra: z.strictObject({ error: z.string().min(1).max(10_000), retries: z.number().int().nonnegative() }).nullable(),
+  createdAt: timestampSchema,
+  configHash: z.string().min(1).max(128),
+  commitSha: z
+    .string()
+    .regex(/^[0-9a-f]{7,64}$/)
+    .optional(),
+});
+export type RunRecord = z.infer<typeof runRecordSchema>;
