@@ -1,4 +1,5 @@
 import { benchBootstrap } from './bootstrap-speed';
+import { benchCorpus } from './corpus-throughput';
 import { benchCalibration } from './promotion-calibration';
 
 const started = performance.now();
@@ -10,4 +11,11 @@ const table = benchCalibration((done, total) => {
 });
 if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 console.log(table);
+console.log('\nMeasuring the corpus (writes about 1,000,000 records to a temporary folder; a minute or two)…\n');
+console.log(
+  await benchCorpus((message) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r${message}\x1b[K`);
+  }),
+);
+if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

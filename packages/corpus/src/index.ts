@@ -1,3 +1,4 @@
+export { alignPairs, type PairRow, type TaskTally, tallyRows } from './align-pairs';
 export { type CellRecord, cellRecordSchema } from './cell-record';
 export {
   type BlobRef,
@@ -13,7 +14,33 @@ export {
   type WorkerRef,
   workerRefSchema,
 } from './common-schemas';
+export type {
+  AppendResult,
+  ArmSelector,
+  CellFilter,
+  Corpus,
+  CorpusStats,
+  PairedOutcomes,
+  PairMetric,
+  PairsQuery,
+  RecordFilter,
+  RunFilter,
+} from './corpus';
+export { CorpusError } from './corpus-error';
 export { type BlobLine, blobLineSchema, type CorpusLine, corpusLineSchema } from './corpus-line';
+export { CorpusVersionError } from './corpus-version-error';
+export { type ExportFilter, type ExportSummary, exportJsonl } from './export-jsonl';
+export { type ImportSummary, importJsonl } from './import-jsonl';
+export { InvalidRecordError, type RecordIssue } from './invalid-record-error';
+export { defaultCorpusUrl, type OpenCorpusOptions, openCorpus } from './open-corpus';
+export {
+  parseCellRecord,
+  parseCorpusLine,
+  parseRunManifest,
+  parseRunRecord,
+  type RecordLocation,
+} from './parse-record';
+export { RecordConflictError } from './record-conflict-error';
 export { type ArmSpec, armSpecSchema, type RunManifest, runManifestSchema } from './run-manifest';
 export {
   type CheckResult,
@@ -27,6 +54,7 @@ export {
   steerSchema,
 } from './run-record';
 export { recordSchemaVersion } from './schema-version';
+export { UnsupportedStoreError } from './unsupported-store-error';
 export { type Usage, unmeasuredUsage, usageSchema } from './usage';
 export {
   type ObjectiveDirection,

@@ -1,0 +1,110 @@
+import type { CellRecord } from './cell-record';
+import type { BlobRef, Split } from './common-schemas';
+import type { RunManifest } from './run-manifest';
+import type { RunRecord } from './run-record';
+import type { Usage } from './usage';
+
+export interface RecordFilter {
+  runId?: string;
+  benchmark?: string;
+  armId?: string;
+  split?: Split;
+  taskId?: string;
+  /** Inclusive lower bound on `createdAt` (ISO timestamp). */
+  since?: string;
+  /** Exclusive upper bound on `createdAt`. */
+  until?: string;
+  limit?: number;
+}
+
+export interface CellFilter {
+  runId: string;
+  /** Only these arms; all arms of the run when omitted. */
+  arms?: readonly string[];
+  benchmark?: string;
+  split?: Split;
+  taskId?: string;
+}
+
+export interface RunFilter {
+  benchmark?: string;
+  status?: RunManifest['status'];
+}
+
+/** One arm of one run: the side of a paired comparison. */
+export interface ArmSelector {
+  runId: string;
+  armId: string;
+}
+
+/** What to compare per task: pass/fail, a verdict objective, or a spend figure of the cell. */
+export type PairMetric = 'resolved' | { objective: string } | { spend: Exclude<keyof Usage, 'costProvenance'> };
+
+export interface PairsQuery {
+  baseline: ArmSelector;
+  candidate: ArmSelector;
+  metric: PairMetric;
+  benchmark?: string;
+  split?: Split;
+}
+
+/**
+ * Two arms' outcomes aligned by task, ready for `@ratchet/stats` (`pairedBootstrap(baseline, candidate)`).
+ * Replicates are averaged per task first. Tasks are left out, and listed, when every cell of either
+ * side is an infra failure, when a side has no measured value (unjudged or unmeasured), or when only
+ * one side ran the task.
+ */
+export interface PairedOutcomes {
+  taskIds: string[];
+  baseline: number[];
+  candidate: number[];
+  /** Replicates averaged for each task, per side. */
+  replicates: { baseline: number[]; candidate: number[] };
+  excluded: { infra: string[]; unmeasured: string[]; unpaired: string[] };
+  /** Infra cells left out of tasks that still had usable replicates. */
+  infraCells: number;
+}
+
+export interface AppendResult {
+  /** Records written by this call. */
+  inserted: number;
+  /** Records already present, identical: a retried write. */
+  duplicates: number;
+}
+
+export interface CorpusStats {
+  runs: number;
+  attempts: number;
+  cells: number;
+  blobs: number;
+  blobBytes: number;
+  benchmarks: Array<{ benchmark: string; runs: number; attempts: number; cells: number }>;
+  schemaVersion: number;
+  location: string;
+}
+
+/**
+ * The store interface: everything callers may ask of a corpus. Narrow and asynchronous so that a
+ * PostgreSQL store can sit behind it later without touching callers.
+ */
+export interface Corpus {
+  /** Where the corpus lives, e.g. `sqlite:/abs/path/.ratchet/corpus.db`. */
+  readonly url: string;
+  /** Writes a run's manifest; later writes may change only `status`, `endedAt` and `notes`. */
+  putManifest(manifest: RunManifest): Promise<void>;
+  manifest(runId: string): Promise<RunManifest | null>;
+  runs(filter?: RunFilter): Promise<RunManifest[]>;
+  /** Validates, then writes all records in one transaction; idempotent by id. */
+  append(records: ReadonlyArray<RunRecord | CellRecord>): Promise<AppendResult>;
+  records(filter?: RecordFilter): Promise<RunRecord[]>;
+  /** Streams attempt records in `createdAt` order without holding them all in memory. */
+  iterateRecords(filter?: RecordFilter): AsyncIterable<RunRecord>;
+  cells(filter: CellFilter): Promise<CellRecord[]>;
+  iterateCells(filter?: Omit<CellFilter, 'runId'> & { runId?: string }): AsyncIterable<CellRecord>;
+  pairs(query: PairsQuery): Promise<PairedOutcomes>;
+  /** Stores bytes under their sha256; storing the same bytes again is a no-op. */
+  putBlob(data: Uint8Array | string, mediaType?: string): Promise<BlobRef>;
+  blob(sha256: string): Promise<{ ref: BlobRef; data: Uint8Array } | null>;
+  stats(): Promise<CorpusStats>;
+  close(): Promise<void>;
+}

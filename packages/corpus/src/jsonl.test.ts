@@ -1,0 +1,98 @@
+import { PassThrough, Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Corpus } from './corpus';
+import { exportJsonl } from './export-jsonl';
+import { importJsonl } from './import-jsonl';
+import { InvalidRecordError } from './invalid-record-error';
+import { openCorpus } from './open-corpus';
+import { buildCellRecord, buildManifest, buildRunRecord } from './test';
+
+let source: Corpus;
+let target: Corpus;
+beforeEach(async () => {
+  source = await openCorpus('sqlite::memory:');
+  target = await openCorpus('sqlite::memory:');
+  const trace = await source.putBlob('{"events":[1,2,3]}', 'application/json');
+  await source.putManifest(buildManifest());
+  await source.append([
+    buildRunRecord({ trace: { summary: 'three events', events: 3, blob: trace } }),
+    buildRunRecord({ recordId: 'r-2', attempt: 1 }),
+    buildCellRecord(),
+  ]);
+  await source.putManifest(buildManifest({ runId: 'run-2' }));
+});
+afterEach(async () => {
+  await source.close();
+  await target.close();
+});
+
+async function exported(filter = {}) {
+  const stream = new PassThrough();
+  const done = exportJsonl(source, filter, stream).then((summary) => {
+    stream.end();
+    return summary;
+  });
+  const body = await text(stream);
+  return { body, summary: await done };
+}
+
+describe('exportJsonl / importJsonl', () => {
+  it('round-trips a run with its manifest, records, cells and referenced blobs', async () => {
+    const { body, summary } = await exported({ runId: 'run-1' });
+    expect(summary).toEqual({ manifests: 1, attempts: 2, cells: 1, blobs: 1 });
+    expect(body.trim().split('\n')).toHaveLength(5);
+    const imported = await importJsonl(target, Readable.from([body]));
+    expect(imported).toMatchObject({ lines: 5, manifests: 1, attempts: 2, cells: 1, blobs: 1, inserted: 3 });
+    expect(await target.records()).toEqual(await source.records({ runId: 'run-1' }));
+    expect(await target.cells({ runId: 'run-1' })).toEqual(await source.cells({ runId: 'run-1' }));
+    expect(await target.manifest('run-1')).toEqual(await source.manifest('run-1'));
+    const withTrace = (await source.records()).find((record) => record.trace.blob !== null);
+    const blob = await target.blob(withTrace?.trace.blob?.sha256 ?? '');
+    expect(new TextDecoder().decode(blob?.data)).toBe('{"events":[1,2,3]}');
+  });
+
+  it('makes re-importing the same file a no-op', async () => {
+    const { body } = await exported();
+    await importJsonl(target, Readable.from([body]));
+    const again = await importJsonl(target, Readable.from([body]));
+    expect(again).toMatchObject({ inserted: 0, duplicates: 3 });
+    expect((await target.stats()).attempts).toBe(2);
+  });
+
+  it('refuses a bad line with its number, keeping the lines before it whole', async () => {
+    const { body } = await exported({ runId: 'run-1' });
+    const lines = body.trim().split('\n');
+    const broken = JSON.parse(lines[2] as string);
+    broken.usage.tokensIn = -5;
+    lines[2] = JSON.stringify(broken);
+    const attempt = importJsonl(target, Readable.from([lines.join('\n')]), { source: 'run-1.jsonl' });
+    await expect(attempt).rejects.toThrow(InvalidRecordError);
+    await expect(importJsonl(target, Readable.from([lines.join('\n')]), { source: 'run-1.jsonl' })).rejects.toThrow(
+      /^run-1\.jsonl, line 3: invalid corpus line: usage\.tokensIn: /,
+    );
+    const kept = await target.records();
+    // Line 1 is the manifest, line 2 the first attempt (export order: createdAt, then id).
+    expect(kept.map((r) => r.recordId)).toEqual(['r-2']);
+    expect(await target.manifest('run-1')).not.toBeNull();
+  });
+
+  it('refuses a line that is not JSON, without echoing it', async () => {
+    const input = Readable.from([`${JSON.stringify(buildManifest())}\n{"kind": "attempt", secret-token\n`]);
+    await expect(importJsonl(target, input)).rejects.toThrow(
+      /^input, line 2: invalid line: \(record\): is not valid JSON/,
+    );
+  });
+
+  it('refuses a blob whose bytes do not match its digest', async () => {
+    const line = {
+      kind: 'blob',
+      sha256: 'a'.repeat(64),
+      mediaType: 'text/plain',
+      base64: Buffer.from('x').toString('base64'),
+    };
+    await expect(importJsonl(target, Readable.from([JSON.stringify(line)]))).rejects.toThrow(
+      /line 1: invalid blob line: base64: does not hash to the sha256 the line declares/,
+    );
+  });
+});

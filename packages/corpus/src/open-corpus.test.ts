@@ -1,0 +1,23 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openCorpus } from './open-corpus';
+import { UnsupportedStoreError } from './unsupported-store-error';
+
+describe('openCorpus', () => {
+  it('defaults to .ratchet/corpus.db under the working directory, creating the folder', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'ratchet-open-'));
+    const corpus = await openCorpus(undefined, { cwd });
+    expect(corpus.url).toBe(`sqlite:${join(cwd, '.ratchet', 'corpus.db')}`);
+    expect(existsSync(join(cwd, '.ratchet', 'corpus.db'))).toBe(true);
+    await corpus.close();
+  });
+
+  it('says PostgreSQL is planned, and what URLs it takes otherwise', async () => {
+    await expect(openCorpus('postgres://db/ratchet')).rejects.toThrow(UnsupportedStoreError);
+    await expect(openCorpus('postgres://db/ratchet')).rejects.toThrow(/PostgreSQL store is planned/);
+    await expect(openCorpus('mysql://db')).rejects.toThrow(/expected sqlite:PATH/);
+    await expect(openCorpus('sqlite:')).rejects.toThrow(/the path after sqlite: is empty/);
+  });
+});

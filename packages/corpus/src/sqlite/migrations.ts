@@ -1,0 +1,94 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { CorpusVersionError } from '../corpus-version-error';
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+/** The corpus schema, one step per version. Append new steps; never edit a released one. */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'manifests, attempt records, cells, blobs',
+    sql: `
+      CREATE TABLE manifests (
+        run_id TEXT PRIMARY KEY,
+        benchmark TEXT NOT NULL,
+        status TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        body TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE attempts (
+        record_id TEXT PRIMARY KEY,
+        run_id TEXT NOT NULL,
+        arm_id TEXT NOT NULL,
+        task_id TEXT NOT NULL,
+        benchmark TEXT NOT NULL,
+        split TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        body TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX attempts_by_run ON attempts (run_id, arm_id, task_id);
+      CREATE INDEX attempts_by_benchmark ON attempts (benchmark, created_at);
+      CREATE TABLE cells (
+        cell_id TEXT PRIMARY KEY,
+        run_id TEXT NOT NULL,
+        arm_id TEXT NOT NULL,
+        task_id TEXT NOT NULL,
+        benchmark TEXT NOT NULL,
+        split TEXT NOT NULL,
+        status TEXT NOT NULL,
+        resolved INTEGER,
+        created_at TEXT NOT NULL,
+        body TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX cells_by_run ON cells (run_id, arm_id, task_id);
+      CREATE TABLE blobs (
+        sha256 TEXT PRIMARY KEY,
+        media_type TEXT NOT NULL,
+        bytes INTEGER NOT NULL,
+        data BLOB NOT NULL
+      ) STRICT;
+    `,
+  },
+];
+
+export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));
+
+function readVersion(db: DatabaseSync): number {
+  const table = db.prepare("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+  if (!table) return 0;
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
+  return row ? Number(row.value) : 0;
+}
+
+/**
+ * Brings the database to the newest schema this code knows, in one write transaction, re-reading
+ * the version under the lock so concurrent openers migrate once. A database from a newer schema is
+ * refused before anything is written to it.
+ */
+export function migrate(db: DatabaseSync, location: string, steps: readonly Migration[] = migrations): number {
+  const supported = Math.max(...steps.map((m) => m.version));
+  const seen = readVersion(db);
+  if (seen > supported) throw new CorpusVersionError({ location, found: seen, supported });
+  if (seen === supported) return seen;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const current = readVersion(db);
+    if (current > supported) throw new CorpusVersionError({ location, found: current, supported });
+    if (current === 0) db.exec('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT');
+    for (const step of steps.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
+      db.exec(step.sql);
+      db.prepare(
+        "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      ).run(String(step.version));
+    }
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+  return readVersion(db);
+}

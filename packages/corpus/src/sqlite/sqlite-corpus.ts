@@ -1,0 +1,241 @@
+import { createHash } from 'node:crypto';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { alignPairs, type TaskTally } from '../align-pairs';
+import type { CellRecord } from '../cell-record';
+import type { BlobRef } from '../common-schemas';
+import type {
+  AppendResult,
+  CellFilter,
+  Corpus,
+  CorpusStats,
+  PairedOutcomes,
+  PairsQuery,
+  RecordFilter,
+  RunFilter,
+} from '../corpus';
+import { parseCellRecord, parseRunManifest, parseRunRecord } from '../parse-record';
+import { RecordConflictError } from '../record-conflict-error';
+import { mutableManifestFields, type RunManifest } from '../run-manifest';
+import type { RunRecord } from '../run-record';
+import { latestSchemaVersion } from './migrations';
+import { cellWhere, metricExpression, recordWhere, type SqlParam, whereClause } from './sql-filters';
+
+/** The embedded store: one SQLite file in WAL mode (node:sqlite), safe for several processes at once. */
+export class SqliteCorpus implements Corpus {
+  readonly url: string;
+  readonly #db: DatabaseSync;
+  readonly #statements = new Map<string, StatementSync>();
+  #closed = false;
+
+  constructor(db: DatabaseSync, url: string) {
+    this.#db = db;
+    this.url = url;
+  }
+
+  #prepare(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  /** Runs `work` in one write transaction, taking the write lock up front so writers queue instead of deadlocking. */
+  #transaction<T>(work: () => T): T {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  async putManifest(manifest: RunManifest): Promise<void> {
+    const parsed = parseRunManifest(manifest, { source: `manifest ${manifest?.runId ?? ''}`.trim() });
+    const body = JSON.stringify(parsed);
+    this.#transaction(() => {
+      const existing = this.#prepare('SELECT body FROM manifests WHERE run_id = ?').get(parsed.runId) as
+        | { body: string }
+        | undefined;
+      if (existing) {
+        const before = JSON.parse(existing.body) as Record<string, unknown>;
+        const changed = Object.keys({ ...before, ...parsed }).filter(
+          (key) =>
+            !(mutableManifestFields as readonly string[]).includes(key) &&
+            JSON.stringify(before[key]) !== JSON.stringify((parsed as Record<string, unknown>)[key]),
+        );
+        if (changed.length > 0) {
+          throw new RecordConflictError({
+            recordKind: 'manifest',
+            id: parsed.runId,
+            detail: `fields frozen when the run started changed: ${changed.join(', ')}`,
+          });
+        }
+        this.#prepare('UPDATE manifests SET status = ?, body = ? WHERE run_id = ?').run(
+          parsed.status,
+          body,
+          parsed.runId,
+        );
+        return;
+      }
+      this.#prepare('INSERT INTO manifests (run_id, benchmark, status, started_at, body) VALUES (?, ?, ?, ?, ?)').run(
+        parsed.runId,
+        parsed.benchmark,
+        parsed.status,
+        parsed.startedAt,
+        body,
+      );
+    });
+  }
+
+  async manifest(runId: string): Promise<RunManifest | null> {
+    const row = this.#prepare('SELECT body FROM manifests WHERE run_id = ?').get(runId) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as RunManifest) : null;
+  }
+
+  async runs(filter: RunFilter = {}): Promise<RunManifest[]> {
+    const where = whereClause([
+      ['benchmark', '=', filter.benchmark],
+      ['status', '=', filter.status],
+    ]);
+    const rows = this.#prepare(`SELECT body FROM manifests ${where.sql} ORDER BY started_at, run_id`).all(
+      ...where.params,
+    ) as Array<{ body: string }>;
+    return rows.map((row) => JSON.parse(row.body) as RunManifest);
+  }
+
+  async append(records: ReadonlyArray<RunRecord | CellRecord>): Promise<AppendResult> {
+    // Validate the whole batch before writing any of it.
+    const parsed = records.map((record, index) =>
+      record?.kind === 'cell'
+        ? parseCellRecord(record, { source: `records[${index}]` })
+        : parseRunRecord(record, { source: `records[${index}]` }),
+    );
+    const insertAttempt = this.#prepare(
+      'INSERT OR IGNORE INTO attempts (record_id, run_id, arm_id, task_id, benchmark, split, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insertCell = this.#prepare(
+      'INSERT OR IGNORE INTO cells (cell_id, run_id, arm_id, task_id, benchmark, split, status, resolved, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    return this.#transaction(() => {
+      let inserted = 0;
+      for (const record of parsed) {
+        const body = JSON.stringify(record);
+        const common = [record.runId, record.armId, record.taskId, record.benchmark, record.split] as const;
+        const id = record.kind === 'cell' ? record.cellId : record.recordId;
+        const changes =
+          record.kind === 'cell'
+            ? insertCell.run(id, ...common, record.status, verdictResolved(record), record.createdAt, body).changes
+            : insertAttempt.run(id, ...common, record.createdAt, body).changes;
+        if (changes > 0) {
+          inserted++;
+          continue;
+        }
+        const table = record.kind === 'cell' ? 'cells' : 'attempts';
+        const key = record.kind === 'cell' ? 'cell_id' : 'record_id';
+        const existing = this.#prepare(`SELECT body FROM ${table} WHERE ${key} = ?`).get(id) as { body: string };
+        if (existing.body !== body) throw new RecordConflictError({ recordKind: record.kind, id });
+      }
+      return { inserted, duplicates: parsed.length - inserted };
+    });
+  }
+
+  async records(filter: RecordFilter = {}): Promise<RunRecord[]> {
+    const found: RunRecord[] = [];
+    for await (const record of this.iterateRecords(filter)) found.push(record);
+    return found;
+  }
+
+  async *iterateRecords(filter: RecordFilter = {}): AsyncIterable<RunRecord> {
+    const where = recordWhere(filter);
+    const limit = filter.limit === undefined ? '' : ' LIMIT ?';
+    const params: SqlParam[] = filter.limit === undefined ? where.params : [...where.params, filter.limit];
+    const statement = this.#db.prepare(`SELECT body FROM attempts ${where.sql} ORDER BY created_at, record_id${limit}`);
+    for (const row of statement.iterate(...params)) yield JSON.parse((row as { body: string }).body) as RunRecord;
+  }
+
+  async cells(filter: CellFilter): Promise<CellRecord[]> {
+    const found: CellRecord[] = [];
+    for await (const cell of this.iterateCells(filter)) {
+      if (filter.arms === undefined || filter.arms.includes(cell.armId)) found.push(cell);
+    }
+    return found;
+  }
+
+  async *iterateCells(filter: Partial<CellFilter> = {}): AsyncIterable<CellRecord> {
+    const where = cellWhere(filter);
+    const statement = this.#db.prepare(`SELECT body FROM cells ${where.sql} ORDER BY run_id, arm_id, task_id, cell_id`);
+    for (const row of statement.iterate(...where.params))
+      yield JSON.parse((row as { body: string }).body) as CellRecord;
+  }
+
+  async pairs(query: PairsQuery): Promise<PairedOutcomes> {
+    const metric = metricExpression(query.metric);
+    // Summarise per task in SQL so only one row per task crosses into JavaScript.
+    const side = (arm: PairsQuery['baseline']) => {
+      const where = cellWhere({ ...query, runId: arm.runId }, arm.armId);
+      const sql = `SELECT task_id AS taskId, COUNT(*) AS cells, SUM(status = 'infra') AS infra,
+          COUNT(CASE WHEN status = 'ok' THEN value END) AS measured,
+          COALESCE(SUM(CASE WHEN status = 'ok' THEN value END), 0) AS sum
+        FROM (SELECT task_id, status, ${metric.sql} AS value FROM cells ${where.sql})
+        GROUP BY task_id`;
+      return this.#prepare(sql).all(...metric.params, ...where.params) as unknown as TaskTally[];
+    };
+    return alignPairs(side(query.baseline), side(query.candidate));
+  }
+
+  async putBlob(data: Uint8Array | string, mediaType = 'application/octet-stream'): Promise<BlobRef> {
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    this.#prepare('INSERT OR IGNORE INTO blobs (sha256, media_type, bytes, data) VALUES (?, ?, ?, ?)').run(
+      sha256,
+      mediaType,
+      bytes.byteLength,
+      bytes,
+    );
+    return { sha256, bytes: bytes.byteLength, mediaType };
+  }
+
+  async blob(sha256: string): Promise<{ ref: BlobRef; data: Uint8Array } | null> {
+    const row = this.#prepare('SELECT media_type, bytes, data FROM blobs WHERE sha256 = ?').get(sha256) as
+      | { media_type: string; bytes: number; data: Uint8Array }
+      | undefined;
+    return row ? { ref: { sha256, bytes: row.bytes, mediaType: row.media_type }, data: row.data } : null;
+  }
+
+  async stats(): Promise<CorpusStats> {
+    const count = (sql: string) => (this.#prepare(sql).get() as { n: number }).n;
+    const benchmarks = this.#prepare(
+      `SELECT benchmark,
+         (SELECT COUNT(*) FROM manifests m WHERE m.benchmark = b.benchmark) AS runs,
+         (SELECT COUNT(*) FROM attempts a WHERE a.benchmark = b.benchmark) AS attempts,
+         (SELECT COUNT(*) FROM cells c WHERE c.benchmark = b.benchmark) AS cells
+       FROM (SELECT benchmark FROM manifests UNION SELECT benchmark FROM attempts UNION SELECT benchmark FROM cells) b
+       ORDER BY benchmark`,
+    ).all() as unknown as CorpusStats['benchmarks'];
+    return {
+      runs: count('SELECT COUNT(*) AS n FROM manifests'),
+      attempts: count('SELECT COUNT(*) AS n FROM attempts'),
+      cells: count('SELECT COUNT(*) AS n FROM cells'),
+      blobs: count('SELECT COUNT(*) AS n FROM blobs'),
+      blobBytes: count('SELECT COALESCE(SUM(bytes), 0) AS n FROM blobs'),
+      benchmarks,
+      schemaVersion: latestSchemaVersion,
+      location: this.url,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#db.close();
+  }
+}
+
+function verdictResolved(cell: CellRecord): number | null {
+  return cell.verdict === null ? null : Number(cell.verdict.resolved);
+}

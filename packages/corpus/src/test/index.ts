@@ -1,0 +1,1 @@
+export { buildCellRecord, buildManifest, buildRunRecord, buildVerdict } from './record-builders';
