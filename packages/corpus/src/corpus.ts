@@ -3,6 +3,7 @@ import type { BlobRef, Split } from './common-schemas';
 import type { RunManifest } from './run-manifest';
 import type { RunRecord } from './run-record';
 import type { Usage } from './usage';
+import type { Verdict } from './verdict';
 
 export interface RecordFilter {
   runId?: string;
@@ -96,6 +97,11 @@ export interface Corpus {
   runs(filter?: RunFilter): Promise<RunManifest[]>;
   /** Validates, then writes all records in one transaction; idempotent by id. */
   append(records: ReadonlyArray<RunRecord | CellRecord>): Promise<AppendResult>;
+  /**
+   * Fills in the verdict of attempts recorded before they were judged. Write-once: the same verdict
+   * again is a no-op; a different one for an attempt that already has a verdict is refused.
+   */
+  attachVerdicts(verdicts: ReadonlyArray<{ recordId: string; verdict: Verdict }>): Promise<AppendResult>;
   records(filter?: RecordFilter): Promise<RunRecord[]>;
   /** Streams attempt records in `createdAt` order without holding them all in memory. */
   iterateRecords(filter?: RecordFilter): AsyncIterable<RunRecord>;

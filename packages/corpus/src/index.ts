@@ -38,9 +38,11 @@ export {
   parseCorpusLine,
   parseRunManifest,
   parseRunRecord,
+  parseVerdict,
   type RecordLocation,
 } from './parse-record';
 export { RecordConflictError } from './record-conflict-error';
+export { RecordNotFoundError } from './record-not-found-error';
 export { type ArmSpec, armSpecSchema, type RunManifest, runManifestSchema } from './run-manifest';
 export {
   type CheckResult,

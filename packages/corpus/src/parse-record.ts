@@ -5,6 +5,7 @@ import { InvalidRecordError, type RecordIssue } from './invalid-record-error';
 import { type RunManifest, runManifestSchema } from './run-manifest';
 import { type RunRecord, runRecordSchema } from './run-record';
 import { recordSchemaVersion } from './schema-version';
+import { type Verdict, verdictSchema } from './verdict';
 
 export interface RecordLocation {
   source?: string;
@@ -55,4 +56,10 @@ export function parseRunManifest(value: unknown, location: RecordLocation = {}):
 /** Validates one interchange line (manifest, attempt, cell or blob), chosen by its `kind`. */
 export function parseCorpusLine(value: unknown, location: RecordLocation = {}): CorpusLine {
   return parseWith(corpusLineSchema, value, location, 'corpus line');
+}
+
+export function parseVerdict(value: unknown, location: RecordLocation = {}): Verdict {
+  const result = verdictSchema.safeParse(value);
+  if (!result.success) throw new InvalidRecordError({ ...location, what: 'verdict', issues: issuesOf(result.error) });
+  return result.data;
 }

@@ -3,7 +3,7 @@ import type { Corpus } from '../corpus';
 import { InvalidRecordError } from '../invalid-record-error';
 import { openCorpus } from '../open-corpus';
 import { RecordConflictError } from '../record-conflict-error';
-import { buildCellRecord, buildManifest, buildRunRecord } from '../test';
+import { buildCellRecord, buildManifest, buildRunRecord, buildVerdict } from '../test';
 
 let corpus: Corpus;
 beforeEach(async () => {
@@ -116,5 +116,28 @@ describe('SqliteCorpus blobs', () => {
     const stored = await corpus.blob(first.sha256);
     expect(new TextDecoder().decode(stored?.data)).toBe('a long trace');
     expect(await corpus.blob('0'.repeat(64))).toBeNull();
+  });
+});
+
+describe('SqliteCorpus.attachVerdicts', () => {
+  it('fills in a verdict once, accepts the same one again, and refuses a different one', async () => {
+    const record = buildRunRecord({ verdict: null });
+    await corpus.append([record]);
+    const verdict = buildVerdict(true);
+    expect(await corpus.attachVerdicts([{ recordId: record.recordId, verdict }])).toEqual({
+      inserted: 1,
+      duplicates: 0,
+    });
+    expect(await corpus.attachVerdicts([{ recordId: record.recordId, verdict }])).toEqual({
+      inserted: 0,
+      duplicates: 1,
+    });
+    expect((await corpus.records())[0]?.verdict).toEqual(verdict);
+    await expect(corpus.attachVerdicts([{ recordId: record.recordId, verdict: buildVerdict(false) }])).rejects.toThrow(
+      /already has a different verdict/,
+    );
+    await expect(corpus.attachVerdicts([{ recordId: 'missing', verdict }])).rejects.toThrow(
+      /no attempt with id "missing" is in the corpus/,
+    );
   });
 });

@@ -13,10 +13,12 @@ import type {
   RecordFilter,
   RunFilter,
 } from '../corpus';
-import { parseCellRecord, parseRunManifest, parseRunRecord } from '../parse-record';
+import { parseCellRecord, parseRunManifest, parseRunRecord, parseVerdict } from '../parse-record';
 import { RecordConflictError } from '../record-conflict-error';
+import { RecordNotFoundError } from '../record-not-found-error';
 import { mutableManifestFields, type RunManifest } from '../run-manifest';
 import type { RunRecord } from '../run-record';
+import type { Verdict } from '../verdict';
 import { latestSchemaVersion } from './migrations';
 import { cellWhere, metricExpression, recordWhere, type SqlParam, whereClause } from './sql-filters';
 
@@ -139,6 +141,37 @@ export class SqliteCorpus implements Corpus {
         const key = record.kind === 'cell' ? 'cell_id' : 'record_id';
         const existing = this.#prepare(`SELECT body FROM ${table} WHERE ${key} = ?`).get(id) as { body: string };
         if (existing.body !== body) throw new RecordConflictError({ recordKind: record.kind, id });
+      }
+      return { inserted, duplicates: parsed.length - inserted };
+    });
+  }
+
+  async attachVerdicts(verdicts: ReadonlyArray<{ recordId: string; verdict: Verdict }>): Promise<AppendResult> {
+    const parsed = verdicts.map((entry, index) => ({
+      recordId: entry.recordId,
+      verdict: parseVerdict(entry.verdict, { source: `verdicts[${index}]` }),
+    }));
+    return this.#transaction(() => {
+      let inserted = 0;
+      for (const { recordId, verdict } of parsed) {
+        const row = this.#prepare('SELECT body FROM attempts WHERE record_id = ?').get(recordId) as
+          | { body: string }
+          | undefined;
+        if (!row) throw new RecordNotFoundError({ recordKind: 'attempt', id: recordId });
+        const record = JSON.parse(row.body) as RunRecord;
+        if (record.verdict !== null) {
+          if (JSON.stringify(record.verdict) === JSON.stringify(verdict)) continue;
+          throw new RecordConflictError({
+            recordKind: 'attempt',
+            id: recordId,
+            detail: 'it already has a different verdict',
+          });
+        }
+        this.#prepare('UPDATE attempts SET body = ? WHERE record_id = ?').run(
+          JSON.stringify({ ...record, verdict }),
+          recordId,
+        );
+        inserted++;
       }
       return { inserted, duplicates: parsed.length - inserted };
     });
