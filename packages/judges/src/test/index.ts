@@ -1,0 +1,1 @@
+export { MockJudge, type MockJudgeBehavior, type MockJudgeCall, type MockJudgment } from './mock-judge';
