@@ -11,4 +11,6 @@ export const packageBuild: Options = {
   platform: 'node',
   splitting: false,
   treeshake: true,
+  // Keep `node:` in imports: prefix-only built-ins such as `node:sqlite` do not resolve without it.
+  removeNodeProtocol: false,
 };

@@ -21,7 +21,8 @@ const tasks = {
   typecheck: [['turbo', 'run', 'typecheck']],
   check: [
     ['biome', 'ci', '.'],
-    ['turbo', 'run', 'typecheck'],
+    ['turbo', 'run', 'typecheck', 'build'],
+    ['node', 'tools/smoke-dist.mjs'],
   ],
   format: [['biome', 'check', '--write', '.']],
 };
