@@ -1,5 +1,6 @@
 import { benchBootstrap } from './bootstrap-speed';
 import { benchCorpus } from './corpus-throughput';
+import { benchHarness } from './harness-overhead';
 import { benchCalibration } from './promotion-calibration';
 
 const started = performance.now();
@@ -18,4 +19,6 @@ console.log(
   }),
 );
 if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+console.log('');
+console.log(await benchHarness());
 console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

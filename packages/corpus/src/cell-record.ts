@@ -28,6 +28,9 @@ export const cellRecordSchema = z.strictObject({
   verdict: verdictSchema.nullable(),
   oracle: z.strictObject({ attemptId: idSchema, verdict: verdictSchema }).nullable(),
   spend: usageSchema,
+  /** Attempts the cell made, and analyst calls its strategy spent: part of the arm's metered compute. */
+  attempts: z.number().int().nonnegative(),
+  analystCalls: z.number().int().nonnegative(),
   status: z.enum(['ok', 'infra']),
   createdAt: timestampSchema,
 });

@@ -65,6 +65,8 @@ export function buildCellRecord(overrides: Partial<CellRecord> = {}): CellRecord
     verdict: buildVerdict(true),
     oracle: null,
     spend: { turns: 1, tokensIn: 120, tokensOut: 40, usd: 0.002, wallMs: 15, costProvenance: 'measured' },
+    attempts: 1,
+    analystCalls: 0,
     status: 'ok',
     createdAt: fixedTime,
     ...overrides,

@@ -1,0 +1,23 @@
+import { defineController } from '../contracts/controller';
+
+/**
+ * The controller every built-in strategy uses unless given another: it lists the strongest findings
+ * of the last attempt, most important first, under a short instruction. Its parameters are what the
+ * optimizer tunes.
+ */
+export const defaultController = defineController({
+  id: 'default',
+  parameters: {
+    preamble: 'Your previous attempt did not pass every check. Observations from its trace:',
+    closing: 'Address these observations in this attempt.',
+    maxFindings: 5,
+  },
+  steer(findings, _history, parameters) {
+    const listed = findings.slice(0, parameters.maxFindings).map((finding) => `- ${finding.claim}`);
+    const text =
+      listed.length === 0
+        ? 'Try a different approach than last time.'
+        : [parameters.preamble, ...listed, parameters.closing].join('\n');
+    return { text, parameters: { findings: listed.length } };
+  },
+});

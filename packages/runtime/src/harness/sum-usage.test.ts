@@ -1,0 +1,40 @@
+import type { Usage } from '@ratchet/corpus';
+import { describe, expect, it } from 'vitest';
+import { sumUsage } from './sum-usage';
+
+const measured: Usage = { turns: 2, tokensIn: 100, tokensOut: 20, usd: 0.01, wallMs: 50, costProvenance: 'measured' };
+
+describe('sumUsage', () => {
+  it('adds measured figures', () => {
+    expect(sumUsage([measured, measured])).toEqual({
+      turns: 4,
+      tokensIn: 200,
+      tokensOut: 40,
+      usd: 0.02,
+      wallMs: 100,
+      costProvenance: 'measured',
+    });
+  });
+
+  it('makes a total unknown when any part is unknown, never a silently low number', () => {
+    const unknown: Usage = { ...measured, tokensIn: null, usd: null, costProvenance: 'unknown' };
+    expect(sumUsage([measured, unknown])).toMatchObject({
+      tokensIn: null,
+      usd: null,
+      costProvenance: 'unknown',
+      turns: 4,
+    });
+    expect(sumUsage([measured, { ...measured, costProvenance: 'estimated' }]).costProvenance).toBe('estimated');
+  });
+
+  it('sums nothing to zeros that are measured', () => {
+    expect(sumUsage([])).toEqual({
+      turns: 0,
+      tokensIn: 0,
+      tokensOut: 0,
+      usd: 0,
+      wallMs: 0,
+      costProvenance: 'measured',
+    });
+  });
+});

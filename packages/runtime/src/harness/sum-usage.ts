@@ -1,0 +1,30 @@
+import type { Usage } from '@ratchet/corpus';
+
+const figures = ['turns', 'tokensIn', 'tokensOut', 'usd', 'wallMs'] as const;
+
+/**
+ * Adds usages figure by figure. A total is known only when every part is known: one unmeasured part
+ * makes the total null (DESIGN rule 5), never a silently low number. Cost provenance is the weakest
+ * of the parts: measured < estimated < unknown.
+ */
+export function sumUsage(parts: readonly Usage[]): Usage {
+  const total: Record<(typeof figures)[number], number | null> = {
+    turns: 0,
+    tokensIn: 0,
+    tokensOut: 0,
+    usd: 0,
+    wallMs: 0,
+  };
+  for (const part of parts) {
+    for (const figure of figures) {
+      const value = part[figure];
+      total[figure] = value === null || total[figure] === null ? null : (total[figure] as number) + value;
+    }
+  }
+  const provenance = parts.some((part) => part.costProvenance === 'unknown')
+    ? 'unknown'
+    : parts.some((part) => part.costProvenance === 'estimated')
+      ? 'estimated'
+      : 'measured';
+  return { ...total, usd: provenance === 'unknown' ? null : total.usd, costProvenance: provenance };
+}
