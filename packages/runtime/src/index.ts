@@ -58,6 +58,7 @@ export {
 } from './strategies/built-in-strategies';
 export { bestByChecks, checkScore } from './strategies/choose-by-checks';
 export {
+  type CellLimits,
   defineStrategy,
   type ShotOptions,
   type Strategy,

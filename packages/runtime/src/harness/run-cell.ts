@@ -8,7 +8,7 @@ import type { Environment } from '../contracts/environment';
 import { InfraError } from '../contracts/infra-error';
 import { RuntimeError } from '../contracts/runtime-error';
 import { type Task, viewOf } from '../contracts/task';
-import type { AttemptResult, Checkpoint, Worker } from '../contracts/worker';
+import type { AttemptResult, Checkpoint, RemainingBudget, Worker } from '../contracts/worker';
 import { buildSteer } from '../firewall';
 import { bestByChecks } from '../strategies/choose-by-checks';
 import type { StrategyContext, StrategyPlan } from '../strategies/strategy';
@@ -122,7 +122,7 @@ export async function runCell(spec: CellSpec, services: CellServices): Promise<C
     analyst: services.analyst,
     rng: createRng(spec.seed).fork('strategy'),
     history,
-    remaining: () => ({ attempts: plan.k - history.length, usd: null, tokens: null, wallMs: null }),
+    remaining: () => remainingBudget(plan, history.length, sumUsage(usages)),
     choose: (attemptId) => {
       if (!records.has(attemptId))
         throw new RuntimeError(`choose("${attemptId}"): no attempt with that id in this cell`);
@@ -135,8 +135,12 @@ export async function runCell(spec: CellSpec, services: CellServices): Promise<C
     steerFrom: (findings) => buildSteer(plan.controller, findings, history),
     shot: async (options = {}) => {
       if (infra) throw new CellInfraFailure(infra);
-      if (history.length >= plan.k) {
+      const budget = ctx.remaining();
+      if (budget.attempts <= 0)
         throw new BudgetExhaustedError('attempts', `${history.length} of ${plan.k} attempts made`);
+      for (const limit of ['usd', 'tokens', 'wallMs'] as const) {
+        const left = budget[limit];
+        if (left !== null && left <= 0) throw new BudgetExhaustedError(limit, `cap ${plan.limits?.[limit]} reached`);
       }
       services.signal.throwIfAborted();
       const from = options.from === undefined ? undefined : history.find((a) => a.attemptId === options.from);
@@ -153,7 +157,7 @@ export async function runCell(spec: CellSpec, services: CellServices): Promise<C
           handle,
           steer,
           checkpoint: from ? (checkpoints.get(from.attemptId) ?? null) : null,
-          budget: ctx.remaining(),
+          budget,
           seed: `${spec.seed}/a${index}`,
         };
         const result = await withInfraRetries(
@@ -337,6 +341,19 @@ async function writeCell(
   };
   await services.writer.write(cell);
   return cell;
+}
+
+/** What the cell may still spend: attempts left of k, and what is left under each measured cap. */
+function remainingBudget(plan: StrategyPlan, made: number, spent: Usage): RemainingBudget {
+  const left = (cap: number | undefined, used: number | null) =>
+    cap === undefined || used === null ? null : cap - used;
+  const tokens = spent.tokensIn === null || spent.tokensOut === null ? null : spent.tokensIn + spent.tokensOut;
+  return {
+    attempts: plan.k - made,
+    usd: left(plan.limits?.usd, spent.usd),
+    tokens: left(plan.limits?.tokens, tokens),
+    wallMs: left(plan.limits?.wallMs, spent.wallMs),
+  };
 }
 
 function agentFailure(error: unknown): AttemptResult {

@@ -147,6 +147,37 @@ describe('runBenchmark', () => {
     expect(spent).toBeCloseTo(0.12, 10);
   });
 
+  it('caps measured spend per cell on top of k', async () => {
+    const bench = digitBenchmark(3, (input) => ({
+      ...digitGuess(input),
+      usage: { turns: 1, tokensIn: 10, tokensOut: 5, usd: 0.03, costProvenance: 'measured' },
+    }));
+    const summary = await runBenchmark({
+      ...bench,
+      corpus,
+      arms: [
+        { id: 'random', ...random(5), limits: { usd: 0.05 } },
+        { id: 'refine', ...refine(5) },
+      ],
+    });
+    expect(summary.arms.map((arm) => arm.attempts)).toEqual([6, 15]);
+    const firstCell = bench.worker.calls.filter((call) => call.seed.startsWith('0/random/task-00/0/'));
+    expect(firstCell.map((call) => call.budget.usd)).toEqual([expect.closeTo(0.05, 10), expect.closeTo(0.02, 10)]);
+  });
+
+  it('spaces attempt starts to the rate limit', async () => {
+    const started = performance.now();
+    await runBenchmark({
+      ...digitBenchmark(2),
+      corpus,
+      arms: arms.slice(1),
+      concurrency: 4,
+      rateLimit: { attempts: 4, perMs: 150 },
+    });
+    // 12 attempts at 4 per 150 ms: the last batch cannot start before 2 × 150 ms.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
   it('refuses duplicate arm ids and a missing default contrast', async () => {
     await expect(runBenchmark({ ...digitBenchmark(2), corpus, arms: [arms[1], arms[1]] as never })).rejects.toThrow(
       /two arms are named "random"/,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CellRecord, Corpus, JsonValue, RunManifest, Split } from '@ratchet/corpus';
 import type { Judge } from '@ratchet/judges';
 import pLimit from 'p-limit';
+import pThrottle from 'p-throttle';
 import { ruleAnalyst } from '../analysts/rule-analyst';
 import type { Analyst } from '../contracts/analyst';
 import { canonicalJson } from '../contracts/controller';
@@ -50,6 +51,8 @@ export interface RunBenchmarkOptions {
   /** Named before any cell runs; default `steering = refine − random` at the same k. */
   primaryContrast?: PrimaryContrast;
   analyst?: Analyst;
+  /** At most this many attempts start per `perMs` milliseconds, across the run (a provider's rate limit). */
+  rateLimit?: { attempts: number; perMs: number };
   /** Stop scheduling cells once this many measured dollars are spent. */
   maxUsd?: number;
   /** Judge every attempt too, for the oracle upper bound (default true). */
@@ -84,7 +87,13 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
     environment: options.environment.id,
     worker: options.worker.id,
     judge: options.judge.id,
-    arms: arms.map((arm) => ({ id: arm.id, strategy: arm.strategy.name, k: arm.k, controller: arm.controller.hash })),
+    arms: arms.map((arm) => ({
+      id: arm.id,
+      strategy: arm.strategy.name,
+      k: arm.k,
+      controller: arm.controller.hash,
+      limits: arm.limits ? { ...arm.limits } : null,
+    })),
     tasks: tasks.map((task) => task.id),
     replicates,
     seed,
@@ -129,6 +138,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
   const controller = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
   const writer = new RecordWriter(options.corpus);
+  const worker = options.rateLimit ? rateLimited(options.worker, options.rateLimit) : options.worker;
   const limit = pLimit(options.concurrency ?? 4);
   let stopReason: StopReason = 'completed';
   let usdSpent: number | null = 0;
@@ -158,7 +168,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
         },
         {
           environment: options.environment,
-          worker: options.worker,
+          worker,
           judge: options.judge,
           analyst: options.analyst ?? ruleAnalyst(),
           corpus: options.corpus,
@@ -199,6 +209,12 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
       seed,
     },
   );
+}
+
+/** The same worker, with attempt starts spaced to the rate limit (p-throttle). */
+function rateLimited(worker: Worker, limit: { attempts: number; perMs: number }): Worker {
+  const throttle = pThrottle({ limit: limit.attempts, interval: limit.perMs });
+  return { ...worker, id: worker.id, attempt: throttle((input, signal) => worker.attempt(input, signal)) };
 }
 
 function validateArms(arms: readonly Arm[]): readonly Arm[] {

@@ -44,11 +44,19 @@ export interface Strategy {
   run(ctx: StrategyContext): Promise<void>;
 }
 
+/** Per-cell caps on measured spend, on top of the k attempts; a figure that is not measured is not capped. */
+export interface CellLimits {
+  readonly usd?: number;
+  readonly tokens?: number;
+  readonly wallMs?: number;
+}
+
 /** A strategy with its compute and its controller: what an arm runs. */
 export interface StrategyPlan {
   readonly strategy: Strategy;
   readonly k: number;
   readonly controller: Controller;
+  readonly limits?: CellLimits;
 }
 
 /**
