@@ -153,7 +153,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
     limit(async () => {
       if (signal.aborted || stopReason === 'spend-cap') return;
       const cellId = cellIdOf(runId, arm.id, task.id, replicate);
-      const { cell } = await runCell(
+      const cell = await runCell(
         {
           runId,
           armId: arm.id,

@@ -1,0 +1,78 @@
+import type { CellRecord, RunRecord, Usage, Verdict } from '@ratchet/corpus';
+import type { AttemptView } from '../contracts/attempt-view';
+import type { Worker } from '../contracts/worker';
+import { type CellServices, type CellSpec, cellIdOf } from './cell-spec';
+
+/** The fields of an attempt record that vary per attempt; the rest come from the cell. */
+export type AttemptFields = Pick<
+  RunRecord,
+  'recordId' | 'attempt' | 'steer' | 'checkpoint' | 'trace' | 'output' | 'checks' | 'usage' | 'infra'
+>;
+
+export function attemptRecord(spec: CellSpec, services: CellServices, fields: AttemptFields): RunRecord {
+  return {
+    kind: 'attempt',
+    schemaVersion: 1,
+    runId: spec.runId,
+    armId: spec.armId,
+    taskId: spec.task.id,
+    benchmark: spec.benchmark,
+    split: spec.task.split,
+    replicate: spec.replicate,
+    seed: `${spec.seed}/a${fields.attempt}`,
+    controller: { id: spec.plan.controller.id, hash: spec.plan.controller.hash },
+    worker: workerRef(services.worker),
+    createdAt: services.now().toISOString(),
+    configHash: spec.configHash,
+    ...(spec.commitSha === undefined ? {} : { commitSha: spec.commitSha }),
+    ...fields,
+    verdict: null,
+  };
+}
+
+export interface CellResult {
+  attemptIds: string[];
+  final: AttemptView | null;
+  verdict: Verdict | null;
+  oracle: { attemptId: string; verdict: Verdict } | null;
+  spend: Usage;
+  analystCalls: number;
+  infra: { error: string; retries: number } | null;
+}
+
+export function cellRecord(spec: CellSpec, services: CellServices, result: CellResult): CellRecord {
+  return {
+    kind: 'cell',
+    schemaVersion: 1,
+    cellId: cellIdOf(spec.runId, spec.armId, spec.task.id, spec.replicate),
+    runId: spec.runId,
+    armId: spec.armId,
+    taskId: spec.task.id,
+    benchmark: spec.benchmark,
+    split: spec.task.split,
+    replicate: spec.replicate,
+    attemptIds: result.attemptIds,
+    finalAttemptId: result.final?.attemptId ?? null,
+    finalOutput: result.final ? { inline: result.final.output } : null,
+    chosenBy: 'checks',
+    verdict: result.verdict,
+    oracle: result.oracle,
+    spend: result.spend,
+    attempts: result.attemptIds.length,
+    analystCalls: result.analystCalls,
+    status: result.infra ? 'infra' : 'ok',
+    createdAt: services.now().toISOString(),
+  };
+}
+
+export function unmeasuredUsage(wallMs: number): Usage {
+  return { turns: null, tokensIn: null, tokensOut: null, usd: null, wallMs, costProvenance: 'unknown' };
+}
+
+function workerRef(worker: Worker): RunRecord['worker'] {
+  return {
+    id: worker.id,
+    ...(worker.model === undefined ? {} : { model: worker.model }),
+    ...(worker.version === undefined ? {} : { version: worker.version }),
+  };
+}
