@@ -6,7 +6,7 @@ export {
   ruleAnalyst,
   traceErrorsRule,
 } from './analysts/rule-analyst';
-export type { Analyst } from './contracts/analyst';
+export type { Analyst, AnalystMeter } from './contracts/analyst';
 export type { AttemptView, History } from './contracts/attempt-view';
 export { BudgetExhaustedError } from './contracts/budget-exhausted-error';
 export {

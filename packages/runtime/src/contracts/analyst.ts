@@ -1,8 +1,14 @@
 import type { AttemptView, History } from './attempt-view';
 import type { Finding } from './finding';
+import type { AttemptUsage } from './worker';
+
+/** Where an analyst reports what a call cost (a model-backed analyst); counted in the arm's spend. */
+export interface AnalystMeter {
+  record(usage: AttemptUsage & { readonly wallMs?: number | null }): void;
+}
 
 /** Turns an attempt's trace into findings. It sees what a strategy sees: never a verdict. */
 export interface Analyst {
   readonly id: string;
-  observe(attempt: AttemptView, history: History): Promise<Finding[]>;
+  observe(attempt: AttemptView, history: History, meter?: AnalystMeter): Promise<Finding[]>;
 }

@@ -33,7 +33,7 @@ export async function runCell(spec: CellSpec, services: CellServices): Promise<C
       final: null,
       verdict: null,
       oracle: null,
-      spend: sumUsage(state.usages),
+      spend: sumUsage([...state.usages, ...state.analystUsages]),
       analystCalls: state.analystCalls,
       infra: null,
       ...result,
@@ -71,11 +71,16 @@ export async function runCell(spec: CellSpec, services: CellServices): Promise<C
   }
 }
 
+/** A rule-based analyst's call: it spends no tokens or dollars, only time. */
+const zeroCost: Usage = { turns: 0, tokensIn: 0, tokensOut: 0, usd: 0, wallMs: 0, costProvenance: 'measured' };
+
 /** The cell's running state, and the strategy context built on it. */
 class CellState {
   readonly history: AttemptView[] = [];
   readonly records = new Map<string, RunRecord>();
   readonly usages: Usage[] = [];
+  /** What the analyst's calls cost: part of the arm's spend, not of any attempt's. */
+  readonly analystUsages: Usage[] = [];
   readonly checkpoints = new Map<string, Checkpoint>();
   analystCalls = 0;
   chosen: string | null = null;
@@ -113,7 +118,15 @@ class CellState {
       },
       observe: async (attempt) => {
         this.analystCalls++;
-        return this.#services.analyst.observe(attempt, this.history);
+        const started = performance.now();
+        const metered: Usage[] = [];
+        const findings = await this.#services.analyst.observe(attempt, this.history, {
+          record: (usage) => metered.push({ ...usage, wallMs: usage.wallMs ?? null }),
+        });
+        const wallMs = Math.round(performance.now() - started);
+        // A call that reported nothing still took time; its cost is unknown only if the analyst says so.
+        this.analystUsages.push(...(metered.length > 0 ? metered : [{ ...zeroCost, wallMs }]));
+        return findings;
       },
       steerFrom: (findings) => buildSteer(plan.controller, findings, this.history),
       shot: (options = {}) => this.#shot(handle, options, remaining),

@@ -187,3 +187,27 @@ describe('runBenchmark', () => {
     );
   });
 });
+
+describe('analyst metering', () => {
+  it('counts what a model-backed analyst reports in the arm spend', async () => {
+    const corpus = await openCorpus('sqlite::memory:');
+    const pricedAnalyst = {
+      id: 'priced',
+      async observe(_attempt: unknown, _history: unknown, meter?: { record: (usage: never) => void }) {
+        meter?.record({ turns: 1, tokensIn: 300, tokensOut: 50, usd: 0.004, costProvenance: 'measured' } as never);
+        return [];
+      },
+    };
+    const bench = digitBenchmark(2, (input) => ({
+      ...digitGuess(input),
+      usage: { turns: 1, tokensIn: 10, tokensOut: 5, usd: 0.01, costProvenance: 'measured' },
+    }));
+    const summary = await runBenchmark({ ...bench, corpus, analyst: pricedAnalyst as never, arms: arms.slice(1) });
+    const refineArm = summary.arms.find((arm) => arm.armId === 'refine');
+    // 2 cells × (3 attempts at $0.01 + 2 analyst calls at $0.004)
+    expect(refineArm?.analystCalls).toBe(4);
+    expect(refineArm?.spend.usd).toBeCloseTo(2 * (0.03 + 0.008), 10);
+    expect(refineArm?.spend.tokensIn).toBe(2 * (30 + 600));
+    await corpus.close();
+  });
+});
