@@ -103,6 +103,8 @@ export interface Corpus {
    */
   attachVerdicts(verdicts: ReadonlyArray<{ recordId: string; verdict: Verdict }>): Promise<AppendResult>;
   records(filter?: RecordFilter): Promise<RunRecord[]>;
+  /** The ids of matching attempt records, without reading the records (cheap on large runs). */
+  recordIds(filter?: RecordFilter): Promise<string[]>;
   /** Streams attempt records in `createdAt` order without holding them all in memory. */
   iterateRecords(filter?: RecordFilter): AsyncIterable<RunRecord>;
   cells(filter: CellFilter): Promise<CellRecord[]>;

@@ -74,6 +74,7 @@ describe('SqliteCorpus queries', () => {
     expect(await ids({ taskId: 't1' })).toEqual(['a', 'b']);
     expect(await ids({ since: '2026-01-02T00:00:00.000Z', until: '2026-01-04T00:00:00.000Z' })).toEqual(['b', 'c']);
     expect(await ids({ limit: 2 })).toEqual(['a', 'b']);
+    expect(await corpus.recordIds({ runId: 'run-1', armId: 'refine' })).toEqual(['b', 'c']);
   });
 
   it('returns the cells of the named arms', async () => {

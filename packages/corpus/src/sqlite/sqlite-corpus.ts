@@ -183,6 +183,16 @@ export class SqliteCorpus implements Corpus {
     return found;
   }
 
+  async recordIds(filter: RecordFilter = {}): Promise<string[]> {
+    const where = recordWhere(filter);
+    const limit = filter.limit === undefined ? '' : ' LIMIT ?';
+    const params: SqlParam[] = filter.limit === undefined ? where.params : [...where.params, filter.limit];
+    const rows = this.#db
+      .prepare(`SELECT record_id FROM attempts ${where.sql} ORDER BY created_at, record_id${limit}`)
+      .all(...params) as Array<{ record_id: string }>;
+    return rows.map((row) => row.record_id);
+  }
+
   async *iterateRecords(filter: RecordFilter = {}): AsyncIterable<RunRecord> {
     const where = recordWhere(filter);
     const limit = filter.limit === undefined ? '' : ' LIMIT ?';

@@ -247,8 +247,8 @@ async function startManifest(corpus: Corpus, manifest: RunManifest): Promise<Run
 /** For each cell, the highest try number among attempts already recorded (from runs that were killed). */
 async function earlierTries(corpus: Corpus, runId: string): Promise<Map<string, number>> {
   const tries = new Map<string, number>();
-  for await (const record of corpus.iterateRecords({ runId })) {
-    const match = /^(.*)\/t(\d+)\/a\d+$/.exec(record.recordId);
+  for (const recordId of await corpus.recordIds({ runId })) {
+    const match = /^(.*)\/t(\d+)\/a\d+$/.exec(recordId);
     if (!match) continue;
     const [, cellId, tryText] = match as unknown as [string, string, string];
     tries.set(cellId, Math.max(tries.get(cellId) ?? 0, Number(tryText)));
