@@ -23,6 +23,8 @@ const tasks = {
     ['biome', 'ci', '.'],
     ['turbo', 'run', 'typecheck', 'build'],
     ['node', 'tools/smoke-dist.mjs'],
+    // Changeset files are read by a strict frontmatter parser; a reformatted one breaks releases.
+    ['changeset', 'status'],
   ],
   format: [['biome', 'check', '--write', '.']],
 };

@@ -32,6 +32,8 @@ export const cellRecordSchema = z.strictObject({
   attempts: z.number().int().nonnegative(),
   analystCalls: z.number().int().nonnegative(),
   status: z.enum(['ok', 'infra']),
+  /** Why the harness failed, for an `infra` cell: the error and the retries spent. */
+  infra: z.strictObject({ error: z.string().min(1).max(10_000), retries: z.number().int().nonnegative() }).nullable(),
   createdAt: timestampSchema,
 });
 export type CellRecord = z.infer<typeof cellRecordSchema>;

@@ -68,6 +68,7 @@ export function buildCellRecord(overrides: Partial<CellRecord> = {}): CellRecord
     attempts: 1,
     analystCalls: 0,
     status: 'ok',
+    infra: null,
     createdAt: fixedTime,
     ...overrides,
   };

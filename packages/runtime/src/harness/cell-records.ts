@@ -61,6 +61,7 @@ export function cellRecord(spec: CellSpec, services: CellServices, result: CellR
     attempts: result.attemptIds.length,
     analystCalls: result.analystCalls,
     status: result.infra ? 'infra' : 'ok',
+    infra: result.infra,
     createdAt: services.now().toISOString(),
   };
 }

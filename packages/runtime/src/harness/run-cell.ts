@@ -1,14 +1,16 @@
 import type { CellRecord, RunRecord, Steer, Usage } from '@ratchet/corpus';
 import { createRng } from '@ratchet/stats';
+import type { AnalystMeter } from '../contracts/analyst';
 import type { AttemptView } from '../contracts/attempt-view';
 import { BudgetExhaustedError } from '../contracts/budget-exhausted-error';
+import type { Finding } from '../contracts/finding';
 import { RuntimeError } from '../contracts/runtime-error';
 import { viewOf } from '../contracts/task';
 import type { Checkpoint } from '../contracts/worker';
 import { buildSteer } from '../firewall';
 import { bestByChecks } from '../strategies/choose-by-checks';
 import type { ShotOptions, StrategyContext } from '../strategies/strategy';
-import { agentFailure } from './agent-failure';
+import { agentFailure, analystFailure } from './agent-failure';
 import { assertBudgetLeft, remainingBudget } from './cell-budget';
 import { attemptRecord, type CellResult, cellRecord, unmeasuredUsage } from './cell-records';
 import { type CellServices, type CellSpec, cellIdOf } from './cell-spec';
@@ -120,12 +122,27 @@ class CellState {
         this.analystCalls++;
         const started = performance.now();
         const metered: Usage[] = [];
-        const findings = await this.#services.analyst.observe(attempt, this.history, {
-          record: (usage) => metered.push({ ...usage, wallMs: usage.wallMs ?? null }),
-        });
-        const wallMs = Math.round(performance.now() - started);
-        // A call that reported nothing still took time; its cost is unknown only if the analyst says so.
-        this.analystUsages.push(...(metered.length > 0 ? metered : [{ ...zeroCost, wallMs }]));
+        const meter = {
+          record: (usage: Parameters<AnalystMeter['record']>[0]) =>
+            metered.push({ ...usage, wallMs: usage.wallMs ?? null }),
+        };
+        let findings: Finding[];
+        try {
+          findings = await withInfraRetries(
+            () => this.#services.analyst.observe(attempt, this.history, meter).catch(analystFailure),
+            this.#services.retry,
+            this.#services.signal,
+          );
+        } catch (error) {
+          // The analyst is part of the harness: its failure is infra, never the agent's outcome.
+          if (CellInfraFailure.isFailure(error)) this.infra = error.infra;
+          throw error;
+        } finally {
+          this.analystUsages.push(...metered);
+        }
+        // A call that reported nothing (a rule-based analyst) spent only time.
+        if (metered.length === 0)
+          this.analystUsages.push({ ...zeroCost, wallMs: Math.round(performance.now() - started) });
         return findings;
       },
       steerFrom: (findings) => buildSteer(plan.controller, findings, this.history),

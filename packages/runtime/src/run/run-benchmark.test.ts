@@ -211,3 +211,37 @@ describe('analyst metering', () => {
     await corpus.close();
   });
 });
+
+describe('analyst failures', () => {
+  it('retries an analyst that could not be read, then marks the cell infra with its raw answer kept', async () => {
+    const corpus = await openCorpus('sqlite::memory:');
+    let calls = 0;
+    const unreadable = {
+      id: 'unreadable',
+      async observe() {
+        calls++;
+        throw Object.assign(new Error('not findings JSON'), {
+          name: 'MalformedAnalystOutputError',
+          rawText: 'Sure! Here are…',
+        });
+      },
+    };
+    const summary = await runBenchmark({
+      ...digitBenchmark(1),
+      corpus,
+      analyst: unreadable,
+      arms: arms.slice(1),
+      retries: 2,
+      backoffMs: 1,
+    });
+    expect(calls).toBe(3);
+    const refineCell = (await corpus.cells({ runId: summary.runId, arms: ['refine'] }))[0];
+    expect(refineCell?.status).toBe('infra');
+    expect(refineCell?.infra).toEqual({
+      error: 'analyst failed: MalformedAnalystOutputError: not findings JSON (raw answer: Sure! Here are…)',
+      retries: 2,
+    });
+    expect(summary.arms.find((arm) => arm.armId === 'random')?.infraCells).toBe(0);
+    await corpus.close();
+  });
+});

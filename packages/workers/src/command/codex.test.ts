@@ -1,0 +1,70 @@
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codex } from './codex';
+import { attemptInput, fixture, makeWorkDir } from './command-test-helpers';
+import { commandWorker } from './command-worker';
+
+const never = new AbortController().signal;
+const fakeCodex = (scenario: string) =>
+  commandWorker(
+    codex({
+      command: process.execPath,
+      prefixArgs: [fixture('fake-codex.mjs')],
+      extraArgs: ['--skip-git-repo-check'],
+      env: { FAKE_AGENT_SCENARIO: scenario },
+    }),
+  );
+let workDir: string;
+beforeAll(async () => {
+  workDir = await makeWorkDir();
+});
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+describe('codex', () => {
+  it('runs codex exec --json [extraArgs] <message>, the prompt last', () => {
+    expect(codex({ model: 'gpt-5-codex', extraArgs: ['--sandbox', 'workspace-write'] })).toMatchObject({
+      id: 'codex',
+      command: 'codex',
+      model: 'gpt-5-codex',
+      args: ['exec', '--json', '--model', 'gpt-5-codex', '--sandbox', 'workspace-write', '{message}'],
+    });
+  });
+
+  it("reads codex's JSON events into the trace, the last agent message and token usage", async () => {
+    const result = await fakeCodex('ok').attempt(attemptInput(workDir), never);
+    expect(result.events[0]?.data).toMatchObject({
+      type: 'thread.started',
+      argv: ['exec', '--json', '--skip-git-repo-check', 'Write hello.py'],
+    });
+    expect(result.output).toBe('done: Write hello.py');
+    expect(result.events.map((event) => event.type)).toEqual([
+      'log',
+      'log',
+      'log',
+      'tool-call',
+      'tool-result',
+      'tool-call',
+      'tool-result',
+      'message',
+      'log',
+    ]);
+    expect(result.events[4]?.data).toEqual({ id: 'item_1', output: 'hello.py\n', isError: false, exitCode: 0 });
+    // Codex reports tokens but no cost: the cost is unknown, not 0.
+    expect(result.usage).toEqual({ turns: 1, tokensIn: 5200, tokensOut: 310, usd: null, costProvenance: 'unknown' });
+  });
+
+  it('throws a retryable InfraError with the wait the provider asked for', async () => {
+    const error = await fakeCodex('rate-limit')
+      .attempt(attemptInput(workDir), never)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'InfraError', reason: 'rate-limited', isRetryable: true, retryAfterMs: 2500 });
+  });
+
+  it('scores a crash as the agent outcome', async () => {
+    const result = await fakeCodex('crash').attempt(attemptInput(workDir), never);
+    expect(result.output).toBeNull();
+    expect(result.events.at(-1)).toMatchObject({ type: 'error', data: { kind: 'exit', exitCode: 101 } });
+  });
+});

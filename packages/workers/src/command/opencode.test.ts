@@ -1,0 +1,57 @@
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attemptInput, fixture, makeWorkDir } from './command-test-helpers';
+import { commandWorker } from './command-worker';
+import { opencode } from './opencode';
+
+const never = new AbortController().signal;
+const fakeOpencode = (scenario: string) =>
+  commandWorker(
+    opencode({
+      command: process.execPath,
+      prefixArgs: [fixture('fake-opencode.mjs')],
+      model: 'anthropic/claude-sonnet-4-5',
+      env: { FAKE_AGENT_SCENARIO: scenario },
+    }),
+  );
+let workDir: string;
+beforeAll(async () => {
+  workDir = await makeWorkDir();
+});
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+
+describe('opencode', () => {
+  it('runs opencode run --format json [--model] <message>, the prompt last', async () => {
+    expect(opencode()).toMatchObject({
+      id: 'opencode',
+      command: 'opencode',
+      args: ['run', '--format', 'json', '{message}'],
+    });
+    const result = await fakeOpencode('ok').attempt(attemptInput(workDir), never);
+    expect(result.events[0]?.data).toMatchObject({
+      part: { argv: ['run', '--format', 'json', '--model', 'anthropic/claude-sonnet-4-5', 'Write hello.py'] },
+    });
+  });
+
+  it("reads opencode's JSON events into the trace, the last text and summed step usage", async () => {
+    const result = await fakeOpencode('ok').attempt(attemptInput(workDir), never);
+    expect(result.output).toBe('done: Write hello.py');
+    expect(result.events.filter((event) => event.type.startsWith('tool-')).map((event) => event.data)).toEqual([
+      { id: 'call_1', name: 'bash', input: { command: 'ls' } },
+      { id: 'call_1', output: 'hello.py\n', isError: false },
+      { id: 'call_2', name: 'read', input: { filePath: 'missing.py' } },
+      { id: 'call_2', output: 'File not found', isError: true },
+    ]);
+    // Two steps: (800 + 1000 cached) + (900 + 1000 cached) in, 40 + 60 out, $0.002 + $0.001.
+    expect(result.usage).toEqual({ turns: 2, tokensIn: 3700, tokensOut: 100, usd: 0.003, costProvenance: 'measured' });
+  });
+
+  it("throws a retryable InfraError that waits for the provider's retry-after", async () => {
+    const error = await fakeOpencode('rate-limit')
+      .attempt(attemptInput(workDir), never)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ reason: 'rate-limited', isRetryable: true, retryAfterMs: 7000 });
+  });
+});

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { type CommandWorkerOptions, commandWorkerOptionsSchema } from './command-worker-options';
+import type { EventStreamParserFactory } from './event-stream-parser';
+import { parseWorkerOptions } from './parse-worker-options';
+
+/** What a user may set on a preset; everything else is the preset's. */
+export const presetOptionsSchema = commandWorkerOptionsSchema
+  .pick({
+    id: true,
+    version: true,
+    env: true,
+    cwd: true,
+    timeoutMs: true,
+    maxOutputBytes: true,
+    maxStderrBytes: true,
+    killGraceMs: true,
+    renderPrompt: true,
+  })
+  .extend({
+    /** The executable, when it is not the CLI's usual name on PATH (a full path, `node`, `npx`). */
+    command: z.string().min(1).optional(),
+    /** Arguments before the preset's own: a script path when `command` is `node`, a package for `npx`. */
+    prefixArgs: z.array(z.string()).default([]),
+    /** Arguments after the preset's flags and before the prompt where the CLI takes it last. */
+    extraArgs: z.array(z.string()).default([]),
+    /** The model, passed with the CLI's `--model` flag and recorded with each attempt. */
+    model: z.string().min(1).optional(),
+  });
+
+export type PresetOptions = z.input<typeof presetOptionsSchema>;
+
+/** What a preset fixes: its id, the CLI's name, its arguments around the user's, and its parser. */
+export interface PresetDefinition {
+  readonly id: string;
+  readonly command: string;
+  readonly args: (options: { model: string | undefined; extraArgs: readonly string[] }) => string[];
+  readonly parser: EventStreamParserFactory;
+}
+
+/** Validates a preset's options (naming the preset in errors) and builds `commandWorker` options. */
+export function presetWorkerOptions(
+  functionName: string,
+  preset: PresetDefinition,
+  options: PresetOptions,
+): CommandWorkerOptions {
+  const { command, prefixArgs, extraArgs, model, id, ...rest } = parseWorkerOptions(
+    functionName,
+    presetOptionsSchema,
+    options,
+  );
+  return {
+    ...withoutUndefined(rest),
+    id: id ?? preset.id,
+    ...(model === undefined ? {} : { model }),
+    command: command ?? preset.command,
+    args: [...prefixArgs, ...preset.args({ model, extraArgs })],
+    parser: preset.parser,
+  };
+}
+
+function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
+}
