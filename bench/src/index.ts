@@ -1,5 +1,8 @@
+import { solverPool } from '@ratchet/environments';
 import { benchBootstrap } from './bootstrap-speed';
 import { benchCorpus } from './corpus-throughput';
+import { families } from './families';
+import { benchFamily } from './family-solve-rates';
 import { benchHarness } from './harness-overhead';
 import { benchCalibration } from './promotion-calibration';
 
@@ -21,4 +24,15 @@ console.log(
 if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 console.log('');
 console.log(await benchHarness());
+const runner = solverPool();
+for (const family of families(runner)) {
+  console.log(`\nRunning the ${family.name} family: 4 arms × 100 tasks…\n`);
+  console.log(
+    await benchFamily(family, (message) => {
+      if (process.stderr.isTTY) process.stderr.write(`\r${message}\x1b[K`);
+    }),
+  );
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+}
+await runner.close();
 console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

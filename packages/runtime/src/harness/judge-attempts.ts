@@ -5,7 +5,8 @@ import type { CellServices, CellSpec } from './cell-spec';
 import { withInfraRetries } from './retry';
 
 /**
- * Judges the chosen output (and, for the oracle bound, every attempt) after the strategy has finished,
+ * Judges the chosen output (and, for the oracle bound, every attempt, each on its own state) after the
+ * strategy has finished,
  * so no verdict can reach it. Records the verdicts on the attempts. A persistent judge infra failure
  * throws `CellInfraFailure`.
  */
@@ -14,7 +15,7 @@ export async function judgeAttempts(
   services: CellServices,
   history: readonly AttemptView[],
   final: AttemptView,
-  handle: unknown,
+  handles: ReadonlyMap<string, unknown>,
 ): Promise<{ verdict: Verdict | null; oracle: { attemptId: string; verdict: Verdict } | null }> {
   const { task } = spec;
   const judgeTask = {
@@ -22,11 +23,12 @@ export async function judgeAttempts(
     input: task.input,
     ...(task.expected === undefined ? {} : { expected: task.expected }),
   };
-  const context = { ...workDirOf(handle), signal: services.signal };
   const judged = new Map<string, Verdict>();
   for (const attempt of services.oracle ? history : [final]) {
+    // Each attempt is judged on its own state (its work dir), never on a later attempt's.
+    const context = { ...workDirOf(handles.get(attempt.attemptId)), signal: services.signal, usage: attempt.usage };
     const verdict = await withInfraRetries(
-      () => services.judge.judge(judgeTask, attempt.output, { ...context, usage: attempt.usage }),
+      () => services.judge.judge(judgeTask, attempt.output, context),
       services.retry,
       services.signal,
     );

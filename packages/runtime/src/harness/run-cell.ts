@@ -44,16 +44,9 @@ export async function runCell(spec: CellSpec, services: CellServices): Promise<C
     return cell;
   };
 
-  let handle: unknown;
-  try {
-    handle = await withInfraRetries(() => services.environment.open(spec.task), services.retry, services.signal);
-  } catch (error) {
-    if (!CellInfraFailure.isFailure(error)) throw error;
-    return finish({ infra: error.infra });
-  }
   try {
     try {
-      await spec.plan.strategy.run(state.context(handle));
+      await spec.plan.strategy.run(state.context());
     } catch (error) {
       // The budget and a persistent infra failure end the strategy; the cell is still recorded.
       if (!BudgetExhaustedError.isInstance(error) && !CellInfraFailure.isFailure(error)) throw error;
@@ -63,13 +56,13 @@ export async function runCell(spec: CellSpec, services: CellServices): Promise<C
     }
     const final = state.finalAttempt();
     try {
-      return finish({ final, ...(await judgeAttempts(spec, services, state.history, final, handle)) });
+      return finish({ final, ...(await judgeAttempts(spec, services, state.history, final, state.handles)) });
     } catch (error) {
       if (!CellInfraFailure.isFailure(error)) throw error;
       return finish({ infra: error.infra });
     }
   } finally {
-    await services.environment.close(handle);
+    for (const handle of state.handles.values()) await services.environment.close(handle);
   }
 }
 
@@ -84,6 +77,8 @@ class CellState {
   /** What the analyst's calls cost: part of the arm's spend, not of any attempt's. */
   readonly analystUsages: Usage[] = [];
   readonly checkpoints = new Map<string, Checkpoint>();
+  /** Each attempt's own environment state, kept open until the cell is judged, then closed. */
+  readonly handles = new Map<string, unknown>();
   analystCalls = 0;
   chosen: string | null = null;
   infra: { error: string; retries: number } | null = null;
@@ -102,7 +97,7 @@ class CellState {
     return chosen ?? (bestByChecks(this.history) as AttemptView);
   }
 
-  context(handle: unknown): StrategyContext {
+  context(): StrategyContext {
     const { plan } = this.#spec;
     const remaining = () => remainingBudget(plan, this.history.length, sumUsage(this.usages));
     return {
@@ -146,11 +141,11 @@ class CellState {
         return findings;
       },
       steerFrom: (findings) => buildSteer(plan.controller, findings, this.history),
-      shot: (options = {}) => this.#shot(handle, options, remaining),
+      shot: (options = {}) => this.#shot(options, remaining),
     };
   }
 
-  async #shot(handle: unknown, options: ShotOptions, remaining: () => ReturnType<typeof remainingBudget>) {
+  async #shot(options: ShotOptions, remaining: () => ReturnType<typeof remainingBudget>) {
     const spec = this.#spec;
     const services = this.#services;
     if (this.infra) throw new CellInfraFailure(this.infra);
@@ -169,6 +164,16 @@ class CellState {
       steer,
       checkpoint: from ? { fromRecordId: from.attemptId } : null,
     };
+    const started = performance.now();
+    // Every attempt starts from the task's initial state; what carries over is the checkpoint.
+    let handle: unknown;
+    try {
+      handle = await withInfraRetries(() => services.environment.open(spec.task), services.retry, services.signal);
+    } catch (error) {
+      if (CellInfraFailure.isFailure(error)) this.infra = error.infra;
+      throw error;
+    }
+    this.handles.set(base.recordId, handle);
     const input = {
       task: viewOf(spec.task),
       handle,
@@ -177,7 +182,6 @@ class CellState {
       budget,
       seed: `${spec.seed}/a${index}`,
     };
-    const started = performance.now();
     try {
       const result = await withInfraRetries(
         // Anything but an InfraError is the agent's outcome: a failed attempt, recorded and scored.

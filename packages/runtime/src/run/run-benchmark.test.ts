@@ -1,9 +1,11 @@
 import { type Corpus, openCorpus } from '@ratchet/corpus';
+import { MockJudge } from '@ratchet/judges/test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defineController } from '../contracts/controller';
 import { InfraError } from '../contracts/infra-error';
-import { digitBenchmark, digitGuess } from '../fixtures/digits-benchmark';
+import { digitBenchmark, digitGuess, digitTasks } from '../fixtures/digits-benchmark';
 import { blind, random, refine } from '../strategies/built-in-strategies';
+import { scriptedWorker, unknownUsage } from '../test/scripted-worker';
 import { runBenchmark } from './run-benchmark';
 
 let corpus: Corpus;
@@ -242,6 +244,37 @@ describe('analyst failures', () => {
       retries: 2,
     });
     expect(summary.arms.find((arm) => arm.armId === 'random')?.infraCells).toBe(0);
+    await corpus.close();
+  });
+});
+
+describe('environment state per attempt', () => {
+  it('opens a fresh state for every attempt, judges each attempt on its own, and closes them all', async () => {
+    const corpus = await openCorpus('sqlite::memory:');
+    let opened = 0;
+    let closed = 0;
+    const environment = {
+      id: 'dirs',
+      tasks: async () => digitTasks(3),
+      open: async () => ({ workDir: `/tmp/attempt-${opened++}` }),
+      checks: async () => [],
+      close: async () => {
+        closed++;
+      },
+    };
+    const worker = scriptedWorker((input) => ({
+      output: (input.handle as { workDir: string }).workDir,
+      events: [],
+      usage: unknownUsage,
+    }));
+    const judge = new MockJudge({ judgments: (_task, output, context) => ({ resolved: output === context.workDir }) });
+    const summary = await runBenchmark({ environment, worker, judge, corpus, arms: arms.slice(1) });
+    expect(opened).toBe(3 * (3 + 3));
+    expect(closed).toBe(opened);
+    expect(new Set(worker.calls.map((call) => (call.handle as { workDir: string }).workDir)).size).toBe(opened);
+    // With oracle judging on, every attempt was judged against its own work dir.
+    expect((await corpus.records()).every((record) => record.verdict?.resolved === true)).toBe(true);
+    expect(summary.arms.every((arm) => arm.successRate?.estimate === 1)).toBe(true);
     await corpus.close();
   });
 });

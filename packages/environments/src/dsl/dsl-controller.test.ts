@@ -1,0 +1,57 @@
+import type { CheckResult } from '@ratchet/corpus';
+import type { AttemptView, Finding } from '@ratchet/runtime';
+import { describe, expect, it } from 'vitest';
+import { createDslController, dslController, dslControllerParameters } from './dsl-controller';
+import { readSearchParameters } from './search-parameters';
+
+function attempt(checks: CheckResult[], maxDepth = 4): AttemptView {
+  return {
+    attemptId: 'a0',
+    index: 0,
+    steer: null,
+    from: null,
+    output: '(sum xs)',
+    events: [{ type: 'output', data: { maxDepth } }],
+    checks,
+    usage: { turns: null, tokensIn: null, tokensOut: null, usd: null, wallMs: 5, costProvenance: 'unknown' },
+    continuable: true,
+  };
+}
+
+const finding = (evidence: Finding['evidence']): Finding => ({ claim: 'c', evidence, origin: 'trace' });
+
+describe('dslController', () => {
+  it('boosts operators for the failing examples’ features and focuses on them', () => {
+    const steer = dslController.steer(
+      [finding({ kind: 'failing-examples', examples: [0, 2], features: ['negative'] })],
+      [attempt([])],
+    );
+    expect(steer.parameters).toEqual({ maxDepth: 4, priors: { filter: 2, map: 1.5 }, focus: [0, 2], focusWeight: 3 });
+    expect(steer.text).toContain('Next: depth limit 4; priors filter×2, map×1.5; focus on examples 0, 2.');
+    // What it sends is exactly what the worker accepts.
+    expect(readSearchParameters(steer.parameters).ignored).toEqual([]);
+  });
+
+  it('raises the depth limit when the search was exhausted, up to its cap, and boosts on a stall', () => {
+    const exhausted = [finding({ kind: 'exhausted', maxDepth: 6 }), finding({ kind: 'stall', depth: 6 })];
+    expect(dslController.steer(exhausted, [attempt([], 3)]).parameters).toMatchObject({
+      maxDepth: 4,
+      priors: { zipwith: 1.5 },
+    });
+    expect(dslController.steer(exhausted, [attempt([], 6)]).parameters?.maxDepth).toBe(6);
+  });
+
+  it('stops once every visible example passes, and refines otherwise', () => {
+    const passed = attempt([{ name: 'visible-examples', passed: true, score: 1 }]);
+    const failed = attempt([{ name: 'visible-examples', passed: false, score: 0.5 }]);
+    expect([dslController.stop([passed]), dslController.stop([failed])]).toEqual([true, false]);
+    expect(dslController.topology([failed])).toBe('refine');
+  });
+
+  it('hashes its parameters, so a learned variant is a different controller', () => {
+    const variant = createDslController({ ...dslControllerParameters, depthIncrement: 2 });
+    expect(variant.id).toBe('dsl-default');
+    expect(variant.hash).not.toBe(dslController.hash);
+    expect(createDslController().hash).toBe(dslController.hash);
+  });
+});

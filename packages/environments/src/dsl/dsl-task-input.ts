@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+const valueSchema = z.union([z.number().int(), z.array(z.number().int())]);
+const exampleSchema = z.strictObject({ input: z.array(z.number().int()), output: valueSchema });
+
+export const difficultyLevels = ['easy', 'medium', 'hard', 'out-of-reach'] as const;
+export type DifficultyLevel = (typeof difficultyLevels)[number];
+
+/**
+ * What a dsl task shows the worker: a few input/output examples of a hidden program over one int list
+ * `xs`, the output type, and the task's difficulty (for grouping in reports; a solver must not use it).
+ */
+export const dslTaskInputSchema = z.strictObject({
+  examples: z.array(exampleSchema).min(1),
+  outputType: z.enum(['int', 'list']),
+  difficulty: z.strictObject({
+    level: z.enum(difficultyLevels),
+    size: z.number().int().min(1),
+    depth: z.number().int().min(1),
+  }),
+});
+export type DslTaskInput = z.infer<typeof dslTaskInputSchema>;
+
+/** The judge's reference, kept in `task.expected`: the target program and the hidden examples. */
+export const dslExpectedSchema = z.strictObject({
+  program: z.string().min(1),
+  hidden: z.array(exampleSchema).min(1),
+});
+export type DslExpected = z.infer<typeof dslExpectedSchema>;

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { DslOptionsError } from './dsl-options-error';
+import { dslTasks } from './dsl-tasks';
+import { parseProgram } from './parse-program';
+import { runProgram } from './run-program';
+
+describe('dslTasks', () => {
+  it('gives the same tasks for the same seed, and task i whatever the count', () => {
+    const first = dslTasks({ count: 12, seed: 3 });
+    expect(dslTasks({ count: 12, seed: '3' })).toEqual(first);
+    expect(dslTasks({ count: 5, seed: 3 })).toEqual(first.slice(0, 5));
+    expect(dslTasks({ count: 12, seed: 4 }).map((t) => t.expected.program)).not.toEqual(
+      first.map((t) => t.expected.program),
+    );
+  });
+
+  it('splits by position, 3 train : 1 val : 1 holdout, never overlapping', () => {
+    const ids = (split: 'train' | 'val' | 'holdout') => dslTasks({ count: 10, seed: 3, split }).map((t) => t.id);
+    expect(ids('train')).toEqual(['dsl-0000', 'dsl-0001', 'dsl-0002', 'dsl-0005', 'dsl-0006', 'dsl-0007']);
+    expect(ids('val')).toEqual(['dsl-0003', 'dsl-0008']);
+    expect(ids('holdout')).toEqual(['dsl-0004', 'dsl-0009']);
+  });
+
+  it('mixes difficulties from easy to out of reach, recorded in the input', () => {
+    const tasks = dslTasks({ count: 20, seed: 0 });
+    const levels = tasks.map((t) => t.input.difficulty.level);
+    // Seed 0, first 20: 6 easy, 6 medium, 3 hard, 5 out of reach (pinned so a generator change shows).
+    expect(['easy', 'medium', 'hard', 'out-of-reach'].map((l) => levels.filter((x) => x === l).length)).toEqual([
+      6, 6, 3, 5,
+    ]);
+    for (const task of tasks) {
+      const target = parseProgram(task.expected.program);
+      expect(task.input.examples).toHaveLength(3);
+      expect(task.expected.hidden).toHaveLength(24);
+      for (const example of [...task.input.examples, ...task.expected.hidden]) {
+        expect(runProgram(target, example.input)).toEqual(example.output);
+      }
+    }
+  });
+
+  it('refuses invalid options with a DslOptionsError naming the field', () => {
+    expect(() => dslTasks({ count: -1 })).toThrow(DslOptionsError);
+    expect(() => dslTasks({ count: 2, split: 'test' as never })).toThrow(/split/);
+  });
+});

@@ -1,0 +1,55 @@
+export {
+  budgetSpentRule,
+  dslAnalyst,
+  dslRules,
+  exhaustedRule,
+  failingExamplesRule,
+  ignoredParametersRule,
+  stallRule,
+} from './dsl-analyst';
+export { type DslBenchmark, dslBenchmark } from './dsl-benchmark';
+export {
+  createDslController,
+  type DslControllerParameters,
+  dslController,
+  dslControllerParameters,
+} from './dsl-controller';
+export { type DslHandle, dslEnvironment, visibleExamplesCheck } from './dsl-environment';
+export { DslError } from './dsl-error';
+export { dslJudge } from './dsl-judge';
+export { DslOptionsError } from './dsl-options-error';
+export { DslParseError } from './dsl-parse-error';
+export {
+  type DslExpr,
+  type DslOperator,
+  type DslType,
+  type DslValue,
+  dslOperators,
+  printProgram,
+  programDepth,
+  programSize,
+} from './dsl-program';
+export {
+  type DifficultyLevel,
+  type DslExpected,
+  type DslTaskInput,
+  difficultyLevels,
+  dslExpectedSchema,
+  dslTaskInputSchema,
+} from './dsl-task-input';
+export { type DslTask, type DslTasksOptions, dslSplitOf, dslTask, dslTasks } from './dsl-tasks';
+export { type DslWorkerOptions, dslWorker } from './dsl-worker';
+export { type ExampleFeature, featuresOf, sharedFeatures } from './example-features';
+export { parseProgram } from './parse-program';
+export { registerDslSolver } from './register-dsl-solver';
+export { runProgram } from './run-program';
+export { scoreProgram } from './score-program';
+export {
+  defaultSearchParameters,
+  readSearchParameters,
+  type SearchParameters,
+  type SearchParametersInput,
+  searchParametersSchema,
+} from './search-parameters';
+export type { DslExample, DslSearchState, DslSolveRequest, DslSolveResult } from './search-state';
+export { solveDsl } from './solve-dsl';

@@ -1,0 +1,6 @@
+export * from './adapters';
+export * from './dsl';
+export * from './sat';
+export * from './sim';
+export { type SolverPoolOptions, solverPool } from './solver-pool';
+export { inProcessRunner, registerSolver, type SolverName, type SolverRunner } from './solver-runner';

@@ -1,0 +1,53 @@
+export { generatePlanted3Sat, type Planted3Sat } from './generate-planted-3sat';
+export {
+  nearSolutionRule,
+  restartsNeverImprovedRule,
+  resumedWithoutProgressRule,
+  satAnalyst,
+  satRules,
+  stuckRule,
+  type WalkSatSummary,
+  walkSatSummary,
+} from './sat-analyst';
+export { type SatBenchmark, type SatBenchmarkOptions, satBenchmark } from './sat-benchmark';
+export { satController, satControllerParameters } from './sat-controller';
+export {
+  type SatEnvironmentOptions,
+  type SatHandle,
+  satEnvironment,
+  unsatisfiedClausesCheck,
+} from './sat-environment';
+export {
+  countUnsatisfied,
+  parseAssignment,
+  type SatAssignment,
+  type SatFormula,
+  satFormulaSchema,
+  toBitString,
+} from './sat-formula';
+export { satJudge } from './sat-judge';
+export { type SatOptionIssue, SatOptionsError } from './sat-options-error';
+export {
+  defaultSatSearchSettings,
+  type SatSearchSettings,
+  type SatSteerParameters,
+  satSearchSettings,
+  satSteerParametersSchema,
+} from './sat-search-settings';
+export {
+  type SatDifficulty,
+  type SatInput,
+  type SatTasksOptions,
+  satMaxVariables,
+  satMinVariables,
+  satRatio,
+  satTasks,
+} from './sat-tasks';
+export { defaultSatFlips, type SatCheckpoint, type SatWorkerOptions, satWorker } from './sat-worker';
+export {
+  type SatFocus,
+  type SatRestartFrom,
+  type SatSolveRequest,
+  type SatSolveResult,
+  solveSat,
+} from './solve-sat';

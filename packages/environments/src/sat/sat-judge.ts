@@ -1,0 +1,40 @@
+import { verdictSchema } from '@ratchet/corpus';
+import { type Judge, usageObjectives } from '@ratchet/judges';
+import { countUnsatisfied, parseAssignment, type SatFormula, satFormulaSchema } from './sat-formula';
+import { parseSatOptions } from './sat-options-error';
+
+/**
+ * Judges a sat output: resolved when the assignment satisfies every clause of the task's formula.
+ * Objectives: `correct` (maximized), `unsatisfied` clauses and `flips` used (minimized; flips come
+ * from the attempt's metered turns, null when not metered). It checks against the formula, not the
+ * planted solution: any satisfying assignment counts.
+ *
+ * @example
+ * (await satJudge().judge({ id: 't', input: { variables: 1, clauses: [[1]] } }, '1')).resolved; // => true
+ */
+export function satJudge(): Judge {
+  const identity = { id: 'sat-judge', version: '1' };
+  return {
+    ...identity,
+    async judge(task, output, context) {
+      const formula: SatFormula = parseSatOptions('satJudge task.input', satFormulaSchema, task.input);
+      const assignment = parseAssignment(output, formula.variables);
+      const flips = context?.usage?.turns ?? null;
+      const unsatisfied = assignment === null ? null : countUnsatisfied(formula, assignment);
+      const resolved = unsatisfied === 0;
+      // Built like the judges package's own verdicts: usage objectives when metered, schema-validated.
+      return verdictSchema.parse({
+        judge: identity,
+        resolved,
+        scores: {
+          correct: { value: resolved ? 1 : 0, direction: 'maximize' },
+          unsatisfied: { value: unsatisfied, direction: 'minimize' },
+          flips: { value: flips, direction: 'minimize' },
+          ...(context?.usage ? usageObjectives(context.usage) : {}),
+        },
+        details: assignment === null ? { reason: 'not-an-assignment', flips } : { unsatisfied, flips },
+        judgedAt: (context?.now?.() ?? new Date()).toISOString(),
+      });
+    },
+  };
+}

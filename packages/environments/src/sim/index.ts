@@ -1,0 +1,8 @@
+export { type SimBenchmarkOptions, simBenchmark } from './sim-benchmark';
+export { simController } from './sim-controller';
+export { type SimEnvironmentOptions, simEnvironment, simSucceeded } from './sim-environment';
+export { simJudge } from './sim-judge';
+export { type SimOptionIssue, SimOptionsError } from './sim-options-error';
+export { simSuccessProbability, simTrueSuccessRate } from './sim-success-probability';
+export { type SimInput, type SimTasksOptions, simNotice, simTasks } from './sim-tasks';
+export { cellSeedOf, type SimWorkerOptions, simArmOf, simSteered, simUnsteered, simWorker } from './sim-worker';
