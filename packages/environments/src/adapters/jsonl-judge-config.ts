@@ -1,11 +1,10 @@
-import { exactMatchJudge, type Judge, numericJudge } from '@ratchet/judges';
+import { exactMatchJudge, type Judge, numericJudge, regexJudge } from '@ratchet/judges';
 import { z } from 'zod';
 import { answerCommandJudge } from './answer-command-judge';
-import { regexAnswerJudge } from './regex-answer-judge';
 
 /**
  * Which judge scores a JSON Lines dataset. `exact` and `numeric` take the options of
- * `exactMatchJudge` and `numericJudge` (validated by them); `regex` matches each task's `expected`
+ * `exactMatchJudge`, `numericJudge` and `regexJudge` (validated by them); `regex` matches each task's `expected`
  * pattern, or one `pattern` for all; `command` runs your checker on `output.txt` and `task.json`.
  */
 export const jsonlJudgeConfigSchema = z.discriminatedUnion('kind', [
@@ -39,7 +38,7 @@ export function buildJsonlJudge(config: ParsedConfig): Judge {
     case 'numeric':
       return numericJudge(options as Parameters<typeof numericJudge>[0]);
     case 'regex':
-      return regexAnswerJudge(config);
+      return regexJudge(options as Parameters<typeof regexJudge>[0]);
     case 'command':
       return answerCommandJudge(options as Parameters<typeof answerCommandJudge>[0]);
   }

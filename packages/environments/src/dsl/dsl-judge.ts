@@ -1,5 +1,4 @@
-import { type JsonValue, type ObjectiveScore, type Verdict, verdictSchema } from '@ratchet/corpus';
-import { InvalidExpectedError, type Judge, type JudgeContext, usageObjectives } from '@ratchet/judges';
+import { correctObjective, createVerdict, InvalidExpectedError, type Judge } from '@ratchet/judges';
 import { dslExpectedSchema } from './dsl-task-input';
 import { scoreProgram } from './score-program';
 
@@ -32,7 +31,7 @@ export function dslJudge(): Judge {
           judge: identity,
           resolved,
           scores: {
-            correct: { value: resolved ? 1 : 0, direction: 'maximize' },
+            correct: correctObjective(resolved),
             hiddenPassRate: { value: score.passed / score.total, direction: 'maximize' },
           },
           details: score.ok
@@ -43,21 +42,4 @@ export function dslJudge(): Judge {
       );
     },
   };
-}
-
-/**
- * Stamps and validates a verdict as `@ratchet/judges`' own `createVerdict` does (usage objectives when
- * the context is metered); that helper is not part of the package's public surface.
- */
-function createVerdict(
-  parts: {
-    judge: { id: string; version: string };
-    resolved: boolean;
-    scores: Record<string, ObjectiveScore>;
-    details: JsonValue;
-  },
-  context: JudgeContext = {},
-): Verdict {
-  const scores = context.usage === undefined ? parts.scores : { ...parts.scores, ...usageObjectives(context.usage) };
-  return verdictSchema.parse({ ...parts, scores, judgedAt: (context.now?.() ?? new Date()).toISOString() });
 }

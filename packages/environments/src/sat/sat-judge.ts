@@ -1,5 +1,4 @@
-import { verdictSchema } from '@ratchet/corpus';
-import { type Judge, usageObjectives } from '@ratchet/judges';
+import { correctObjective, createVerdict, type Judge } from '@ratchet/judges';
 import { countUnsatisfied, parseAssignment, type SatFormula, satFormulaSchema } from './sat-formula';
 import { parseSatOptions } from './sat-options-error';
 
@@ -22,19 +21,19 @@ export function satJudge(): Judge {
       const flips = context?.usage?.turns ?? null;
       const unsatisfied = assignment === null ? null : countUnsatisfied(formula, assignment);
       const resolved = unsatisfied === 0;
-      // Built like the judges package's own verdicts: usage objectives when metered, schema-validated.
-      return verdictSchema.parse({
-        judge: identity,
-        resolved,
-        scores: {
-          correct: { value: resolved ? 1 : 0, direction: 'maximize' },
-          unsatisfied: { value: unsatisfied, direction: 'minimize' },
-          flips: { value: flips, direction: 'minimize' },
-          ...(context?.usage ? usageObjectives(context.usage) : {}),
+      return createVerdict(
+        {
+          judge: identity,
+          resolved,
+          scores: {
+            correct: correctObjective(resolved),
+            unsatisfied: { value: unsatisfied, direction: 'minimize' },
+            flips: { value: flips, direction: 'minimize' },
+          },
+          details: assignment === null ? { reason: 'not-an-assignment', flips } : { unsatisfied, flips },
         },
-        details: assignment === null ? { reason: 'not-an-assignment', flips } : { unsatisfied, flips },
-        judgedAt: (context?.now?.() ?? new Date()).toISOString(),
-      });
+        context,
+      );
     },
   };
 }

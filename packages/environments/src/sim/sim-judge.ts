@@ -1,5 +1,4 @@
-import { verdictSchema } from '@ratchet/corpus';
-import { type Judge, usageObjectives } from '@ratchet/judges';
+import { correctObjective, createVerdict, type Judge } from '@ratchet/judges';
 import { simSucceeded } from './sim-environment';
 import { simNotice } from './sim-tasks';
 
@@ -16,16 +15,10 @@ export function simJudge(): Judge {
     ...identity,
     async judge(_task, output, context) {
       const resolved = simSucceeded(output as never);
-      return verdictSchema.parse({
-        judge: identity,
-        resolved,
-        scores: {
-          correct: { value: resolved ? 1 : 0, direction: 'maximize' },
-          ...(context?.usage ? usageObjectives(context.usage) : {}),
-        },
-        details: { notice: simNotice },
-        judgedAt: (context?.now?.() ?? new Date()).toISOString(),
-      });
+      return createVerdict(
+        { judge: identity, resolved, scores: { correct: correctObjective(resolved) }, details: { notice: simNotice } },
+        context,
+      );
     },
   };
 }
