@@ -13,6 +13,10 @@ export default defineConfig({
   ssr: { resolve: { conditions } },
   test: {
     include: ['src/**/*.test.ts'],
+    // Tests assert behaviour, not speed: on a loaded 2-core machine a simulation or a child process
+    // can take many times its usual time, and that must not read as a failure.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest/results.json' },
   },

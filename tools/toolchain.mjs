@@ -15,7 +15,8 @@ const pinned = JSON.parse(readFileSync(join(toolsDir, 'package.json'), 'utf8')).
 const tasks = {
   demo: [['turbo', 'run', 'bench', '--output-logs=new-only', '--log-prefix=none']],
   bench: [['turbo', 'run', 'bench', '--output-logs=new-only', '--log-prefix=none']],
-  test: [['turbo', 'run', 'test', '--output-logs=full']],
+  // One package at a time: each vitest already uses every core, and overlapping them only adds contention.
+  test: [['turbo', 'run', 'test', '--output-logs=full', '--concurrency=1']],
   build: [['turbo', 'run', 'build']],
   lint: [['biome', 'ci', '.']],
   typecheck: [['turbo', 'run', 'typecheck']],
