@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,34 +13,4 @@ export function makeWorkDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'ratchet-judges-'));
 }
 
-/**
- * Whether a process is still running. A zombie (killed, not yet reaped by an init that may never reap
- * it, as in some containers) counts as gone.
- */
-export async function isRunning(pid: number): Promise<boolean> {
-  if (existsSync('/proc')) {
-    try {
-      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-      // The state letter follows the command name, which is in parentheses and may contain spaces.
-      return stat.charAt(stat.lastIndexOf(')') + 2) !== 'Z';
-    } catch {
-      return false;
-    }
-  }
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Waits until the process is gone or `timeoutMs` passes; returns whether it is gone. */
-export async function waitUntilGone(pid: number, timeoutMs = 3000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!(await isRunning(pid))) return true;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return !(await isRunning(pid));
-}
+export { isRunning, waitUntilGone } from './test/process-state';

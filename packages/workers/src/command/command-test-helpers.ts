@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,38 +28,6 @@ export function attemptInput(workDir: string, prompt = 'Write hello.py', steer: 
   };
 }
 
-/**
- * Whether a process is still running. A zombie (killed, not yet reaped by an init that may never reap
- * it, as in some containers) counts as gone.
- */
-export async function isRunning(pid: number): Promise<boolean> {
-  if (existsSync('/proc')) {
-    try {
-      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-      // The state letter follows the command name, which is in parentheses and may contain spaces.
-      return stat.charAt(stat.lastIndexOf(')') + 2) !== 'Z';
-    } catch {
-      return false;
-    }
-  }
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Waits until the process is gone or `timeoutMs` passes; returns whether it is gone. */
-export async function waitUntilGone(pid: number, timeoutMs = 3000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!(await isRunning(pid))) return true;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return !(await isRunning(pid));
-}
-
 /** The two pids a fake agent recorded in pids.txt: its own and its grandchild's. */
 export async function recordedPids(workDir: string): Promise<[number, number]> {
   const [own, grandchild] = (await readFile(join(workDir, 'pids.txt'), 'utf8')).split(' ').map(Number);
@@ -73,3 +40,5 @@ export function readStream(parser: EventStreamParser, lines: ReadonlyArray<strin
   events.push(...(parser.flush?.() ?? []));
   return { events, summary: parser.finish() };
 }
+
+export { isRunning, waitUntilGone } from '@ratchet/judges/test';
