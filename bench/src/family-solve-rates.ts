@@ -60,7 +60,9 @@ export async function benchFamily(family: FamilyBench, onProgress: (message: str
   const seconds = (performance.now() - started) / 1000;
   const cells = await corpus.cells({ runId: summary.runId });
   await corpus.close();
-  const levels = [...new Set(difficulty.values())];
+  const order = ['easy', 'medium', 'hard', 'out-of-reach'];
+  const rank = (level: string) => (order.includes(level) ? order.indexOf(level) : order.length);
+  const levels = [...new Set(difficulty.values())].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const rate = (armId: string, level?: string) => {
     const chosen = cells.filter(
       (c) => c.armId === armId && (level === undefined || difficulty.get(c.taskId) === level),
