@@ -34,7 +34,7 @@ export async function judgeAttempts(
     );
     judged.set(attempt.attemptId, verdict);
   }
-  await services.corpus.attachVerdicts([...judged].map(([recordId, verdict]) => ({ recordId, verdict })));
+  await services.writer.attachVerdicts([...judged].map(([recordId, verdict]) => ({ recordId, verdict })));
   return { verdict: judged.get(final.attemptId) ?? null, oracle: services.oracle ? bestVerdict(judged) : null };
 }
 

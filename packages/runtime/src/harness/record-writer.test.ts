@@ -1,17 +1,23 @@
 import type { AppendResult, Corpus } from '@ratchet/corpus';
-import { buildRunRecord } from '@ratchet/corpus/test';
+import { buildRunRecord, buildVerdict } from '@ratchet/corpus/test';
 import { describe, expect, it } from 'vitest';
 import { RecordWriter } from './record-writer';
 
 function countingCorpus() {
   const batches: number[] = [];
+  const calls: string[] = [];
   const corpus = {
     async append(records: readonly unknown[]): Promise<AppendResult> {
       batches.push(records.length);
+      calls.push(`append ${records.length}`);
       return { inserted: records.length, duplicates: 0 };
     },
+    async attachVerdicts(verdicts: readonly unknown[]): Promise<AppendResult> {
+      calls.push(`verdicts ${verdicts.length}`);
+      return { inserted: verdicts.length, duplicates: 0 };
+    },
   } as unknown as Corpus;
-  return { corpus, batches };
+  return { corpus, batches, calls };
 }
 
 describe('RecordWriter', () => {
@@ -22,6 +28,21 @@ describe('RecordWriter', () => {
     await Promise.all(writes);
     await writer.write(buildRunRecord({ recordId: 'later' }));
     expect(batches).toEqual([8, 1]);
+  });
+
+  it('attaches verdicts queued in the same turn together, after the records', async () => {
+    const { corpus, calls } = countingCorpus();
+    const writer = new RecordWriter(corpus);
+    const verdict = buildVerdict(true);
+    await Promise.all([
+      writer.attachVerdicts([{ recordId: 'a', verdict }]),
+      writer.write(buildRunRecord({ recordId: 'b' })),
+      writer.attachVerdicts([
+        { recordId: 'c', verdict },
+        { recordId: 'd', verdict },
+      ]),
+    ]);
+    expect(calls).toEqual(['append 1', 'verdicts 3']);
   });
 
   it('rejects the writes of a batch that failed to commit', async () => {

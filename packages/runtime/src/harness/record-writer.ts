@@ -1,10 +1,7 @@
-import type { CellRecord, Corpus, RunRecord } from '@ratchet/corpus';
+import type { CellRecord, Corpus, RunRecord, Verdict } from '@ratchet/corpus';
 
-interface Pending {
-  record: RunRecord | CellRecord;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
+type Entry = { record: RunRecord | CellRecord } | { verdicts: ReadonlyArray<{ recordId: string; verdict: Verdict }> };
+type Pending = Entry & { resolve: () => void; reject: (error: unknown) => void };
 
 /**
  * Group commit: records written in the same turn of the event loop by concurrent cells go to the
@@ -22,8 +19,17 @@ export class RecordWriter {
   }
 
   write(record: RunRecord | CellRecord): Promise<void> {
+    return this.#enqueue({ record });
+  }
+
+  /** Attaches verdicts to recorded attempts, in the same group commit as concurrent writes. */
+  attachVerdicts(verdicts: ReadonlyArray<{ recordId: string; verdict: Verdict }>): Promise<void> {
+    return this.#enqueue({ verdicts });
+  }
+
+  #enqueue(entry: Entry): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.#pending.push({ record, resolve, reject });
+      this.#pending.push({ ...entry, resolve, reject });
       if (!this.#scheduled) {
         this.#scheduled = true;
         setImmediate(() => {
@@ -39,7 +45,11 @@ export class RecordWriter {
     this.#pending = [];
     if (batch.length === 0) return;
     try {
-      await this.#corpus.append(batch.map((entry) => entry.record));
+      // Records first: verdicts attach to attempts recorded in this batch or earlier.
+      const records = batch.flatMap((entry) => ('record' in entry ? [entry.record] : []));
+      const verdicts = batch.flatMap((entry) => ('verdicts' in entry ? entry.verdicts : []));
+      if (records.length > 0) await this.#corpus.append(records);
+      if (verdicts.length > 0) await this.#corpus.attachVerdicts(verdicts);
       for (const entry of batch) entry.resolve();
     } catch (error) {
       for (const entry of batch) entry.reject(error);
