@@ -13,7 +13,10 @@ const binDir = join(toolsDir, 'node_modules', '.bin');
 const pinned = JSON.parse(readFileSync(join(toolsDir, 'package.json'), 'utf8')).dependencies;
 
 const tasks = {
-  demo: [['turbo', 'run', 'bench', '--output-logs=new-only', '--log-prefix=none']],
+  demo: [
+    ['turbo', 'run', 'build', '--output-logs=errors-only'],
+    ['node', 'apps/bench/dist/cli.js', 'demo'],
+  ],
   bench: [['turbo', 'run', 'bench', '--output-logs=new-only', '--log-prefix=none']],
   // One package at a time: each vitest already uses every core, and overlapping them only adds contention.
   test: [['turbo', 'run', 'test', '--output-logs=full', '--concurrency=1']],
@@ -117,8 +120,10 @@ installWorkspace();
 if (task === 'install') process.exit(0);
 
 let status = 0;
-for (const [command, ...args] of tasks[task]) {
-  status = pnpm(['exec', command, ...args, ...rest]);
+const steps = tasks[task];
+for (const [index, [command, ...args]] of steps.entries()) {
+  // Extra arguments (`npm run demo -- --tasks 10`) go to the last step, the one the task is about.
+  status = pnpm(['exec', command, ...args, ...(index === steps.length - 1 ? rest : [])]);
   if (status !== 0) break;
 }
 if (task === 'test') {

@@ -43,7 +43,13 @@ export {
   runBenchmark,
   type StopReason,
 } from './run/run-benchmark';
-export { type ArmSummary, type ContrastSummary, type RunSummary, summarizeRun } from './run/summarize-run';
+export {
+  type ArmSummary,
+  type ContrastSummary,
+  type RunSummary,
+  stopReasonOf,
+  summarizeRun,
+} from './run/summarize-run';
 export {
   blind,
   blindStrategy,

@@ -198,7 +198,12 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
   if (signal.aborted) stopReason = 'signal';
   const failure = settled.find((result) => result.status === 'rejected' && !signal.aborted);
   const status = failure ? 'failed' : stopReason === 'completed' ? 'completed' : 'interrupted';
-  await options.corpus.putManifest({ ...manifest, status, endedAt: now().toISOString() });
+  await options.corpus.putManifest({
+    ...manifest,
+    status,
+    endedAt: now().toISOString(),
+    notes: `stopReason=${stopReason}`,
+  });
   if (failure && failure.status === 'rejected') throw failure.reason;
   return summarizeRun(
     options.corpus,

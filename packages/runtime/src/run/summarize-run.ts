@@ -87,6 +87,13 @@ function plannedContrasts(manifest: RunManifest) {
   return planned;
 }
 
+/** Why a recorded run stopped, as `runBenchmark` noted it in the manifest. */
+export function stopReasonOf(manifest: RunManifest): RunSummary['stopReason'] {
+  const noted = /stopReason=(completed|signal|spend-cap)/.exec(manifest.notes ?? '')?.[1];
+  if (noted) return noted as RunSummary['stopReason'];
+  return manifest.status === 'completed' ? 'completed' : 'signal';
+}
+
 /**
  * Reads a run back from the corpus: per-arm outcomes and spend, equal-compute flags, and the
  * contrasts (paired by task, seeded bootstrap), BH-corrected within the primary and exploratory families.

@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+
+const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
+const cli = join(packageDir, 'src', 'cli.ts');
+const ratchet = (args: string[]) =>
+  execa(process.execPath, ['--import', 'tsx', '--conditions=@ratchet/source', cli, ...args], {
+    cwd: packageDir,
+    reject: false,
+    env: { NO_COLOR: '1' },
+  });
+
+describe('the ratchet CLI', () => {
+  it('runs the demo, reports it, and reports the same after export and import into a fresh store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratchet-cli-'));
+    const store = `sqlite:${join(dir, 'corpus.db')}`;
+    const html = join(dir, 'demo.html');
+    const run = await ratchet(['--store', store, 'demo', '--tasks', '3', '--seed', '5', '--html', html]);
+    expect(run.exitCode).toBe(0);
+    const page = readFileSync(html, 'utf8');
+    for (const text of ['steering', 'random@4 − blind', 'refine@4', 'continueBest@4', 'demo-5', 'upper bound']) {
+      expect(page).toContain(text);
+    }
+    expect(run.stdout).toContain('Pre-registered primary contrast: steering = refine@4 − random@4');
+    expect(run.stdout).toContain('What to try next');
+
+    const report = await ratchet(['--store', store, 'report', 'demo-5', '--json']);
+    expect(report.exitCode).toBe(0);
+    const original = JSON.parse(report.stdout);
+    expect(original.summary.arms.map((arm: { armId: string }) => arm.armId)).toEqual([
+      'blind',
+      'random@4',
+      'refine@4',
+      'continueBest@4',
+    ]);
+
+    const file = join(dir, 'run.jsonl');
+    expect((await ratchet(['--store', store, 'corpus', 'export', '--run', 'demo-5', file])).exitCode).toBe(0);
+    const fresh = `sqlite:${join(dir, 'fresh.db')}`;
+    const imported = await ratchet(['--store', fresh, 'corpus', 'import', file]);
+    expect(imported.stdout).toMatch(/imported .*run\.jsonl: \d+ new records/);
+    const again = JSON.parse((await ratchet(['--store', fresh, 'report', 'demo-5', '--json'])).stdout);
+    expect(again.summary).toEqual(original.summary);
+  }, 120_000);
+
+  it('exits 2 with a clear message for an unknown run and for bad usage', async () => {
+    const store = `sqlite:${join(mkdtempSync(join(tmpdir(), 'ratchet-cli-')), 'corpus.db')}`;
+    const missing = await ratchet(['--store', store, 'report', 'nope']);
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toContain('ratchet: no run "nope" in sqlite:');
+    const bad = await ratchet(['demo', '--tasks', 'zero']);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain('expected a whole number ≥ 1');
+  }, 60_000);
+});

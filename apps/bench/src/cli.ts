@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+import { CommanderError } from 'commander';
+import { buildProgram } from './program';
+import { UsageError } from './usage-error';
+
+/** The one place that decides how each kind of error is shown and which exit code it gets. */
+async function main(): Promise<number> {
+  const interrupt = new AbortController();
+  process.once('SIGINT', () => interrupt.abort(new Error('interrupted')));
+  try {
+    await buildProgram(interrupt.signal).parseAsync(process.argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (interrupt.signal.aborted) {
+      process.stderr.write(
+        '\nInterrupted. Everything finished so far is recorded; run the same command again to resume.\n',
+      );
+      return 130;
+    }
+    if (UsageError.isInstance(error)) {
+      process.stderr.write(`ratchet: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`ratchet: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();

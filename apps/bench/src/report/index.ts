@@ -1,0 +1,10 @@
+export { chartLibrarySource } from './chart-library';
+export { escapeHtml } from './escape-html';
+export { type ParetoPoint, paretoArms } from './pareto-arms';
+export { renderArmsTable } from './render-arms-table';
+export { renderContrastsTable } from './render-contrasts-table';
+export { type HtmlReportInput, renderHtmlReport } from './render-html-report';
+export { renderManifestTable } from './render-manifest-table';
+export { renderOutcomeGrid } from './render-outcome-grid';
+export { type SpendVsSuccess, spendVsSuccess } from './spend-vs-success';
+export { type Outcome, type OutcomeCounts, outcomeOf, tallyOutcomes } from './tally-outcomes';
