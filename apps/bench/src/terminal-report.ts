@@ -26,7 +26,7 @@ export function terminalReport(manifest: RunManifest, summary: RunSummary): stri
       'cost',
       'infra',
     ],
-    style: { head: [] },
+    style: { head: [], border: [] },
   });
   for (const arm of summary.arms) {
     const rate = arm.successRate;
@@ -45,7 +45,7 @@ export function terminalReport(manifest: RunManifest, summary: RunSummary): stri
   }
   const contrasts = new Table({
     head: ['contrast', 'family', 'lift (points)', '95% CI', 'p', 'q (BH)', 'tasks', 'excluded'],
-    style: { head: [] },
+    style: { head: [], border: [] },
   });
   for (const contrast of summary.contrasts) {
     const excluded = contrast.excluded.infra + contrast.excluded.unmeasured + contrast.excluded.unpaired;

@@ -47,14 +47,13 @@ export async function demo(options: DemoOptions): Promise<string> {
     });
     const { manifest } = await loadRun(corpus, summary.runId);
     const written = options.html === null ? [] : [await writeHtmlReport(corpus, { manifest, summary }, options.html)];
+    const hint = (command: string, what: string) => `  ${command.padEnd(50)} ${what}`;
     const next = [
       pc.bold('What to try next:'),
-      `  ratchet report ${summary.runId}          the same report again (add --json for machines)`,
-      ...(options.html === null
-        ? []
-        : [`  open ${options.html}                  the report with charts (works offline)`]),
-      '  ratchet corpus stats                 what the corpus holds',
-      `  ratchet corpus export --run ${summary.runId} run.jsonl   share the run as JSON Lines`,
+      hint(`ratchet report ${summary.runId}`, 'the same report again (add --json for machines)'),
+      ...(options.html === null ? [] : [hint(`open ${options.html}`, 'the report with charts (works offline)')]),
+      hint('ratchet corpus stats', 'what the corpus holds'),
+      hint(`ratchet corpus export --run ${summary.runId} run.jsonl`, 'share the run as JSON Lines'),
     ];
     return [terminalReport(manifest, summary), ...written, '', ...next].join('\n');
   } finally {
