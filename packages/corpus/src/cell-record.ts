@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, splitSchema, timestampSchema } from './common-schemas';
+import { idSchema, infraFailureSchema, splitSchema, timestampSchema } from './common-schemas';
 import { outputSchema } from './run-record';
 import { recordSchemaVersion } from './schema-version';
 import { usageSchema } from './usage';
@@ -33,7 +33,7 @@ export const cellRecordSchema = z.strictObject({
   analystCalls: z.number().int().nonnegative(),
   status: z.enum(['ok', 'infra']),
   /** Why the harness failed, for an `infra` cell: the error and the retries spent. */
-  infra: z.strictObject({ error: z.string().min(1).max(10_000), retries: z.number().int().nonnegative() }).nullable(),
+  infra: infraFailureSchema.nullable(),
   createdAt: timestampSchema,
 });
 export type CellRecord = z.infer<typeof cellRecordSchema>;

@@ -54,3 +54,13 @@ export const workerRefSchema = z.strictObject({
   version: z.string().min(1).max(200).optional(),
 });
 export type WorkerRef = z.infer<typeof workerRefSchema>;
+
+/** A harness failure: the error and the retries spent on it (DESIGN rule 4). */
+export const infraFailureSchema = z.strictObject({
+  error: z.string().min(1).max(10_000),
+  retries: z.number().int().nonnegative(),
+});
+export type InfraFailure = z.infer<typeof infraFailureSchema>;
+
+/** The commit the code under test was at. */
+export const commitShaSchema = z.string().regex(/^[0-9a-f]{7,64}$/, 'must be a lowercase hex commit sha');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  commitShaSchema,
   controllerRefSchema,
   idSchema,
   jsonValueSchema,
@@ -41,10 +42,7 @@ export const runManifestSchema = z.strictObject({
   startedAt: timestampSchema,
   endedAt: timestampSchema.nullable(),
   status: z.enum(['running', 'completed', 'interrupted', 'failed']),
-  commitSha: z
-    .string()
-    .regex(/^[0-9a-f]{7,64}$/)
-    .optional(),
+  commitSha: commitShaSchema.optional(),
   notes: z.string().max(10_000).optional(),
 });
 export type RunManifest = z.infer<typeof runManifestSchema>;

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import {
   blobRefSchema,
+  commitShaSchema,
   controllerRefSchema,
   idSchema,
+  infraFailureSchema,
   jsonValueSchema,
   splitSchema,
   timestampSchema,
@@ -70,12 +72,9 @@ export const runRecordSchema = z.strictObject({
   verdict: verdictSchema.nullable(),
   usage: usageSchema,
   /** Set when the harness (not the agent) failed: the error and how many retries were spent. */
-  infra: z.strictObject({ error: z.string().min(1).max(10_000), retries: z.number().int().nonnegative() }).nullable(),
+  infra: infraFailureSchema.nullable(),
   createdAt: timestampSchema,
   configHash: z.string().min(1).max(128),
-  commitSha: z
-    .string()
-    .regex(/^[0-9a-f]{7,64}$/)
-    .optional(),
+  commitSha: commitShaSchema.optional(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;
