@@ -1,4 +1,7 @@
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tsup.base';
 
-export default defineConfig({ ...packageBuild, entry: { index: 'src/index.ts', cli: 'src/cli.ts' } });
+export default defineConfig({
+  ...packageBuild,
+  entry: { index: 'src/index.ts', cli: 'src/cli.ts', config: 'src/config/index.ts' },
+});

@@ -1,17 +1,27 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
 import { buildProgram } from './program';
+import { RunInterruptedError } from './run-interrupted-error';
 import { UsageError } from './usage-error';
 
 /** The one place that decides how each kind of error is shown and which exit code it gets. */
 async function main(): Promise<number> {
   const interrupt = new AbortController();
-  process.once('SIGINT', () => interrupt.abort(new Error('interrupted')));
+  process.on('SIGINT', () => {
+    // The first Ctrl+C stops scheduling and lets running cells be recorded; a second one leaves at once.
+    if (interrupt.signal.aborted) process.exit(130);
+    process.stderr.write('\nStopping: keeping every finished cell (Ctrl+C again to quit at once)…\n');
+    interrupt.abort(new Error('interrupted'));
+  });
   try {
     await buildProgram(interrupt.signal).parseAsync(process.argv);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof RunInterruptedError) {
+      process.stdout.write(`${error.message}\n`);
+      return 130;
+    }
     if (interrupt.signal.aborted) {
       process.stderr.write(
         '\nInterrupted. Everything finished so far is recorded; run the same command again to resume.\n',

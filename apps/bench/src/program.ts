@@ -1,9 +1,25 @@
 import { defaultCorpusUrl, openCorpus } from '@ratchet/corpus';
-import { Command, InvalidArgumentError } from 'commander';
+import { compareRuns } from '@ratchet/runtime';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { corpusExport, corpusImport, corpusStats } from './commands/corpus-commands';
 import { demo } from './commands/demo';
-import { loadRun, writeHtmlReport } from './commands/load-run';
+import { loadRun, requireRun, writeHtmlReport } from './commands/load-run';
+import { type RunOverrides, runCommand } from './commands/run';
+import { validateCommand } from './commands/validate';
+import { comparisonReport } from './comparison-report';
 import { terminalReport } from './terminal-report';
+import { UsageError } from './usage-error';
+
+interface ArmPair {
+  baseline: string;
+  candidate: string;
+}
+
+function collectPairs(value: string, previous: ArmPair[] = []): ArmPair[] {
+  const [baseline, candidate, ...rest] = value.split('=');
+  if (!baseline || !candidate || rest.length > 0) throw new InvalidArgumentError('expected BASELINE_ARM=CANDIDATE_ARM');
+  return [...previous, { baseline, candidate }];
+}
 
 function positiveInteger(value: string): number {
   const parsed = Number(value);
@@ -11,17 +27,87 @@ function positiveInteger(value: string): number {
   return parsed;
 }
 
+function positiveNumber(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError('expected a number > 0');
+  return parsed;
+}
+
+function runIdArgument(value: string): string {
+  if (!/^[\w.:@+-]+$/.test(value)) throw new InvalidArgumentError('use letters, digits and _ . : @ + - only');
+  return value;
+}
+
+/** A shell-safe rendering of an argument, for the commands Ratchet tells you to run. */
+function shellQuote(argument: string): string {
+  return /^[\w@%+=:,./-]+$/.test(argument) ? argument : `'${argument.replaceAll("'", "'\\''")}'`;
+}
+
 /** The `ratchet` command line (commander); actions print their result to stdout. */
 export function buildProgram(signal: AbortSignal): Command {
   const program = new Command('ratchet')
     .description('Improve AI agents with evidence: run arms, record every attempt, decide with honest statistics.')
-    .option('--store <url>', 'the corpus', process.env.RATCHET_STORE ?? defaultCorpusUrl)
+    .addOption(new Option('--store <url>', 'the corpus').env('RATCHET_STORE').default(defaultCorpusUrl))
     .exitOverride()
     .showHelpAfterError();
   const store = () => program.opts<{ store: string }>().store;
+  const storeExplicit = () => program.getOptionValueSource('store') !== 'default';
   const print = (text: string): void => {
     process.stdout.write(`${text}\n`);
   };
+
+  program
+    .command('run')
+    .description('run the arms of a config file, record every attempt, and report')
+    .argument('[config]', 'ratchet.config.ts or .json (default: the one in this folder)')
+    .option('--run-id <id>', 'the run id; an existing run resumes (default: derived from the config)', runIdArgument)
+    .option('--concurrency <n>', 'cells at once', positiveInteger)
+    .option('--replicates <n>', 'cells per (arm, task)', positiveInteger)
+    .option('--max-cost <usd>', 'stop scheduling cells once this many dollars are spent', positiveNumber)
+    .option('--seed <seed>', 'the run seed')
+    .addOption(new Option('--split <split>', 'which tasks').choices(['train', 'val', 'holdout']))
+    .option('--max-tasks <n>', 'only the first n tasks of the split', positiveInteger)
+    .option('--dry-run', 'print the plan (arms, tasks, cells, attempts, cost, primary contrast) and run nothing')
+    .option('--html <file>', 'also write the self-contained HTML report')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  ratchet run apps/bench/examples/dsl.config.json --dry-run',
+        '  ratchet run apps/bench/examples/sat.config.json --max-tasks 20 --concurrency 2',
+        '  ratchet run ratchet.config.ts --run-id nightly-1 --max-cost 5',
+        '',
+        'Re-running the same command resumes: finished cells are kept and none is repeated.',
+      ].join('\n'),
+    )
+    .action(async (config: string | undefined, options: RunOverrides & { dryRun?: boolean; html?: string }) => {
+      const { dryRun, html, ...overrides } = options;
+      print(
+        await runCommand({
+          config,
+          store: { url: store(), explicit: storeExplicit() },
+          overrides,
+          dryRun: dryRun ?? false,
+          html,
+          signal,
+          commandLine: ['ratchet', ...process.argv.slice(2)].map(shellQuote).join(' '),
+        }),
+      );
+    });
+
+  program
+    .command('validate')
+    .description("check that an environment's tasks can tell work from no work (reference passes, empty fails)")
+    .argument('[config]', 'ratchet.config.ts or .json (default: the one in this folder)')
+    .option('--json', 'print the validation report as JSON')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ratchet validate apps/bench/examples/js-tasks.config.json\n  ratchet validate --json',
+    )
+    .action(async (config: string | undefined, options: { json?: boolean }) => {
+      await validateCommand({ config, json: options.json ?? false, print });
+    });
 
   program
     .command('demo')
@@ -42,21 +128,43 @@ export function buildProgram(signal: AbortSignal): Command {
     .argument('[run-id]', 'the run (default: the latest)')
     .option('--json', 'print the summary as JSON')
     .option('--html <file>', 'also write the self-contained HTML report')
+    .option('--compare <runs...>', "pair two runs' arms on shared tasks: --compare BASELINE_RUN CANDIDATE_RUN")
+    .option('--pair <arms>', 'with --compare: pair these arms (BASELINE_ARM=CANDIDATE_ARM; repeatable)', collectPairs)
     .addHelpText(
       'after',
-      '\nExamples:\n  ratchet report\n  ratchet report demo-42 --json\n  ratchet report demo-42 --html report.html',
+      '\nExamples:\n  ratchet report\n  ratchet report demo-42 --json\n  ratchet report demo-42 --html report.html\n  ratchet report --compare demo-42 demo-43',
     )
-    .action(async (runId: string | undefined, options: { json?: boolean; html?: string }) => {
-      const corpus = await openCorpus(store());
-      try {
-        const { manifest, summary } = await loadRun(corpus, runId);
-        print(options.json ? JSON.stringify({ manifest, summary }, null, 2) : terminalReport(manifest, summary));
-        if (options.html)
-          process.stderr.write(`${await writeHtmlReport(corpus, { manifest, summary }, options.html)}\n`);
-      } finally {
-        await corpus.close();
-      }
-    });
+    .action(
+      async (
+        runId: string | undefined,
+        options: { json?: boolean; html?: string; compare?: string[]; pair?: ArmPair[] },
+      ) => {
+        const corpus = await openCorpus(store());
+        try {
+          if (options.compare) {
+            const [baseline, candidate, ...rest] = options.compare;
+            if (baseline === undefined || candidate === undefined || rest.length > 0 || runId !== undefined) {
+              throw new UsageError('--compare takes exactly two run ids: BASELINE_RUN CANDIDATE_RUN');
+            }
+            for (const id of [baseline, candidate]) await requireRun(corpus, id);
+            const comparison = await compareRuns(
+              corpus,
+              baseline,
+              candidate,
+              options.pair ? { arms: options.pair } : {},
+            );
+            print(options.json ? JSON.stringify(comparison, null, 2) : comparisonReport(comparison));
+            return;
+          }
+          const { manifest, summary } = await loadRun(corpus, runId);
+          print(options.json ? JSON.stringify({ manifest, summary }, null, 2) : terminalReport(manifest, summary));
+          if (options.html)
+            process.stderr.write(`${await writeHtmlReport(corpus, { manifest, summary }, options.html)}\n`);
+        } finally {
+          await corpus.close();
+        }
+      },
+    );
 
   const corpus = program.command('corpus').description('inspect, export and import the corpus');
   corpus

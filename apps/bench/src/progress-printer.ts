@@ -1,23 +1,55 @@
 import type { RunProgress } from '@ratchet/runtime';
+import { createLogUpdate } from 'log-update';
+
+export interface ProgressPrinterOptions {
+  stream?: NodeJS.WriteStream;
+  /** Off a terminal, a plain line at least this often (ms), and at every tenth of the run. */
+  everyMs?: number;
+}
 
 /**
- * Progress on long runs: a live line on a terminal, and a plain line every `every` cells otherwise
- * (logs, CI), with cells done, per-arm solve rate so far, and an ETA.
+ * Progress on long runs: a live line on a terminal (log-update), plain lines otherwise (logs, CI),
+ * with cells done, each arm's solve rate so far, spend so far and an ETA.
  */
-export function progressPrinter(stream: NodeJS.WriteStream = process.stderr, every = 20) {
+export function progressPrinter(options: ProgressPrinterOptions = {}) {
+  const stream = options.stream ?? process.stderr;
+  const everyMs = options.everyMs ?? 10_000;
+  const live = stream.isTTY ? createLogUpdate(stream) : null;
   const started = Date.now();
+  let lastLine = started;
+  let lastTenth = 0;
   const solved = new Map<string, { done: number; resolved: number }>();
   return (progress: RunProgress) => {
     const arm = solved.get(progress.lastCell.armId) ?? { done: 0, resolved: 0 };
     arm.done++;
     if (progress.lastCell.verdict?.resolved) arm.resolved++;
     solved.set(progress.lastCell.armId, arm);
-    const elapsed = (Date.now() - started) / 1000;
-    const eta =
-      progress.cellsDone === 0 ? 0 : (elapsed / progress.cellsDone) * (progress.cellsTotal - progress.cellsDone);
-    const rates = [...solved].map(([id, s]) => `${id} ${Math.round((100 * s.resolved) / s.done)}%`).join('  ');
-    const line = `cells ${progress.cellsDone}/${progress.cellsTotal}  ${rates}  ETA ${Math.ceil(eta)} s`;
-    if (stream.isTTY) stream.write(`\r${line}\x1b[K${progress.cellsDone === progress.cellsTotal ? '\n' : ''}`);
-    else if (progress.cellsDone % every === 0 || progress.cellsDone === progress.cellsTotal) stream.write(`${line}\n`);
+    const now = Date.now();
+    const line = progressLine(progress, solved, (now - started) / 1000);
+    const finished = progress.cellsDone === progress.cellsTotal;
+    if (live) {
+      live(line);
+      if (finished) live.done();
+      return;
+    }
+    const tenth = Math.floor((10 * progress.cellsDone) / progress.cellsTotal);
+    if (finished || tenth > lastTenth || now - lastLine >= everyMs) {
+      stream.write(`${line}\n`);
+      lastLine = now;
+      lastTenth = tenth;
+    }
   };
+}
+
+/** `cells 12/40 (8 resumed)  random@4 50%  refine@4 62%  spent $0.0123  ETA 30 s` */
+export function progressLine(
+  progress: RunProgress,
+  solved: ReadonlyMap<string, { done: number; resolved: number }>,
+  elapsedSeconds: number,
+): string {
+  const rates = [...solved].map(([id, s]) => `${id} ${Math.round((100 * s.resolved) / s.done)}%`).join('  ');
+  const eta = (elapsedSeconds / progress.cellsDone) * (progress.cellsTotal - progress.cellsDone);
+  const resumed = progress.cellsSkipped > 0 ? ` (${progress.cellsSkipped} done before)` : '';
+  const spent = progress.usdSpent === null ? 'spent unknown' : `spent $${progress.usdSpent.toFixed(4)}`;
+  return `cells ${progress.cellsDone}/${progress.cellsTotal}${resumed}  ${rates}  ${spent}  ETA ${Math.ceil(eta)} s`;
 }

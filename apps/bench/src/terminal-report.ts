@@ -1,12 +1,16 @@
-import type { RunManifest, Usage } from '@ratchet/corpus';
+import type { RunManifest } from '@ratchet/corpus';
 import type { RunSummary } from '@ratchet/runtime';
 import Table from 'cli-table3';
 import pc from 'picocolors';
+import {
+  formatInterval,
+  formatPercent,
+  formatProbability,
+  formatUsd,
+  formatPoints as points,
+} from './report/format-figures';
 
-const percent = (value: number | null | undefined) =>
-  value === null || value === undefined ? '—' : `${(100 * value).toFixed(1)}%`;
-const points = (value: number | null) => (value === null ? '—' : `${value >= 0 ? '+' : ''}${(100 * value).toFixed(1)}`);
-const money = (usage: Usage) => (usage.usd === null ? 'unknown' : `$${usage.usd.toFixed(4)}`);
+const percent = (share: number | null | undefined) => formatPercent(share ?? null);
 
 /**
  * The run as terminal tables: arms (success with its Wilson interval, the oracle upper bound, spend,
@@ -39,7 +43,7 @@ export function terminalReport(manifest: RunManifest, summary: RunSummary): stri
       percent(arm.oracleRate),
       arm.attempts,
       arm.analystCalls,
-      money(arm.spend),
+      formatUsd(arm.spend.usd),
       arm.infraCells,
     ]);
   }
@@ -53,9 +57,9 @@ export function terminalReport(manifest: RunManifest, summary: RunSummary): stri
       contrast.family === 'primary' ? pc.bold(contrast.name) : contrast.name,
       contrast.family,
       points(contrast.estimate),
-      contrast.low === null || contrast.high === null ? '—' : `${points(contrast.low)} – ${points(contrast.high)}`,
-      contrast.pValue === null ? '—' : contrast.pValue.toPrecision(2),
-      contrast.qValue === null ? '—' : contrast.qValue.toPrecision(2),
+      formatInterval(contrast.low, contrast.high),
+      formatProbability(contrast.pValue),
+      formatProbability(contrast.qValue),
       contrast.n,
       excluded,
     ]);

@@ -26,7 +26,7 @@ export function solverPool(options: SolverPoolOptions = {}): SolverRunner {
     filename: new URL(fromSource ? './solver-thread.ts' : './solver-thread.js', import.meta.url).href,
     maxThreads: options.threads ?? availableParallelism(),
     minThreads: 1,
-    execArgv: fromSource ? ['--import', 'tsx', '--conditions=@ratchet/source'] : [],
+    execArgv: fromSource ? ['--import', import.meta.resolve('tsx'), '--conditions=@ratchet/source'] : [],
   });
   return {
     run: (solver, request, signal) => pool.run({ solver, request }, { signal }),

@@ -35,6 +35,7 @@ export type {
 export { defaultController } from './controllers/default-controller';
 export { assertNoJudgeVerdict, buildSteer } from './firewall';
 export { sumUsage } from './harness/sum-usage';
+export { type CompareRunsOptions, compareRuns, type RunComparison } from './run/compare-runs';
 export { defaultPrimaryContrast, type PrimaryContrast } from './run/primary-contrast';
 export {
   type Arm,

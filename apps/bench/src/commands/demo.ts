@@ -3,6 +3,7 @@ import { dslBenchmark, solverPool } from '@ratchet/environments';
 import { blind, continueBest, random, refine, runBenchmark } from '@ratchet/runtime';
 import pc from 'picocolors';
 import { progressPrinter } from '../progress-printer';
+import { RunInterruptedError } from '../run-interrupted-error';
 import { terminalReport } from '../terminal-report';
 import { loadRun, writeHtmlReport } from './load-run';
 
@@ -46,6 +47,11 @@ export async function demo(options: DemoOptions): Promise<string> {
       onProgress: progressPrinter(),
     });
     const { manifest } = await loadRun(corpus, summary.runId);
+    if (summary.stopReason === 'signal') {
+      throw new RunInterruptedError(
+        `${terminalReport(manifest, summary)}\n\nInterrupted: every finished cell is recorded. Run the same command again to resume.`,
+      );
+    }
     const written = options.html === null ? [] : [await writeHtmlReport(corpus, { manifest, summary }, options.html)];
     const hint = (command: string, what: string) => `  ${command.padEnd(50)} ${what}`;
     const next = [

@@ -6,6 +6,20 @@ import { UsageError } from '../usage-error';
 
 /** A recorded run and its summary: the named run, or the most recently started one. */
 export async function loadRun(corpus: Corpus, runId?: string): Promise<{ manifest: RunManifest; summary: RunSummary }> {
+  const manifest = await requireRun(corpus, runId);
+  const summary = await summarizeRun(corpus, manifest, {
+    stopReason: stopReasonOf(manifest),
+    tolerance: 0.1,
+    seed: manifest.seed,
+  });
+  return { manifest, summary };
+}
+
+/**
+ * The named run's manifest, or the most recently started run's.
+ * @throws {UsageError} naming recent runs when there is no such run.
+ */
+export async function requireRun(corpus: Corpus, runId?: string): Promise<RunManifest> {
   const runs = await corpus.runs();
   const manifest = runId === undefined ? runs.at(-1) : runs.find((run) => run.runId === runId);
   if (!manifest) {
@@ -16,12 +30,7 @@ export async function loadRun(corpus: Corpus, runId?: string): Promise<{ manifes
         : `no run "${runId}" in ${corpus.url}${known.length > 0 ? `; recent runs: ${known.join(', ')}` : ''}`,
     );
   }
-  const summary = await summarizeRun(corpus, manifest, {
-    stopReason: stopReasonOf(manifest),
-    tolerance: 0.1,
-    seed: manifest.seed,
-  });
-  return { manifest, summary };
+  return manifest;
 }
 
 /** Writes the run's self-contained HTML report to `file`. */

@@ -29,3 +29,8 @@ export function formatWallMs(ms: number | null): string {
   if (ms === null) return unknown;
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** A confidence interval of a difference, in points. */
+export function formatInterval(low: number | null, high: number | null): string {
+  return low === null || high === null ? '—' : `${formatPoints(low)} – ${formatPoints(high)}`;
+}

@@ -1,7 +1,8 @@
 import type { CellRecord, Corpus, RunManifest, Usage } from '@ratchet/corpus';
-import { benjaminiHochberg, pairedBootstrap, wilsonInterval } from '@ratchet/stats';
+import { wilsonInterval } from '@ratchet/stats';
 import { sumUsage } from '../harness/sum-usage';
 import { computeFlags } from './compute-flags';
+import { adjustWithinFamilies, pairedContrast } from './paired-contrast';
 
 export interface ArmSummary {
   armId: string;
@@ -111,36 +112,14 @@ export async function summarizeRun(
 
   const contrasts: ContrastSummary[] = [];
   for (const planned of plannedContrasts(manifest)) {
-    const pairs = await corpus.pairs({
-      baseline: { runId: manifest.runId, armId: planned.baseline },
-      candidate: { runId: manifest.runId, armId: planned.candidate },
-      metric: 'resolved',
-    });
-    const boot =
-      pairs.taskIds.length >= 2
-        ? pairedBootstrap(pairs.baseline, pairs.candidate, { seed: `${options.seed}/contrast/${planned.name}` })
-        : null;
-    contrasts.push({
-      ...planned,
-      n: pairs.taskIds.length,
-      estimate: boot?.estimate ?? null,
-      low: boot?.low ?? null,
-      high: boot?.high ?? null,
-      pValue: boot?.pValue ?? null,
-      qValue: null,
-      excluded: {
-        infra: pairs.excluded.infra.length,
-        unmeasured: pairs.excluded.unmeasured.length,
-        unpaired: pairs.excluded.unpaired.length,
-      },
-    });
+    const measured = await pairedContrast(
+      corpus,
+      { runId: manifest.runId, armId: planned.baseline },
+      { runId: manifest.runId, armId: planned.candidate },
+      `${options.seed}/contrast/${planned.name}`,
+    );
+    contrasts.push({ ...planned, ...measured });
   }
-  for (const family of ['primary', 'exploratory'] as const) {
-    const members = contrasts.filter((c) => c.family === family && c.pValue !== null);
-    const q = benjaminiHochberg(members.map((c) => c.pValue as number));
-    members.forEach((contrast, i) => {
-      contrast.qValue = q[i] ?? null;
-    });
-  }
+  adjustWithinFamilies(contrasts);
   return { runId: manifest.runId, status: manifest.status, stopReason: options.stopReason, arms: flagged, contrasts };
 }

@@ -1,0 +1,176 @@
+import { join } from 'node:path';
+import {
+  dslBenchmark,
+  jsonlDataset,
+  type SolverRunner,
+  satBenchmark,
+  simBenchmark,
+  simController,
+  solverPool,
+  taskDirectory,
+} from '@ratchet/environments';
+import type { Judge } from '@ratchet/judges';
+import {
+  type Analyst,
+  type Arm,
+  blind,
+  type Controller,
+  continueBest,
+  defaultController,
+  type Environment,
+  fanoutThenRefine,
+  random,
+  refine,
+  ruleAnalyst,
+  type StrategyPlan,
+  type Worker,
+} from '@ratchet/runtime';
+import {
+  aider,
+  chatWorker,
+  claudeCode,
+  codex,
+  commandWorker,
+  fileResponseCache,
+  llmAnalyst,
+  opencode,
+} from '@ratchet/workers';
+import type { ArmConfig } from './arm-config';
+import type { EnvironmentConfig } from './environment-config';
+import type { RatchetConfig } from './ratchet-config';
+import type { WorkerConfig } from './worker-config';
+
+/** Everything `runBenchmark` needs from a config, and what to close afterwards. */
+export interface BuiltRun {
+  readonly environment: Environment;
+  /** Makes the worker; a model worker reads its key here, so call it after `preflight`. */
+  createWorker(): Worker;
+  readonly judge: Judge;
+  createAnalyst(): Analyst;
+  readonly arms: Arm[];
+  close(): Promise<void>;
+}
+
+interface Family {
+  environment: Environment;
+  judge: Judge;
+  worker?: Worker;
+  analyst?: Analyst;
+  controller?: (armId: string) => Controller;
+}
+
+/** Builds the environment, worker, judge, analyst and arms a validated config names. */
+export function buildRun(config: RatchetConfig, options: { cacheDir?: string } = {}): BuiltRun {
+  let pool: SolverRunner | undefined;
+  const runner = () => {
+    pool ??= solverPool();
+    return pool;
+  };
+  const family = buildFamily(config, runner);
+  const worker = config.worker ?? { kind: 'builtin' as const };
+  return {
+    environment: family.environment,
+    judge: family.judge,
+    createWorker: () => buildWorker(worker, family, options.cacheDir ?? join('.ratchet', 'cache')),
+    createAnalyst: () => buildAnalyst(config.analyst, family),
+    arms: config.arms.map((arm) => buildArm(arm, family.controller?.(arm.id) ?? defaultController)),
+    async close() {
+      await pool?.close();
+    },
+  };
+}
+
+function buildFamily(config: RatchetConfig, runner: () => SolverRunner): Family {
+  const environment: EnvironmentConfig = config.environment;
+  switch (environment.kind) {
+    case 'dsl': {
+      const needsSolver = (config.worker ?? { kind: 'builtin' }).kind === 'builtin';
+      const bench = dslBenchmark({
+        count: environment.count,
+        seed: environment.seed,
+        ...(environment.budget === undefined ? {} : { budget: environment.budget }),
+        ...(needsSolver ? { runner: runner() } : {}),
+      });
+      return { ...bench, controller: () => bench.controller };
+    }
+    case 'sat': {
+      const needsSolver = (config.worker ?? { kind: 'builtin' }).kind === 'builtin';
+      const bench = satBenchmark({
+        count: environment.count,
+        seed: environment.seed,
+        ...(environment.flips === undefined ? {} : { flips: environment.flips }),
+        ...(needsSolver ? { runner: runner() } : {}),
+      });
+      return { ...bench, controller: () => bench.controller };
+    }
+    case 'sim': {
+      const bench = simBenchmark({ count: environment.count, seed: environment.seed, effects: environment.effects });
+      return { ...bench, controller: (armId) => simController(armId) };
+    }
+    case 'task-directory':
+      return taskDirectory({
+        root: environment.path,
+        ...(environment.id === undefined ? {} : { id: environment.id }),
+        ...(environment.testCommand === undefined ? {} : { testCommand: environment.testCommand }),
+      });
+    case 'jsonl':
+      return jsonlDataset({
+        path: environment.path,
+        ...(environment.id === undefined ? {} : { id: environment.id }),
+        // The schema requires a judge for jsonl environments.
+        judge: config.judge as NonNullable<RatchetConfig['judge']>,
+      });
+  }
+}
+
+function buildWorker(config: WorkerConfig, family: Family, cacheDir: string): Worker {
+  switch (config.kind) {
+    case 'builtin':
+      if (!family.worker) throw new Error('a builtin worker needs a built-in family (checked by the config schema)');
+      return family.worker;
+    case 'preset': {
+      const { kind: _kind, preset, ...options } = config;
+      const presets = { 'claude-code': claudeCode, codex, opencode, aider };
+      return commandWorker(presets[preset](withoutUndefined(options)));
+    }
+    case 'command': {
+      const { kind: _kind, ...options } = config;
+      return commandWorker(withoutUndefined(options));
+    }
+    case 'model':
+      return chatWorker(
+        withoutUndefined({
+          model: config.model,
+          maxTurns: config.maxTurns,
+          system: config.system,
+          temperature: config.temperature,
+          maxOutputTokens: config.maxOutputTokens,
+          cache: config.cache ? fileResponseCache(join(cacheDir, 'responses')) : undefined,
+        }),
+      );
+  }
+}
+
+function buildAnalyst(config: RatchetConfig['analyst'], family: Family): Analyst {
+  if (config === 'environment') return family.analyst ?? ruleAnalyst();
+  if (config === 'rules') return ruleAnalyst();
+  return llmAnalyst({ model: config.model, budgetTokens: config.budgetTokens, maxFindings: config.maxFindings });
+}
+
+function buildArm(arm: ArmConfig, environmentController: Controller): Arm {
+  const controller = arm.controller === 'generic' ? defaultController : environmentController;
+  const plans: Record<ArmConfig['strategy'], () => StrategyPlan> = {
+    blind: () => blind({ controller }),
+    random: () => random(arm.k, { controller }),
+    refine: () => refine(arm.k, { controller }),
+    continueBest: () => continueBest(arm.k, { controller }),
+    fanoutThenRefine: () => fanoutThenRefine(arm.k, { controller }),
+  };
+  return { id: arm.id, ...plans[arm.strategy](), ...(arm.limits ? { limits: withoutUndefined(arm.limits) } : {}) };
+}
+
+function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
+}

@@ -1,0 +1,192 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../usage-error';
+import { ConfigError } from './config-error';
+import { loadConfig } from './load-config';
+
+const examples = join(dirname(dirname(dirname(fileURLToPath(import.meta.url)))), 'examples');
+
+function configFile(text: string, name = 'ratchet.config.json'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ratchet-config-'));
+  writeFileSync(join(dir, name), text);
+  return join(dir, name);
+}
+
+async function problemsOf(text: string, name?: string) {
+  const error = await loadConfig(configFile(text, name)).catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(ConfigError);
+  return (error as ConfigError).problems;
+}
+
+describe('loadConfig', () => {
+  it('reads JSON with comments and trailing commas, applies defaults and makes paths absolute', async () => {
+    const file = configFile(`{
+      // a dataset next to the config
+      "environment": { "kind": "jsonl", "path": "data/qa.jsonl" },
+      "judge": { "kind": "exact" },
+      "worker": "openai:gpt-4o-mini",
+    }`);
+    const { config } = await loadConfig(file);
+    expect(config.environment).toEqual({ kind: 'jsonl', path: join(dirname(file), 'data', 'qa.jsonl') });
+    expect(config.worker).toEqual({ kind: 'model', model: 'openai:gpt-4o-mini', maxTurns: 8, cache: false });
+    expect(config.arms.map((arm) => [arm.id, arm.k, arm.controller])).toEqual([
+      ['random@4', 4, 'environment'],
+      ['refine@4', 4, 'environment'],
+    ]);
+    expect(config).toMatchObject({ split: 'train', replicates: 1, concurrency: 4, seed: 0, retries: 3, oracle: true });
+  });
+
+  it('names blind arms "blind" with k 1, and reads preset shorthands', async () => {
+    const { config } = await loadConfig(
+      configFile(
+        JSON.stringify({
+          environment: { kind: 'task-directory', path: 'tasks' },
+          worker: 'claude-code',
+          arms: [{ strategy: 'blind' }, { strategy: 'random', k: 2 }, { strategy: 'refine', k: 2, id: 'steered' }],
+        }),
+      ),
+    );
+    expect(config.worker).toEqual({ kind: 'preset', preset: 'claude-code' });
+    expect(config.arms.map((arm) => [arm.id, arm.k])).toEqual([
+      ['blind', 1],
+      ['random@2', 2],
+      ['steered', 2],
+    ]);
+  });
+
+  it('loads every example config, the TypeScript one through defineConfig', async () => {
+    const files = readdirSync(examples).filter((name) => name.includes('.config.'));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'dsl.config.json',
+        'sat.config.json',
+        'sim.config.ts',
+        'js-tasks.claude-code.config.json',
+        'arithmetic.compat.config.json',
+      ]),
+    );
+    for (const name of files) {
+      const { config } = await loadConfig(join(examples, name));
+      expect(config.arms.length, name).toBeGreaterThan(0);
+    }
+    const sim = await loadConfig(join(examples, 'sim.config.ts'));
+    expect(sim.config.environment).toMatchObject({ kind: 'sim', effects: { 'refine@4': 0.15 } });
+  });
+
+  it('names the field and line of each problem and says what is allowed', async () => {
+    const problems = await problemsOf(`{
+  "environment": { "kind": "dsl" },
+  "arms": [
+    { "strategy": "random", "k": 4 },
+    { "strategy": "refine", "k": 0 }
+  ],
+  "concurency": 8
+}`);
+    expect(problems).toEqual([
+      { field: 'arms[1].k', line: 5, message: 'must be a whole number ≥ 1' },
+      {
+        field: 'concurency',
+        line: 7,
+        message: expect.stringMatching(
+          /^"concurency" is not a known field; known fields: benchmark, environment, .*concurrency/,
+        ),
+      },
+    ]);
+  });
+
+  it('refuses an unknown environment kind, listing the kinds', async () => {
+    const [problem] = await problemsOf('{ "environment": { "kind": "swe-bench" } }');
+    expect(problem).toEqual({
+      field: 'environment.kind',
+      line: 1,
+      message: 'must be an object whose "kind" is one of: dsl, sat, sim, task-directory, jsonl',
+    });
+  });
+
+  it('requires a judge for a dataset, a worker for an adapter, and refuses a judge elsewhere', async () => {
+    expect(await problemsOf('{ "environment": { "kind": "jsonl", "path": "a.jsonl" } }')).toEqual([
+      { field: 'worker', line: 1, message: expect.stringContaining('a jsonl environment needs a worker') },
+      { field: 'judge', line: 1, message: expect.stringContaining('a jsonl dataset needs a judge') },
+    ]);
+    expect(
+      await problemsOf('{ "environment": { "kind": "task-directory", "path": "t" }, "worker": "builtin" }'),
+    ).toEqual([{ field: 'worker', line: 1, message: expect.stringContaining('exist only for the dsl, sat and sim') }]);
+    expect(await problemsOf('{ "environment": { "kind": "dsl" }, "judge": { "kind": "exact" } }')).toEqual([
+      {
+        field: 'judge',
+        line: 1,
+        message: 'the dsl environment has its own judge; remove "judge" (it is for jsonl datasets)',
+      },
+    ]);
+  });
+
+  it('refuses duplicate arm ids, a contrast naming a missing arm, and arms with no default contrast', async () => {
+    const arms =
+      '[{ "strategy": "random", "k": 2 }, { "strategy": "random", "k": 2 }, { "strategy": "refine", "k": 2 }]';
+    expect(await problemsOf(`{ "environment": { "kind": "sat" }, "arms": ${arms} }`)).toEqual([
+      {
+        field: 'arms[1].id',
+        line: 1,
+        message: 'arm id "random@2" is already used by arms[0]; give one of them an "id"',
+      },
+    ]);
+    expect(
+      await problemsOf(
+        '{ "environment": { "kind": "sat" }, "primaryContrast": { "name": "x", "baseline": "random@4", "candidate": "nope" } }',
+      ),
+    ).toEqual([
+      { field: 'primaryContrast.candidate', line: 1, message: 'no arm is named "nope"; arms: random@4, refine@4' },
+    ]);
+    expect(
+      await problemsOf(
+        '{ "environment": { "kind": "sat" }, "arms": [{ "strategy": "blind" }, { "strategy": "random" }] }',
+      ),
+    ).toEqual([
+      { field: 'primaryContrast', line: 1, message: expect.stringContaining('no refine and random arm at the same k') },
+    ]);
+  });
+
+  it('passes on the model-string parser’s explanation of a bad worker', async () => {
+    const [problem] = await problemsOf(
+      '{ "environment": { "kind": "jsonl", "path": "a" }, "judge": { "kind": "exact" }, "worker": "mistral:large" }',
+    );
+    expect(problem?.field).toBe('worker.model');
+    expect(problem?.message).toContain('names an unknown provider "mistral"');
+    expect(problem?.message).toContain('compat:<base URL>#<model>');
+  });
+
+  it('reports JSON syntax errors with their line', async () => {
+    const problems = await problemsOf('{\n  "environment": { "kind": "dsl" }\n  "seed": 1\n}');
+    expect(problems).toEqual([{ field: '(syntax)', line: 3, message: 'CommaExpected at column 3' }]);
+  });
+
+  it('says when there is no config, and when a TypeScript config has no default export', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'ratchet-config-'));
+    const missing = await loadConfig(undefined, empty).catch((caught: unknown) => caught);
+    expect(UsageError.isInstance(missing)).toBe(true);
+    expect((missing as Error).message).toContain('looked for ratchet.config.ts, ratchet.config.mts');
+    await expect(loadConfig('nope.json', empty)).rejects.toThrow(
+      `there is no config file at ${join(empty, 'nope.json')}`,
+    );
+    expect(await problemsOf('export const config = {};', 'ratchet.config.ts')).toEqual([
+      { field: '(file)', message: 'has no default export; end it with `export default defineConfig({ … })`' },
+    ]);
+  });
+
+  it('loads a TypeScript config outside an ESM package (compiled as CommonJS)', async () => {
+    const { config } = await loadConfig(
+      configFile("export default { environment: { kind: 'sat', count: 3 } };", 'ratchet.config.ts'),
+    );
+    expect(config.environment).toEqual({ kind: 'sat', count: 3, seed: 0 });
+  });
+
+  it('finds ratchet.config.json in the working directory', async () => {
+    const file = configFile('{ "environment": { "kind": "sat", "count": 5 } }');
+    const { file: found, config } = await loadConfig(undefined, dirname(file));
+    expect(found).toBe(file);
+    expect(config.environment).toEqual({ kind: 'sat', count: 5, seed: 0 });
+  });
+});

@@ -1,0 +1,158 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { findNodeAtLocation, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { z } from 'zod';
+import { UsageError } from '../usage-error';
+import { ConfigError, type ConfigProblem } from './config-error';
+import { type RatchetConfig, ratchetConfigSchema } from './ratchet-config';
+
+/** The file names `ratchet run` looks for, in order, when no config is named. */
+export const configFileNames = [
+  'ratchet.config.ts',
+  'ratchet.config.mts',
+  'ratchet.config.js',
+  'ratchet.config.mjs',
+  'ratchet.config.json',
+] as const;
+
+export interface LoadedConfig {
+  /** The config file, absolute. */
+  readonly file: string;
+  /** The validated configuration, with paths made absolute against the file's folder. */
+  readonly config: RatchetConfig;
+}
+
+/**
+ * Finds, reads and validates a config file: `.json` (comments and trailing commas allowed; problems
+ * name their line) or `.ts`/`.js` with a default export (TypeScript loaded through tsx).
+ *
+ * @throws {UsageError} when there is no such file; {ConfigError} naming every bad field.
+ */
+export async function loadConfig(path: string | undefined, cwd = process.cwd()): Promise<LoadedConfig> {
+  const file = path === undefined ? findConfig(cwd) : resolve(cwd, path);
+  if (!existsSync(file)) {
+    throw new UsageError(`there is no config file at ${file}; pass the path of a ratchet.config.ts or .json`);
+  }
+  const { value, lineOf } = extname(file) === '.json' ? await readJsonConfig(file) : await importConfig(file);
+  const parsed = ratchetConfigSchema.safeParse(value);
+  if (!parsed.success) throw new ConfigError(file, problemsOf(parsed.error, lineOf));
+  return { file, config: withAbsolutePaths(parsed.data, dirname(file)) };
+}
+
+function findConfig(cwd: string): string {
+  for (const name of configFileNames) {
+    const candidate = join(cwd, name);
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new UsageError(
+    `no config file in ${cwd} (looked for ${configFileNames.join(', ')}); pass one, e.g. \`ratchet run apps/bench/examples/dsl.config.json\`, or try \`ratchet demo\``,
+  );
+}
+
+type LineOf = (path: ReadonlyArray<PropertyKey>) => number | undefined;
+
+async function readJsonConfig(file: string): Promise<{ value: unknown; lineOf: LineOf }> {
+  const text = await readFile(file, 'utf8');
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
+  if (errors.length > 0 || tree === undefined) {
+    throw new ConfigError(
+      file,
+      errors.slice(0, 5).map((error) => ({
+        field: '(syntax)',
+        line: lineAt(error.offset),
+        message: `${printParseErrorCode(error.error)} at column ${error.offset - text.lastIndexOf('\n', error.offset - 1)}`,
+      })),
+    );
+  }
+  const value = JSON.parse(JSON.stringify(nodeValue(tree)));
+  const lineOf: LineOf = (path) => {
+    for (let length = path.length; length >= 0; length--) {
+      const node = findNodeAtLocation(tree, path.slice(0, length) as Array<string | number>);
+      if (node) return lineAt(node.parent?.type === 'property' ? node.parent.offset : node.offset);
+    }
+    return undefined;
+  };
+  return { value, lineOf };
+}
+
+function nodeValue(node: NonNullable<ReturnType<typeof parseTree>>): unknown {
+  switch (node.type) {
+    case 'object':
+      return Object.fromEntries(
+        (node.children ?? []).map((property) => {
+          const [key, child] = property.children ?? [];
+          return [key?.value as string, child ? nodeValue(child) : undefined];
+        }),
+      );
+    case 'array':
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value;
+  }
+}
+
+async function importConfig(file: string): Promise<{ value: unknown; lineOf: LineOf }> {
+  let module: { default?: unknown };
+  try {
+    const url = pathToFileURL(file).href;
+    if (/\.[cm]?ts$/.test(file)) {
+      const { tsImport } = await import('tsx/esm/api');
+      module = await tsImport(url, import.meta.url);
+    } else {
+      module = await import(url);
+    }
+  } catch (cause) {
+    throw new ConfigError(
+      file,
+      [{ field: '(file)', message: `could not be loaded: ${(cause as Error)?.message ?? String(cause)}` }],
+      { cause },
+    );
+  }
+  // A .ts file outside an ESM package is compiled as CommonJS: its exports arrive wrapped once more.
+  const wrapped = module.default as { __esModule?: boolean; default?: unknown } | undefined;
+  const value =
+    wrapped !== null && typeof wrapped === 'object' && Object.hasOwn(wrapped, '__esModule') ? wrapped.default : wrapped;
+  if (value === undefined) {
+    throw new ConfigError(file, [
+      { field: '(file)', message: 'has no default export; end it with `export default defineConfig({ … })`' },
+    ]);
+  }
+  return { value, lineOf: () => undefined };
+}
+
+function problemsOf(error: z.ZodError, lineOf: LineOf): ConfigProblem[] {
+  return error.issues.map((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
+    const path = keys.length === 1 ? [...issue.path, keys[0] as string] : issue.path;
+    const line = lineOf(path);
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `${keys.map((key) => `"${key}"`).join(', ')} ${keys.length === 1 ? 'is not a known field' : 'are not known fields'}${
+            issue.path.length === 0
+              ? `; known fields: ${Object.keys(ratchetConfigSchema.shape)
+                  .filter((key) => key !== '$schema')
+                  .join(', ')}`
+              : ''
+          }`
+        : issue.message;
+    return { field: fieldName(path), ...(line === undefined ? {} : { line }), message };
+  });
+}
+
+/** `arms[1].k` for ['arms', 1, 'k']. */
+export function fieldName(path: ReadonlyArray<PropertyKey>): string {
+  return path
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
+function withAbsolutePaths(config: RatchetConfig, dir: string): RatchetConfig {
+  const { environment } = config;
+  if (environment.kind !== 'task-directory' && environment.kind !== 'jsonl') return config;
+  const path = isAbsolute(environment.path) ? environment.path : resolve(dir, environment.path);
+  return { ...config, environment: { ...environment, path } };
+}

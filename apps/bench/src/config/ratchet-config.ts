@@ -1,0 +1,136 @@
+import { splitSchema } from '@ratchet/corpus';
+import { z } from 'zod';
+import { armConfigSchema, defaultArms } from './arm-config';
+import { environmentConfigSchema, isBuiltInFamily, judgeConfigSchema } from './environment-config';
+import { analystConfigSchema, workerConfigSchema } from './worker-config';
+
+/**
+ * A `ratchet run` configuration: what to run (environment, worker, judge, arms) and how (split,
+ * replicates, concurrency, caps, seed, store). Paths are relative to the config file.
+ */
+export const ratchetConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    /** The benchmark name recorded in the run (default: the environment's id). */
+    benchmark: z.string().min(1).optional(),
+    environment: environmentConfigSchema,
+    /** Default: "builtin" for dsl, sat and sim; required for task directories and datasets. */
+    worker: workerConfigSchema.optional(),
+    /** JSONL datasets only (required there): exact, regex, numeric or command. Other environments judge themselves. */
+    judge: judgeConfigSchema.optional(),
+    analyst: analystConfigSchema.default('environment'),
+    arms: z
+      .array(armConfigSchema)
+      .min(1, { error: 'must list at least one arm' })
+      .prefault([...defaultArms]),
+    /** Pre-registered before any cell runs; default `steering = refine − random` at the same k. */
+    primaryContrast: z
+      .strictObject({ name: z.string().min(1), baseline: z.string().min(1), candidate: z.string().min(1) })
+      .optional(),
+    split: splitSchema.default('train'),
+    /** Run only the first N tasks of the split. */
+    maxTasks: z.number().int().min(1).optional(),
+    replicates: z.number().int().min(1).max(100).default(1),
+    concurrency: z.number().int().min(1).max(256).default(4),
+    seed: z.union([z.number().int(), z.string().min(1)]).default(0),
+    /** Stop scheduling cells once this many measured dollars are spent. */
+    maxCost: z.number().positive().optional(),
+    /** At most `attempts` attempt starts per `perSeconds` (a provider's rate limit). */
+    rateLimit: z.strictObject({ attempts: z.number().int().min(1), perSeconds: z.number().positive() }).optional(),
+    /** Retries of a transient infra failure before a cell is marked infra. */
+    retries: z.number().int().min(0).max(20).default(3),
+    /** Judge every attempt for the oracle upper bound (reported, never the result). */
+    oracle: z.boolean().default(true),
+    /** The corpus URL (default: --store, $RATCHET_STORE, or sqlite:.ratchet/corpus.db). */
+    store: z.string().min(1).optional(),
+    /** A fixed run id; by default the id is derived from the configuration, so re-running resumes. */
+    runId: z
+      .string()
+      .regex(/^[\w.:@+-]+$/, { error: 'must be letters, digits and _ . : @ + - only' })
+      .optional(),
+  })
+  .superRefine(
+    (config, context) => {
+      const { environment, worker, judge } = config;
+      const builtIn = isBuiltInFamily(environment);
+      if (!builtIn && worker === undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['worker'],
+          message: `a ${environment.kind} environment needs a worker: a preset ("claude-code"), a command ({ "kind": "command", "command": "my-agent" }) or a model ("openai:gpt-4o-mini")`,
+        });
+      }
+      if (!builtIn && worker?.kind === 'builtin') {
+        context.addIssue({
+          code: 'custom',
+          path: ['worker'],
+          message: `"builtin" workers exist only for the dsl, sat and sim families; a ${environment.kind} environment needs a preset, a command or a model`,
+        });
+      }
+      if (environment.kind === 'jsonl' && judge === undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['judge'],
+          message:
+            'a jsonl dataset needs a judge: { "kind": "exact" }, { "kind": "numeric" }, { "kind": "regex" } or { "kind": "command", "command": … }',
+        });
+      }
+      if (environment.kind !== 'jsonl' && judge !== undefined) {
+        context.addIssue({
+          code: 'custom',
+          path: ['judge'],
+          message: `the ${environment.kind} environment has its own judge; remove "judge" (it is for jsonl datasets)`,
+        });
+      }
+      const ids = new Map<string, number>();
+      config.arms.forEach((arm, index) => {
+        const first = ids.get(arm.id);
+        if (first !== undefined) {
+          context.addIssue({
+            code: 'custom',
+            path: ['arms', index, 'id'],
+            message: `arm id "${arm.id}" is already used by arms[${first}]; give one of them an "id"`,
+          });
+        } else ids.set(arm.id, index);
+      });
+      if (config.primaryContrast) {
+        for (const side of ['baseline', 'candidate'] as const) {
+          const id = config.primaryContrast[side];
+          if (!ids.has(id)) {
+            context.addIssue({
+              code: 'custom',
+              path: ['primaryContrast', side],
+              message: `no arm is named "${id}"; arms: ${[...ids.keys()].join(', ')}`,
+            });
+          }
+        }
+      } else if (
+        !config.arms.some(
+          (arm) => arm.strategy === 'refine' && config.arms.some((b) => b.strategy === 'random' && b.k === arm.k),
+        )
+      ) {
+        context.addIssue({
+          code: 'custom',
+          path: ['primaryContrast'],
+          message:
+            'there is no refine and random arm at the same k for the default contrast (steering = refine − random); add them, or name the contrast: { "name", "baseline", "candidate" }',
+        });
+      }
+    },
+    { when: (payload) => payload.issues.length === 0 },
+  ); // cross-field rules read valid fields only
+
+/** A configuration as written (defaults not yet applied). */
+export type RatchetConfigInput = z.input<typeof ratchetConfigSchema>;
+/** A validated configuration, defaults applied. */
+export type RatchetConfig = z.output<typeof ratchetConfigSchema>;
+
+/**
+ * Types a `ratchet.config.ts`: returns the configuration unchanged, so an editor checks and completes it.
+ *
+ * @example
+ * export default defineConfig({ environment: { kind: 'dsl', count: 50 }, arms: [{ strategy: 'random', k: 4 }, { strategy: 'refine', k: 4 }] });
+ */
+export function defineConfig(config: RatchetConfigInput): RatchetConfigInput {
+  return config;
+}
