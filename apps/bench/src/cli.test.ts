@@ -1,18 +1,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
-const cli = join(packageDir, 'src', 'cli.ts');
-const ratchet = (args: string[]) =>
-  execa(process.execPath, ['--import', 'tsx', '--conditions=@ratchet/source', cli, ...args], {
-    cwd: packageDir,
-    reject: false,
-    env: { NO_COLOR: '1' },
-  });
+import { ratchet } from './test/ratchet-cli';
 
 describe('the ratchet CLI', () => {
   it('runs the demo, reports it, and reports the same after export and import into a fresh store', async () => {

@@ -98,12 +98,13 @@ describe('loadConfig', () => {
   });
 
   it('refuses an unknown environment kind, listing the kinds', async () => {
-    const [problem] = await problemsOf('{ "environment": { "kind": "swe-bench" } }');
-    expect(problem).toEqual({
-      field: 'environment.kind',
-      line: 1,
-      message: 'must be an object whose "kind" is one of: dsl, sat, sim, task-directory, jsonl',
-    });
+    expect(await problemsOf('{ "environment": { "kind": "swe-bench" } }')).toEqual([
+      {
+        field: 'environment.kind',
+        line: 1,
+        message: 'must be an object whose "kind" is one of: dsl, sat, sim, task-directory, jsonl',
+      },
+    ]);
   });
 
   it('requires a judge for a dataset, a worker for an adapter, and refuses a judge elsewhere', async () => {

@@ -1,0 +1,176 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { examplesDir, ratchet } from './test/ratchet-cli';
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'ratchet-run-'));
+
+/** Starts `ratchet …` and sends `signal` once stderr shows a progress line matching `when`. */
+async function killWhen(args: string[], when: RegExp, signal: NodeJS.Signals) {
+  const child = ratchet(args, { env: { NO_COLOR: '1' } });
+  let stderr = '';
+  let sent = false;
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+    if (!sent && when.test(stderr)) sent = child.kill(signal);
+  });
+  const result = await child;
+  return { ...result, stderr };
+}
+
+const cellLines = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('"kind":"cell"'));
+
+describe('ratchet run', () => {
+  it('survives Ctrl+C and SIGKILL, resumes without repeating a cell, and reports the same after export and import', async () => {
+    const dir = scratch();
+    const config = join(dir, 'ratchet.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        environment: { kind: 'dsl', count: 20, seed: 0 },
+        arms: [
+          { strategy: 'random', k: 2 },
+          { strategy: 'refine', k: 2 },
+        ],
+        concurrency: 1,
+        seed: 11,
+      }),
+    );
+    const store = `sqlite:${join(dir, 'corpus.db')}`;
+
+    // 1. Ctrl+C after the first progress line: exit 130, the partial report, and how to resume.
+    const first = await killWhen(['--store', store, 'run', config], /^cells \d+\/24/m, 'SIGINT');
+    expect(first.exitCode).toBe(130);
+    expect(first.stdout).toContain('Interrupted: every finished cell is recorded');
+    const resume = /Resume with:\n {2}(.+)/.exec(first.stdout)?.[1] ?? '';
+    const runId = /--run-id (\S+)/.exec(resume)?.[1] ?? '';
+    expect(runId).toMatch(/^dsl-[0-9a-f]{10}$/);
+    expect(resume).toBe(`ratchet --store ${store} run ${config} --run-id ${runId}`);
+    const early = join(dir, 'early.jsonl');
+    expect((await ratchet(['--store', store, 'corpus', 'export', '--run', runId, early])).exitCode).toBe(0);
+    const earlyCells = cellLines(early);
+    expect(earlyCells.length).toBeGreaterThan(0);
+    expect(earlyCells.length).toBeLessThan(24);
+
+    // 2. The printed command resumes; SIGKILL it mid-way (no chance to clean up).
+    const resumeArgs = resume.split(' ').slice(1);
+    const second = await killWhen(resumeArgs, /done before\)/, 'SIGKILL');
+    expect(second.signal).toBe('SIGKILL');
+    expect(second.stderr).toContain(`(${earlyCells.length} done before)`);
+
+    // 3. Resume to the end: every cell once, the cells of the first invocation untouched.
+    const third = await ratchet(resumeArgs);
+    expect(third.exitCode).toBe(0);
+    expect(third.stdout).toContain(`Run ${runId} · dsl · completed (completed)`);
+    const full = join(dir, 'full.jsonl');
+    expect((await ratchet(['--store', store, 'corpus', 'export', '--run', runId, full])).exitCode).toBe(0);
+    const fullCells = cellLines(full);
+    expect(fullCells).toHaveLength(24);
+    expect(new Set(fullCells.map((line) => JSON.parse(line).cellId)).size).toBe(24);
+    for (const line of earlyCells) expect(fullCells).toContain(line);
+
+    // 4. The report reads the same from a fresh store that imported the export.
+    const report = await ratchet(['--store', store, 'report', runId, '--json']);
+    const fresh = `sqlite:${join(dir, 'fresh.db')}`;
+    expect((await ratchet(['--store', fresh, 'corpus', 'import', full])).exitCode).toBe(0);
+    const again = await ratchet(['--store', fresh, 'report', runId, '--json']);
+    expect(again.exitCode).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual(JSON.parse(report.stdout));
+    expect(JSON.parse(report.stdout).summary.arms.map((arm: { cells: number }) => arm.cells)).toEqual([12, 12]);
+    const terminal = await ratchet(['--store', fresh, 'report', runId]);
+    expect(terminal.stdout).toContain('Pre-registered primary contrast: steering = refine@2 − random@2');
+  }, 180_000);
+
+  it('prints the plan on --dry-run and records nothing', async () => {
+    const dir = scratch();
+    const store = join(dir, 'corpus.db');
+    const plan = await ratchet([
+      '--store',
+      `sqlite:${store}`,
+      'run',
+      join(examplesDir, 'dsl.config.json'),
+      '--dry-run',
+    ]);
+    expect(plan.exitCode).toBe(0);
+    for (const text of [
+      'dry run: nothing runs, nothing is recorded',
+      'tasks       40 (train)',
+      'cells       160',
+      'attempts    at most 520',
+      'cost        no money: the built-in solver runs on this machine',
+      'primary     steering = refine@4 − random@4 (pre-registered)',
+      'preflight   ok',
+    ]) {
+      expect(plan.stdout).toContain(text);
+    }
+    expect(existsSync(store)).toBe(false);
+  }, 60_000);
+
+  it('stops at preflight, before any cell, when the model endpoint or the agent CLI is missing', async () => {
+    const store = `sqlite:${join(scratch(), 'corpus.db')}`;
+    const compat = await ratchet(['--store', store, 'run', join(examplesDir, 'arithmetic.compat.config.json')]);
+    expect(compat.exitCode).toBe(1);
+    expect(compat.stderr).toContain(
+      'ratchet: preflight failed, nothing ran: worker model compat:http://localhost:11434/v1#qwen3: the endpoint http://localhost:11434/v1/models could not be reached; start the server',
+    );
+    const claude = await ratchet(['--store', store, 'run', join(examplesDir, 'js-tasks.claude-code.config.json')], {
+      env: { PATH: dirname(process.execPath) },
+    });
+    expect(claude.exitCode).toBe(1);
+    expect(claude.stderr).toContain(
+      'worker "claude-code" needs the command "claude", which is not on PATH; install it (npm install -g @anthropic-ai/claude-code)',
+    );
+    const report = await ratchet(['--store', store, 'report']);
+    expect(report.stderr).toContain('has no runs yet');
+  }, 60_000);
+
+  it('refuses a bad config with exit 2, naming the file, field and line', async () => {
+    const dir = scratch();
+    const config = join(dir, 'ratchet.config.json');
+    writeFileSync(config, '{\n  "environment": { "kind": "sat" },\n  "arms": [{ "strategy": "refine", "k": 0 }]\n}\n');
+    const result = await ratchet(['run', config], { cwd: dir });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain(
+      `ratchet: ${config} is not a valid ratchet configuration:\n  arms[0].k (line 3): must be a whole number ≥ 1`,
+    );
+    const none = await ratchet(['run'], { cwd: dir === '' ? undefined : scratch() });
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain('no config file in');
+  }, 60_000);
+
+  it('validates a task directory through its config', async () => {
+    const result = await ratchet(['validate', join(examplesDir, 'js-tasks.claude-code.config.json')]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('4 of 4 tasks ok.');
+  }, 60_000);
+
+  it('compares two runs arm by arm on shared tasks', async () => {
+    const dir = scratch();
+    const store = `sqlite:${join(dir, 'corpus.db')}`;
+    const config = join(dir, 'sim.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        environment: { kind: 'sim', count: 30, effects: { 'refine@4': 0.2 } },
+        seed: 1,
+        runId: 'sim-a',
+      }),
+    );
+    expect((await ratchet(['--store', store, 'run', config])).exitCode).toBe(0);
+    expect((await ratchet(['--store', store, 'run', config, '--seed', '2', '--run-id', 'sim-b'])).exitCode).toBe(0);
+    const compared = await ratchet(['--store', store, 'report', '--compare', 'sim-a', 'sim-b']);
+    expect(compared.exitCode).toBe(0);
+    expect(compared.stdout).toContain('sim-b − sim-a');
+    expect(compared.stdout).toMatch(/│ random@4 +│/);
+    expect(compared.stdout).toMatch(/│ refine@4 +│/);
+    expect(compared.stdout).toContain('seed: "1" → "2"');
+    const json = JSON.parse(
+      (await ratchet(['--store', store, 'report', '--compare', 'sim-a', 'sim-b', '--json'])).stdout,
+    );
+    expect(json.contrasts.map((c: { n: number }) => c.n)).toEqual([30, 30]);
+  }, 60_000);
+});
