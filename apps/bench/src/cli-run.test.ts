@@ -137,7 +137,7 @@ describe('ratchet run', () => {
     expect(result.stderr).toContain(
       `ratchet: ${config} is not a valid ratchet configuration:\n  arms[0].k (line 3): must be a whole number ≥ 1`,
     );
-    const none = await ratchet(['run'], { cwd: dir === '' ? undefined : scratch() });
+    const none = await ratchet(['run'], { cwd: scratch() });
     expect(none.exitCode).toBe(2);
     expect(none.stderr).toContain('no config file in');
   }, 60_000);

@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa, type Options } from 'execa';
+import { execa } from 'execa';
 
 export const packageDir = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 export const examplesDir = join(packageDir, 'examples');
@@ -8,11 +8,10 @@ const cli = join(packageDir, 'src', 'cli.ts');
 const tsx = import.meta.resolve('tsx');
 
 /** The real `ratchet` command from sources, as a child process (not awaited: the caller may kill it). */
-export function ratchet(args: readonly string[], options: Options = {}) {
+export function ratchet(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
   return execa(process.execPath, ['--import', tsx, '--conditions=@ratchet/source', cli, ...args], {
-    cwd: packageDir,
+    cwd: options.cwd ?? packageDir,
     reject: false,
-    ...options,
     env: { NO_COLOR: '1', ...options.env },
   });
 }
