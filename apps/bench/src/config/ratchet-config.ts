@@ -11,43 +11,78 @@ import { analystConfigSchema, workerConfigSchema } from './worker-config';
 export const ratchetConfigSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    /** The benchmark name recorded in the run (default: the environment's id). */
-    benchmark: z.string().min(1).optional(),
-    environment: environmentConfigSchema,
-    /** Default: "builtin" for dsl, sat and sim; required for task directories and datasets. */
-    worker: workerConfigSchema.optional(),
-    /** JSONL datasets only (required there): exact, regex, numeric or command. Other environments judge themselves. */
-    judge: judgeConfigSchema.optional(),
-    analyst: analystConfigSchema.default('environment'),
+    benchmark: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("The benchmark name recorded in the run (default: the environment's id)."),
+    environment: environmentConfigSchema.describe(
+      'Where tasks come from: a built-in family (dsl, sat, sim) or an adapter (task-directory, jsonl).',
+    ),
+    worker: workerConfigSchema
+      .optional()
+      .describe(
+        'Who attempts the tasks: "builtin" (dsl, sat, sim; the default there), a CLI preset, a command, or a model.',
+      ),
+    judge: judgeConfigSchema
+      .optional()
+      .describe(
+        'JSONL datasets only (required there): exact, regex, numeric or command. Other environments judge themselves.',
+      ),
+    analyst: analystConfigSchema.default('environment').describe('Who reads traces into findings for steering.'),
     arms: z
       .array(armConfigSchema)
       .min(1, { error: 'must list at least one arm' })
-      .prefault([...defaultArms]),
-    /** Pre-registered before any cell runs; default `steering = refine − random` at the same k. */
+      .prefault([...defaultArms])
+      .describe('The arms compared at equal compute (default: random@4 and refine@4).'),
     primaryContrast: z
       .strictObject({ name: z.string().min(1), baseline: z.string().min(1), candidate: z.string().min(1) })
-      .optional(),
-    split: splitSchema.default('train'),
-    /** Run only the first N tasks of the split. */
-    maxTasks: z.number().int().min(1).optional(),
-    replicates: z.number().int().min(1).max(100).default(1),
-    concurrency: z.number().int().min(1).max(256).default(4),
-    seed: z.union([z.number().int(), z.string().min(1)]).default(0),
-    /** Stop scheduling cells once this many measured dollars are spent. */
-    maxCost: z.number().positive().optional(),
-    /** At most `attempts` attempt starts per `perSeconds` (a provider's rate limit). */
-    rateLimit: z.strictObject({ attempts: z.number().int().min(1), perSeconds: z.number().positive() }).optional(),
-    /** Retries of a transient infra failure before a cell is marked infra. */
-    retries: z.number().int().min(0).max(20).default(3),
-    /** Judge every attempt for the oracle upper bound (reported, never the result). */
-    oracle: z.boolean().default(true),
-    /** The corpus URL (default: --store, $RATCHET_STORE, or sqlite:.ratchet/corpus.db). */
-    store: z.string().min(1).optional(),
-    /** A fixed run id; by default the id is derived from the configuration, so re-running resumes. */
+      .optional()
+      .describe('Pre-registered before any cell runs; default steering = refine − random at the same k.'),
+    split: splitSchema.default('train').describe('Which tasks to run.'),
+    maxTasks: z.number().int().min(1).optional().describe('Run only the first N tasks of the split.'),
+    replicates: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(1)
+      .describe('Cells per (arm, task); averaged per task before pairing.'),
+    concurrency: z.number().int().min(1).max(256).default(4).describe('Cells at once.'),
+    seed: z
+      .union([z.number().int(), z.string().min(1)])
+      .default(0)
+      .describe('The run seed: same seed, same numbers.'),
+    maxCost: z
+      .number()
+      .positive()
+      .optional()
+      .describe('Stop scheduling cells once this many measured dollars are spent.'),
+    rateLimit: z
+      .strictObject({ attempts: z.number().int().min(1), perSeconds: z.number().positive() })
+      .optional()
+      .describe("At most `attempts` attempt starts per `perSeconds` (a provider's rate limit)."),
+    retries: z
+      .number()
+      .int()
+      .min(0)
+      .max(20)
+      .default(3)
+      .describe('Retries of a transient infra failure before a cell is marked infra.'),
+    oracle: z
+      .boolean()
+      .default(true)
+      .describe('Judge every attempt for the oracle upper bound (reported, never the result).'),
+    store: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The corpus URL (default: --store, $RATCHET_STORE, or sqlite:.ratchet/corpus.db).'),
     runId: z
       .string()
       .regex(/^[\w.:@+-]+$/, { error: 'must be letters, digits and _ . : @ + - only' })
-      .optional(),
+      .optional()
+      .describe('A fixed run id; by default it is derived from the configuration, so re-running resumes.'),
   })
   .superRefine(
     (config, context) => {
