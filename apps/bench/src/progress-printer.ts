@@ -14,7 +14,8 @@ export interface ProgressPrinterOptions {
 export function progressPrinter(options: ProgressPrinterOptions = {}) {
   const stream = options.stream ?? process.stderr;
   const everyMs = options.everyMs ?? 10_000;
-  const live = stream.isTTY ? createLogUpdate(stream) : null;
+  // A terminal that reports no width gets plain lines: log-update wraps to the width it is given.
+  const live = stream.isTTY && (stream.columns ?? 0) > 0 ? createLogUpdate(stream, { showCursor: true }) : null;
   const started = Date.now();
   let lastLine = started;
   let lastTenth = 0;

@@ -58,6 +58,11 @@ export async function demo(options: DemoOptions): Promise<string> {
       pc.bold('What to try next:'),
       hint(`ratchet report ${summary.runId}`, 'the same report again (add --json for machines)'),
       ...(options.html === null ? [] : [hint(`open ${options.html}`, 'the report with charts (works offline)')]),
+      hint(
+        'ratchet run apps/bench/examples/sat.config.json',
+        'another family, from a config file (--dry-run: the plan)',
+      ),
+      hint('ratchet run your.config.json', 'your tasks and your agent (see apps/bench/README.md)'),
       hint('ratchet corpus stats', 'what the corpus holds'),
       hint(`ratchet corpus export --run ${summary.runId} run.jsonl`, 'share the run as JSON Lines'),
     ];

@@ -82,25 +82,17 @@ export function buildRun(config: RatchetConfig, options: { cacheDir?: string } =
 
 function buildFamily(config: RatchetConfig, runner: () => SolverRunner): Family {
   const environment: EnvironmentConfig = config.environment;
+  // The solver threads start only when the built-in solver does the work.
+  const solver = () => ((config.worker ?? { kind: 'builtin' }).kind === 'builtin' ? { runner: runner() } : {});
   switch (environment.kind) {
     case 'dsl': {
-      const needsSolver = (config.worker ?? { kind: 'builtin' }).kind === 'builtin';
-      const bench = dslBenchmark({
-        count: environment.count,
-        seed: environment.seed,
-        ...(environment.budget === undefined ? {} : { budget: environment.budget }),
-        ...(needsSolver ? { runner: runner() } : {}),
-      });
+      const { kind: _kind, budget, ...options } = environment;
+      const bench = dslBenchmark({ ...options, ...(budget === undefined ? {} : { budget }), ...solver() });
       return { ...bench, controller: () => bench.controller };
     }
     case 'sat': {
-      const needsSolver = (config.worker ?? { kind: 'builtin' }).kind === 'builtin';
-      const bench = satBenchmark({
-        count: environment.count,
-        seed: environment.seed,
-        ...(environment.flips === undefined ? {} : { flips: environment.flips }),
-        ...(needsSolver ? { runner: runner() } : {}),
-      });
+      const { kind: _kind, flips, ...options } = environment;
+      const bench = satBenchmark({ ...options, ...(flips === undefined ? {} : { flips }), ...solver() });
       return { ...bench, controller: () => bench.controller };
     }
     case 'sim': {
