@@ -49,7 +49,20 @@ export function buildProgram(signal: AbortSignal): Command {
     .description('Improve AI agents with evidence: run arms, record every attempt, decide with honest statistics.')
     .addOption(new Option('--store <url>', 'the corpus').env('RATCHET_STORE').default(defaultCorpusUrl))
     .exitOverride()
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  ratchet demo                                     the offline demo (no model needed)',
+        '  ratchet run ratchet.config.json --dry-run        the plan of a run, nothing recorded',
+        '  ratchet run ratchet.config.json                  run it; the same command resumes',
+        '  ratchet report --html report.html                the latest run, with charts',
+        '',
+        'Exit codes: 0 success, 1 error, 2 bad usage or config, 130 interrupted.',
+      ].join('\n'),
+    );
   const store = () => program.opts<{ store: string }>().store;
   const storeExplicit = () => program.getOptionValueSource('store') !== 'default';
   const print = (text: string): void => {
@@ -170,6 +183,7 @@ export function buildProgram(signal: AbortSignal): Command {
   corpus
     .command('stats')
     .description('what the corpus holds')
+    .addHelpText('after', '\nExamples:\n  ratchet corpus stats\n  ratchet --store sqlite:/data/team.db corpus stats')
     .action(async () => {
       print(await corpusStats(store()));
     });
@@ -186,6 +200,7 @@ export function buildProgram(signal: AbortSignal): Command {
     .command('import')
     .description('read JSON Lines into the corpus (re-importing is a no-op)')
     .argument('<file>', 'the JSONL file to read')
+    .addHelpText('after', '\nExample:\n  ratchet --store sqlite:fresh.db corpus import run.jsonl')
     .action(async (file: string) => {
       print(await corpusImport(store(), file));
     });

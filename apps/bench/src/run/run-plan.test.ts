@@ -29,6 +29,7 @@ describe('the run plan', () => {
     expect(id).toMatch(/^sim-[0-9a-f]{10}$/);
     expect(runIdOf(config({ concurrency: 16, maxCost: 2, retries: 0, store: 'sqlite:x.db' }), 'sim')).toBe(id);
     expect(runIdOf(config({ seed: 9 }), 'sim')).not.toBe(id);
+    expect(runIdOf(config({ seed: '9' }), 'sim')).toBe(runIdOf(config({ seed: 9 }), 'sim'));
     expect(runIdOf(config({ replicates: 3 }), 'sim')).not.toBe(id);
     expect(runIdOf(config({ runId: 'mine' }), 'sim')).toBe('mine');
   });

@@ -29,7 +29,8 @@ export function runIdentity(config: RatchetConfig): JsonValue {
     $schema: _x,
     ...rest
   } = config;
-  return JSON.parse(JSON.stringify(rest)) as JsonValue;
+  // `--seed 7` and `"seed": 7` are the same run.
+  return JSON.parse(JSON.stringify({ ...rest, seed: String(rest.seed) })) as JsonValue;
 }
 
 /** The run id: the config's (or --run-id), else `<benchmark>-<hash of the run's identity>` so a re-run resumes. */
