@@ -17,6 +17,11 @@ const tasks = {
     ['turbo', 'run', 'build', '--output-logs=errors-only'],
     ['node', 'apps/bench/dist/cli.js', 'demo'],
   ],
+  // `npm run ratchet -- report demo-42`: the CLI from a clone, built first (turbo's cache makes that quick).
+  ratchet: [
+    ['turbo', 'run', 'build', '--output-logs=errors-only'],
+    ['node', 'apps/bench/dist/cli.js'],
+  ],
   bench: [['turbo', 'run', 'bench', '--output-logs=new-only', '--log-prefix=none']],
   // One package at a time: each vitest already uses every core, and overlapping them only adds contention.
   test: [['turbo', 'run', 'test', '--output-logs=full', '--concurrency=1']],

@@ -53,7 +53,10 @@ export async function demo(options: DemoOptions): Promise<string> {
       );
     }
     const written = options.html === null ? [] : [await writeHtmlReport(corpus, { manifest, summary }, options.html)];
-    const hint = (command: string, what: string) => `  ${command.padEnd(50)} ${what}`;
+    // From a clone (`npm run demo`) the command is `npm run ratchet --`; installed, it is `ratchet`.
+    const ratchet = process.env.npm_lifecycle_event ? 'npm run ratchet --' : 'ratchet';
+    const hint = (command: string, what: string) =>
+      `  ${command.replace(/^ratchet\b/, ratchet).padEnd(ratchet.length + 50)} ${what}`;
     const next = [
       pc.bold('What to try next:'),
       hint(`ratchet report ${summary.runId}`, 'the same report again (add --json for machines)'),
