@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { examplesDir, ratchet } from './test/ratchet-cli';
+import { examplesDir, packageDir, ratchet } from './test/ratchet-cli';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'ratchet-run-'));
 
@@ -172,5 +172,58 @@ describe('ratchet run', () => {
       (await ratchet(['--store', store, 'report', '--compare', 'sim-a', 'sim-b', '--json'])).stdout,
     );
     expect(json.contrasts.map((c: { n: number }) => c.n)).toEqual([30, 30]);
+  }, 60_000);
+
+  it('runs a command-line agent on a JSON Lines dataset through a config, and scores it with the dataset judge', async () => {
+    const dir = scratch();
+    const store = `sqlite:${join(dir, 'corpus.db')}`;
+    const config = join(dir, 'ratchet.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        environment: {
+          kind: 'jsonl',
+          path: join(packageDir, '..', '..', 'packages/environments/examples/arithmetic.jsonl'),
+        },
+        judge: { kind: 'numeric', parse: 'last-number' },
+        worker: {
+          kind: 'command',
+          id: 'arithmetic-agent',
+          command: process.execPath,
+          args: [join(packageDir, 'src/fixtures/arithmetic-agent.mjs'), '{message}'],
+        },
+        arms: [
+          { strategy: 'random', k: 2 },
+          { strategy: 'refine', k: 2 },
+        ],
+      }),
+    );
+    const plan = await ratchet(['--store', store, 'run', config, '--dry-run']);
+    expect(plan.stdout).toContain(
+      'cost        unknown: no priced attempt by this worker in the corpus yet; no spend cap',
+    );
+    expect(plan.stdout).toContain(`preflight   ok (worker command: ${process.execPath})`);
+
+    const solvedOf = async (split: string) => {
+      const run = await ratchet(['--store', store, 'run', config, '--split', split]);
+      expect(run.exitCode, run.stderr).toBe(0);
+      const runId = /Run (\S+) · jsonl-dataset/.exec(run.stdout)?.[1] ?? '';
+      const report = JSON.parse((await ratchet(['--store', store, 'report', runId, '--json'])).stdout);
+      expect(report.manifest.worker).toEqual({ id: 'arithmetic-agent' });
+      return report.summary.arms.map((arm: { armId: string; resolved: number; cells: number }) => [
+        arm.armId,
+        arm.resolved,
+        arm.cells,
+      ]);
+    };
+    // The agent adds, subtracts and multiplies (the train split) and fails the val split's division and root.
+    expect(await solvedOf('train')).toEqual([
+      ['random@2', 3, 3],
+      ['refine@2', 3, 3],
+    ]);
+    expect(await solvedOf('val')).toEqual([
+      ['random@2', 0, 2],
+      ['refine@2', 0, 2],
+    ]);
   }, 60_000);
 });

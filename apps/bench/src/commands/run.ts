@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { openCorpus } from '@ratchet/corpus';
+import { type Corpus, openCorpus } from '@ratchet/corpus';
 import { runBenchmark } from '@ratchet/runtime';
 import pc from 'picocolors';
 import { buildRun } from '../config/build-run';
@@ -102,12 +102,14 @@ export async function runCommand(options: RunCommandOptions): Promise<string> {
         );
       }
       const written = options.html ? [await writeHtmlReport(corpus, { manifest, summary }, options.html)] : [];
+      const infra = await infraWarning(corpus, plan.runId);
       const capped =
         summary.stopReason === 'spend-cap'
           ? [`Stopped at the spend cap ($${config.maxCost}); raise --max-cost and run the same command to go on.`]
           : [];
       return [
         report,
+        ...infra,
         ...capped,
         ...written,
         '',
@@ -120,6 +122,18 @@ export async function runCommand(options: RunCommandOptions): Promise<string> {
   } finally {
     await built.close();
   }
+}
+
+/** Cells the harness failed on are excluded from the results; say so, with the first error, so it gets fixed. */
+async function infraWarning(corpus: Corpus, runId: string): Promise<string[]> {
+  const failed = (await corpus.cells({ runId })).filter((cell) => cell.status === 'infra');
+  if (failed.length === 0) return [];
+  const first = failed[0]?.infra?.error ?? 'no error recorded';
+  return [
+    pc.yellow(
+      `${failed.length} cell(s) failed on infrastructure and are excluded (not scored as failures). First error: ${first}`,
+    ),
+  ];
 }
 
 function withOverrides(config: RatchetConfig, overrides: RunOverrides): RatchetConfig {

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   dslBenchmark,
@@ -68,14 +71,25 @@ export function buildRun(config: RatchetConfig, options: { cacheDir?: string } =
   };
   const family = buildFamily(config, runner);
   const worker = config.worker ?? { kind: 'builtin' as const };
+  let scratch: string | undefined;
   return {
     environment: family.environment,
     judge: family.judge,
-    createWorker: () => buildWorker(worker, family, options.cacheDir ?? join('.ratchet', 'cache')),
+    createWorker() {
+      // A CLI agent on a dataset (no work dir per task) runs in a scratch folder, never in your project.
+      const needsScratch =
+        (worker.kind === 'preset' || worker.kind === 'command') &&
+        worker.cwd === undefined &&
+        config.environment.kind === 'jsonl';
+      if (needsScratch) scratch ??= mkdtempSync(join(tmpdir(), 'ratchet-agent-'));
+      const placed = needsScratch ? { ...worker, cwd: scratch } : worker;
+      return buildWorker(placed, family, options.cacheDir ?? join('.ratchet', 'cache'));
+    },
     createAnalyst: () => buildAnalyst(config.analyst, family),
     arms: config.arms.map((arm) => buildArm(arm, family.controller?.(arm.id) ?? defaultController)),
     async close() {
       await pool?.close();
+      if (scratch) await rm(scratch, { recursive: true, force: true });
     },
   };
 }

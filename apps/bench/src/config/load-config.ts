@@ -151,8 +151,15 @@ export function fieldName(path: ReadonlyArray<PropertyKey>): string {
 }
 
 function withAbsolutePaths(config: RatchetConfig, dir: string): RatchetConfig {
-  const { environment } = config;
-  if (environment.kind !== 'task-directory' && environment.kind !== 'jsonl') return config;
-  const path = isAbsolute(environment.path) ? environment.path : resolve(dir, environment.path);
-  return { ...config, environment: { ...environment, path } };
+  const absolute = (path: string) => (isAbsolute(path) ? path : resolve(dir, path));
+  const { environment, worker } = config;
+  return {
+    ...config,
+    ...(environment.kind === 'task-directory' || environment.kind === 'jsonl'
+      ? { environment: { ...environment, path: absolute(environment.path) } }
+      : {}),
+    ...((worker?.kind === 'preset' || worker?.kind === 'command') && worker.cwd !== undefined
+      ? { worker: { ...worker, cwd: absolute(worker.cwd) } }
+      : {}),
+  };
 }

@@ -35,6 +35,13 @@ describe('preflight', () => {
     ).rejects.toThrow('needs the command "no-such-agent-cli", which is not on PATH; install it or give its full path');
   });
 
+  it('refuses a worker cwd that is not a directory', async () => {
+    const config = configOf({ worker: { kind: 'command', command: process.execPath, cwd: '/nonexistent-dir' } });
+    await expect(preflight(config)).rejects.toThrow(
+      'worker.cwd /nonexistent-dir is not a directory; create it or fix the path',
+    );
+  });
+
   it('names the missing key of a model worker', async () => {
     await expect(preflight(configOf({ worker: 'openai:gpt-4o-mini' }), { env: {} })).rejects.toThrow(
       /^preflight failed, nothing ran: worker model .*OPENAI_API_KEY/,

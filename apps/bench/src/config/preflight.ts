@@ -1,4 +1,4 @@
-import { access, constants } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import { RuntimeError } from '@ratchet/runtime';
 import { preflightModel } from '@ratchet/workers';
 import which from 'which';
@@ -45,6 +45,9 @@ export async function preflight(
       );
     }
     done.push(`worker command: ${found}`);
+    if (worker.cwd !== undefined && !(await isDirectory(worker.cwd))) {
+      throw new PreflightError(`worker.cwd ${worker.cwd} is not a directory; create it or fix the path`);
+    }
   }
   const models = [
     ...(worker.kind === 'model' ? [{ role: 'worker', model: worker.model }] : []),
@@ -74,4 +77,12 @@ async function findExecutable(command: string, env: NodeJS.ProcessEnv = process.
     }
   }
   return which(command, { nothrow: true, ...(env.PATH === undefined ? {} : { path: env.PATH }) });
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
 }

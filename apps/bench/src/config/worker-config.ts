@@ -16,6 +16,8 @@ const processOptions = {
   env: z.record(z.string(), z.string()).optional(),
   /** Wall-clock limit of one attempt, in ms (default 30 minutes). */
   timeoutMs: z.number().int().positive().optional(),
+  /** Where the agent runs when the task has no work dir (a dataset), relative to the config; default a fresh temp dir. */
+  cwd: z.string().min(1).optional(),
 };
 
 /** The environment's own solver (dsl, sat and sim only). */
