@@ -149,20 +149,22 @@ describe('ratchet run', () => {
   }, 60_000);
 
   it('compares two runs arm by arm on shared tasks', async () => {
+    // The config's store (relative to the config) serves `report` too, when run in the config's folder.
     const dir = scratch();
-    const store = `sqlite:${join(dir, 'corpus.db')}`;
-    const config = join(dir, 'sim.config.json');
     writeFileSync(
-      config,
+      join(dir, 'ratchet.config.json'),
       JSON.stringify({
         environment: { kind: 'sim', count: 30, effects: { 'refine@4': 0.2 } },
         seed: 1,
         runId: 'sim-a',
+        store: 'sqlite:results/corpus.db',
       }),
     );
-    expect((await ratchet(['--store', store, 'run', config])).exitCode).toBe(0);
-    expect((await ratchet(['--store', store, 'run', config, '--seed', '2', '--run-id', 'sim-b'])).exitCode).toBe(0);
-    const compared = await ratchet(['--store', store, 'report', '--compare', 'sim-a', 'sim-b']);
+    expect((await ratchet(['run'], { cwd: dir })).exitCode).toBe(0);
+    expect((await ratchet(['run', '--seed', '2', '--run-id', 'sim-b'], { cwd: dir })).exitCode).toBe(0);
+    expect(existsSync(join(dir, 'results', 'corpus.db'))).toBe(true);
+    const store = `sqlite:${join(dir, 'results', 'corpus.db')}`;
+    const compared = await ratchet(['report', '--compare', 'sim-a', 'sim-b'], { cwd: dir });
     expect(compared.exitCode).toBe(0);
     expect(compared.stdout).toContain('sim-b − sim-a');
     expect(compared.stdout).toMatch(/│ random@4 +│/);

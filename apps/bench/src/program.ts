@@ -7,6 +7,7 @@ import { loadRun, requireRun, writeHtmlReport } from './commands/load-run';
 import { type RunOverrides, runCommand } from './commands/run';
 import { validateCommand } from './commands/validate';
 import { comparisonReport } from './comparison-report';
+import { configuredStore } from './config/configured-store';
 import { terminalReport } from './terminal-report';
 import { UsageError } from './usage-error';
 
@@ -65,6 +66,8 @@ export function buildProgram(signal: AbortSignal): Command {
     );
   const store = () => program.opts<{ store: string }>().store;
   const storeExplicit = () => program.getOptionValueSource('store') !== 'default';
+  // --store or $RATCHET_STORE, else the store of a ratchet config in this folder, else the default.
+  const readStore = async () => (storeExplicit() ? store() : ((await configuredStore()) ?? store()));
   const print = (text: string): void => {
     process.stdout.write(`${text}\n`);
   };
@@ -152,7 +155,7 @@ export function buildProgram(signal: AbortSignal): Command {
         runId: string | undefined,
         options: { json?: boolean; html?: string; compare?: string[]; pair?: ArmPair[] },
       ) => {
-        const corpus = await openCorpus(store());
+        const corpus = await openCorpus(await readStore());
         try {
           if (options.compare) {
             const [baseline, candidate, ...rest] = options.compare;
@@ -185,7 +188,7 @@ export function buildProgram(signal: AbortSignal): Command {
     .description('what the corpus holds')
     .addHelpText('after', '\nExamples:\n  ratchet corpus stats\n  ratchet --store sqlite:/data/team.db corpus stats')
     .action(async () => {
-      print(await corpusStats(store()));
+      print(await corpusStats(await readStore()));
     });
   corpus
     .command('export')
@@ -194,7 +197,7 @@ export function buildProgram(signal: AbortSignal): Command {
     .option('--run <run-id>', 'only this run')
     .addHelpText('after', '\nExample:\n  ratchet corpus export --run demo-42 demo.jsonl')
     .action(async (file: string, options: { run?: string }) => {
-      print(await corpusExport(store(), file, options.run));
+      print(await corpusExport(await readStore(), file, options.run));
     });
   corpus
     .command('import')
@@ -202,7 +205,7 @@ export function buildProgram(signal: AbortSignal): Command {
     .argument('<file>', 'the JSONL file to read')
     .addHelpText('after', '\nExample:\n  ratchet --store sqlite:fresh.db corpus import run.jsonl')
     .action(async (file: string) => {
-      print(await corpusImport(store(), file));
+      print(await corpusImport(await readStore(), file));
     });
   return program;
 }

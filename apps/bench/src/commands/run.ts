@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Corpus, openCorpus } from '@ratchet/corpus';
+import { type Corpus, defaultCorpusUrl, openCorpus } from '@ratchet/corpus';
 import { runBenchmark } from '@ratchet/runtime';
 import pc from 'picocolors';
 import { buildRun } from '../config/build-run';
@@ -114,7 +114,8 @@ export async function runCommand(options: RunCommandOptions): Promise<string> {
         ...written,
         '',
         pc.bold('Next:'),
-        `  ratchet report ${plan.runId} --html report.html`,
+        `  ratchet ${store === defaultCorpusUrl ? '' : `--store ${store} `}report ${plan.runId} --html report.html`,
+        `  ratchet ${store === defaultCorpusUrl ? '' : `--store ${store} `}report --compare ${plan.runId} <another run>`,
       ].join('\n');
     } finally {
       await corpus.close();

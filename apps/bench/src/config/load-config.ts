@@ -152,9 +152,11 @@ export function fieldName(path: ReadonlyArray<PropertyKey>): string {
 
 function withAbsolutePaths(config: RatchetConfig, dir: string): RatchetConfig {
   const absolute = (path: string) => (isAbsolute(path) ? path : resolve(dir, path));
-  const { environment, worker } = config;
+  const { environment, worker, store } = config;
+  const storePath = store?.startsWith('sqlite:') ? store.slice('sqlite:'.length) : undefined;
   return {
     ...config,
+    ...(storePath !== undefined && storePath !== ':memory:' ? { store: `sqlite:${absolute(storePath)}` } : {}),
     ...(environment.kind === 'task-directory' || environment.kind === 'jsonl'
       ? { environment: { ...environment, path: absolute(environment.path) } }
       : {}),
