@@ -142,10 +142,34 @@ describe('ratchet run', () => {
     expect(none.stderr).toContain('no config file in');
   }, 60_000);
 
-  it('validates a task directory through its config', async () => {
+  it('validates a task directory and a dataset through their configs, exit 1 when a task is broken', async () => {
     const result = await ratchet(['validate', join(examplesDir, 'js-tasks.claude-code.config.json')]);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('4 of 4 tasks ok.');
+
+    // A dataset whose answer the judge cannot use: reported per task, exit 1.
+    const dir = scratch();
+    writeFileSync(
+      join(dir, 'qa.jsonl'),
+      '{"id":"ok","input":"2+2?","expected":4}\n{"id":"worded","input":"2+3?","expected":"five"}\n',
+    );
+    writeFileSync(
+      join(dir, 'ratchet.config.json'),
+      JSON.stringify({
+        environment: { kind: 'jsonl', path: 'qa.jsonl' },
+        judge: { kind: 'numeric' },
+        worker: 'openai:gpt-4o-mini',
+      }),
+    );
+    const bad = await ratchet(['validate'], { cwd: dir });
+    expect(bad.exitCode).toBe(1);
+    expect(bad.stdout).toContain('1 of 2 tasks ok, 1 with problems.');
+    expect(bad.stderr).toContain('1 of 2 tasks in');
+    const json = JSON.parse((await ratchet(['validate', '--json'], { cwd: dir })).stdout);
+    expect(json.tasks.map((task: { taskId: string; ok: boolean }) => [task.taskId, task.ok])).toEqual([
+      ['ok', true],
+      ['worded', false],
+    ]);
   }, 60_000);
 
   it('compares two runs arm by arm on shared tasks', async () => {
