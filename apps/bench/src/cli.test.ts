@@ -17,6 +17,7 @@ describe('the ratchet CLI', () => {
     }
     expect(run.stdout).toContain('Pre-registered primary contrast: steering = refine@4 − random@4');
     expect(run.stdout).toContain('What to try next');
+    expect(run.stdout).toMatch(/Reading: steering: .+\(95% CI .+, p .+, 3 tasks\)/);
 
     const report = await ratchet(['--store', store, 'report', 'demo-5', '--json']);
     expect(report.exitCode).toBe(0);

@@ -2,6 +2,7 @@ import type { RunManifest } from '@ratchet/corpus';
 import type { RunSummary } from '@ratchet/runtime';
 import Table from 'cli-table3';
 import pc from 'picocolors';
+import { contrastReading } from './contrast-reading';
 import {
   formatInterval,
   formatPercent,
@@ -71,6 +72,7 @@ export function terminalReport(manifest: RunManifest, summary: RunSummary): stri
     `Pre-registered primary contrast: ${primary.name} = ${primary.candidate} − ${primary.baseline}`,
     arms.toString(),
     contrasts.toString(),
+    ...summary.contrasts.filter((c) => c.family === 'primary').map((c) => `Reading: ${contrastReading(c)}`),
     ...(flags.length > 0
       ? ['Equal compute:', ...flags]
       : ['Equal compute: every arm at the control’s k spent within tolerance.']),

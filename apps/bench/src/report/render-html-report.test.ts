@@ -64,6 +64,12 @@ describe('renderHtmlReport', () => {
     expect(row('contrasts', 'tiny')).toContain('not estimable (fewer than 2 paired tasks)');
   });
 
+  it('reads the primary contrast in one sentence', () => {
+    expect(html).toContain(
+      '<p class="reading">steering: refine beats random, +25.0 points (95% CI +5.0 – +45.0, p 0.012, 3 tasks).</p>',
+    );
+  });
+
   it('aggregates replicates into outcome shares per task and arm', () => {
     expect(row('grid', 'task-1')).toContain('resolved 1/2 · failed 1/2');
     expect(row('grid', 'task-1')).toContain('<span class="share">resolved 2/2</span>');

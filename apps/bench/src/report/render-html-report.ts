@@ -1,5 +1,6 @@
 import type { CellRecord, RunManifest } from '@ratchet/corpus';
 import type { RunSummary } from '@ratchet/runtime';
+import { contrastReading } from '../contrast-reading';
 import { chartLibrarySource } from './chart-library';
 import { type ChartData, chartDataElementId, chartScripts, forestCanvasId, planeCanvasId } from './chart-scripts';
 import { escapeHtml } from './escape-html';
@@ -75,6 +76,10 @@ ${renderManifestTable(manifest, summary)}
 ${renderArmsTable(summary.arms, plane)}
 <h2>Contrasts</h2>
 <p class="note">Lift in percentage points (paired by task, bootstrap 95% CI); q values are Benjamini–Hochberg adjusted within each family. The primary contrast was named before any cell ran; the others are exploratory.</p>
+${summary.contrasts
+  .filter((contrast) => contrast.family === 'primary')
+  .map((contrast) => `<p class="reading">${escapeHtml(contrastReading(contrast))}</p>`)
+  .join('\n')}
 <div class="chart" style="height:${forestHeight}px"><canvas id="${forestCanvasId}" role="img" aria-label="Forest plot of the contrasts"></canvas></div>
 ${renderContrastsTable(summary.contrasts)}
 <h2>Spend vs success</h2>

@@ -4,6 +4,7 @@ body { font: 14px/1.45 system-ui, sans-serif; color: #1b1d21; margin: 2rem auto;
 h1 { font-size: 1.5rem; margin-bottom: 0.2rem; }
 h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #d5d8dd; padding-bottom: 0.2rem; }
 .meta, .note, .ci { color: #5b616b; }
+.reading { font-weight: 600; }
 table { border-collapse: collapse; margin: 0.5rem 0; }
 th, td { border: 1px solid #d5d8dd; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 thead th { background: #f2f4f7; }

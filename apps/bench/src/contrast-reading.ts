@@ -1,0 +1,17 @@
+import type { ContrastSummary } from '@ratchet/runtime';
+import { formatInterval, formatPoints, formatProbability } from './report/format-figures';
+
+/**
+ * The primary contrast in one plain sentence: what the interval says, not just the p-value. A
+ * contrast with too few paired tasks says so rather than reading anything into it.
+ */
+export function contrastReading(contrast: ContrastSummary): string {
+  const { estimate, low, high } = contrast;
+  const figures = `${formatPoints(estimate)} points (95% CI ${formatInterval(low, high)}, p ${formatProbability(contrast.pValue)}, ${contrast.n} tasks)`;
+  if (estimate === null || low === null || high === null) {
+    return `${contrast.name}: not measured — ${contrast.n} paired task(s), at least 2 are needed.`;
+  }
+  if (low > 0) return `${contrast.name}: ${contrast.candidate} beats ${contrast.baseline}, ${figures}.`;
+  if (high < 0) return `${contrast.name}: ${contrast.candidate} is worse than ${contrast.baseline}, ${figures}.`;
+  return `${contrast.name}: no clear difference, ${figures}; the interval allows anything from ${formatPoints(low)} to ${formatPoints(high)} points — more tasks would narrow it.`;
+}
