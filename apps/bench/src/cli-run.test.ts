@@ -252,4 +252,49 @@ describe('ratchet run', () => {
       ['refine@2', 0, 2],
     ]);
   }, 60_000);
+
+  it('steers a command-line coding agent on a task directory: refine fixes what random repeats', async () => {
+    const dir = scratch();
+    const store = `sqlite:${join(dir, 'corpus.db')}`;
+    writeFileSync(
+      join(dir, 'ratchet.config.json'),
+      JSON.stringify({
+        environment: {
+          kind: 'task-directory',
+          path: join(packageDir, '..', '..', 'packages/environments/examples/js-tasks'),
+        },
+        worker: {
+          kind: 'command',
+          id: 'clamp-agent',
+          command: process.execPath,
+          args: [join(packageDir, 'src/fixtures/clamp-agent.mjs'), '{message}'],
+        },
+        arms: [
+          { strategy: 'random', k: 2 },
+          { strategy: 'refine', k: 2 },
+        ],
+        concurrency: 2,
+      }),
+    );
+    const run = await ratchet(['--store', store, 'run'], { cwd: dir });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const report = JSON.parse((await ratchet(['--store', store, 'report', '--json'])).stdout);
+    const arms = report.summary.arms.map(
+      (arm: { armId: string; resolved: number; cells: number; attempts: number }) => [
+        arm.armId,
+        arm.resolved,
+        arm.cells,
+        arm.attempts,
+      ],
+    );
+    // Train: clamp, fizzbuzz, is-palindrome. random@2 tries the same wrong clamp twice; refine@2's second
+    // attempt gets the failing visible test as a steer and fixes it. The other tasks are never solved.
+    expect(arms).toEqual([
+      ['random@2', 0, 3, 6],
+      ['refine@2', 1, 3, 6],
+    ]);
+    const [steering] = report.summary.contrasts;
+    expect(steering).toMatchObject({ name: 'steering', n: 3 });
+    expect(steering.estimate).toBeCloseTo(1 / 3, 12);
+  }, 90_000);
 });
