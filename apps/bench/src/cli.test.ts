@@ -11,15 +11,17 @@ describe('the ratchet CLI', () => {
     const html = join(dir, 'demo.html');
     const run = await ratchet(['--store', store, 'demo', '--tasks', '3', '--seed', '5', '--html', html]);
     expect(run.exitCode).toBe(0);
+    const runId = /^Run (demo-[0-9a-f]{10}) · dsl · completed/m.exec(run.stdout)?.[1] ?? '';
+    expect(runId).not.toBe('');
     const page = readFileSync(html, 'utf8');
-    for (const text of ['steering', 'random@4 − blind', 'refine@4', 'continueBest@4', 'demo-5', 'upper bound']) {
+    for (const text of ['steering', 'random@4 − blind', 'refine@4', 'continueBest@4', runId, 'upper bound']) {
       expect(page).toContain(text);
     }
     expect(run.stdout).toContain('Pre-registered primary contrast: steering = refine@4 − random@4');
     expect(run.stdout).toContain('What to try next');
     expect(run.stdout).toMatch(/Reading: steering: .+\(95% CI .+, p .+, 3 tasks\)/);
 
-    const report = await ratchet(['--store', store, 'report', 'demo-5', '--json']);
+    const report = await ratchet(['--store', store, 'report', runId, '--json']);
     expect(report.exitCode).toBe(0);
     const original = JSON.parse(report.stdout);
     expect(original.summary.arms.map((arm: { armId: string }) => arm.armId)).toEqual([
@@ -30,11 +32,11 @@ describe('the ratchet CLI', () => {
     ]);
 
     const file = join(dir, 'run.jsonl');
-    expect((await ratchet(['--store', store, 'corpus', 'export', '--run', 'demo-5', file])).exitCode).toBe(0);
+    expect((await ratchet(['--store', store, 'corpus', 'export', '--run', runId, file])).exitCode).toBe(0);
     const fresh = `sqlite:${join(dir, 'fresh.db')}`;
     const imported = await ratchet(['--store', fresh, 'corpus', 'import', file]);
     expect(imported.stdout).toMatch(/imported .*run\.jsonl: \d+ new records/);
-    const again = JSON.parse((await ratchet(['--store', fresh, 'report', 'demo-5', '--json'])).stdout);
+    const again = JSON.parse((await ratchet(['--store', fresh, 'report', runId, '--json'])).stdout);
     expect(again.summary).toEqual(original.summary);
   }, 120_000);
 

@@ -148,7 +148,7 @@ export function buildProgram(signal: AbortSignal): Command {
     .option('--pair <arms>', 'with --compare: pair these arms (BASELINE_ARM=CANDIDATE_ARM; repeatable)', collectPairs)
     .addHelpText(
       'after',
-      '\nExamples:\n  ratchet report\n  ratchet report demo-42 --json\n  ratchet report demo-42 --html report.html\n  ratchet report --compare demo-42 demo-43',
+      '\nExamples:\n  ratchet report\n  ratchet report dsl-c9ca3b708a --json\n  ratchet report dsl-c9ca3b708a --html report.html\n  ratchet report --compare dsl-c9ca3b708a dsl-5e0f21d4b7',
     )
     .action(
       async (
@@ -195,7 +195,7 @@ export function buildProgram(signal: AbortSignal): Command {
     .description('write runs as JSON Lines (manifests, attempts, cells, blobs)')
     .argument('<file>', 'the JSONL file to write')
     .option('--run <run-id>', 'only this run')
-    .addHelpText('after', '\nExample:\n  ratchet corpus export --run demo-42 demo.jsonl')
+    .addHelpText('after', '\nExample:\n  ratchet corpus export --run dsl-c9ca3b708a run.jsonl')
     .action(async (file: string, options: { run?: string }) => {
       print(await corpusExport(await readStore(), file, options.run));
     });

@@ -1,11 +1,7 @@
-import { openCorpus } from '@ratchet/corpus';
-import { dslBenchmark, solverPool } from '@ratchet/environments';
-import { blind, continueBest, random, refine, runBenchmark } from '@ratchet/runtime';
 import pc from 'picocolors';
-import { progressPrinter } from '../progress-printer';
-import { RunInterruptedError } from '../run-interrupted-error';
-import { terminalReport } from '../terminal-report';
-import { loadRun, writeHtmlReport } from './load-run';
+import { type RatchetConfig, ratchetConfigSchema } from '../config/ratchet-config';
+import { executeRun } from '../run/execute-run';
+import { runIdOf } from '../run/run-plan';
 
 export interface DemoOptions {
   store: string;
@@ -17,61 +13,54 @@ export interface DemoOptions {
   signal: AbortSignal;
 }
 
+/** The demo as a run configuration: the dsl family, blind and three strategies at k = 4, train tasks. */
+export function demoConfig(options: Pick<DemoOptions, 'tasks' | 'seed' | 'concurrency'>): RatchetConfig {
+  const config = ratchetConfigSchema.parse({
+    // Train tasks are 3 in every 5 of the family: generate enough to have `tasks` of them.
+    environment: { kind: 'dsl', count: Math.ceil((options.tasks * 5) / 3), seed: 0 },
+    arms: [
+      { strategy: 'blind' },
+      { strategy: 'random', k: 4 },
+      { strategy: 'refine', k: 4 },
+      { strategy: 'continueBest', k: 4 },
+    ],
+    maxTasks: options.tasks,
+    seed: options.seed,
+    concurrency: options.concurrency,
+  });
+  // `demo-<hash>`: the same demo resumes, and a demo changed by an upgrade starts a new run.
+  return { ...config, runId: runIdOf(config, 'demo') };
+}
+
 /**
  * The offline demo: blind, random@4, refine@4 and continueBest@4 on the dsl family's train tasks,
- * recorded in the store, then the report with the pre-registered primary contrast. No model needed.
+ * recorded in the store, then the report with the pre-registered primary contrast and what to try
+ * next. No model needed. It is `ratchet run` on `demoConfig`, so later steps (optimize, gate) extend it
+ * by adding to what follows the run.
  */
 export async function demo(options: DemoOptions): Promise<string> {
-  const runner = solverPool();
-  const corpus = await openCorpus(options.store);
-  try {
-    // Train tasks are 3 in every 5 of the family: generate enough to have `tasks` of them.
-    const family = dslBenchmark({ count: Math.ceil((options.tasks * 5) / 3), seed: 0, runner });
-    const tasks = (await family.environment.tasks('train')).slice(0, options.tasks);
-    const { controller } = family;
-    process.stderr.write(`Running 4 arms on ${tasks.length} dsl tasks (program synthesis, no model needed)…\n`);
-    const summary = await runBenchmark({
-      ...family,
-      corpus,
-      tasks,
-      seed: options.seed,
-      runId: `demo-${options.seed}`,
-      concurrency: options.concurrency,
-      arms: [
-        { id: 'blind', ...blind({ controller }) },
-        { id: 'random@4', ...random(4, { controller }) },
-        { id: 'refine@4', ...refine(4, { controller }) },
-        { id: 'continueBest@4', ...continueBest(4, { controller }) },
-      ],
-      signal: options.signal,
-      onProgress: progressPrinter(),
-    });
-    const { manifest } = await loadRun(corpus, summary.runId);
-    if (summary.stopReason === 'signal') {
-      throw new RunInterruptedError(
-        `${terminalReport(manifest, summary)}\n\nInterrupted: every finished cell is recorded. Run the same command again to resume.`,
-      );
-    }
-    const written = options.html === null ? [] : [await writeHtmlReport(corpus, { manifest, summary }, options.html)];
-    // From a clone (`npm run demo`) the command is `npm run ratchet --`; installed, it is `ratchet`.
-    const ratchet = process.env.npm_lifecycle_event ? 'npm run ratchet --' : 'ratchet';
-    const hint = (command: string, what: string) =>
-      `  ${command.replace(/^ratchet\b/, ratchet).padEnd(ratchet.length + 50)} ${what}`;
-    const next = [
-      pc.bold('What to try next:'),
-      hint(`ratchet report ${summary.runId}`, 'the same report again (add --json for machines)'),
-      ...(options.html === null ? [] : [hint(`open ${options.html}`, 'the report with charts (works offline)')]),
-      hint(
-        'ratchet run apps/bench/examples/sat.config.json',
-        'another family, from a config file (--dry-run: the plan)',
-      ),
-      hint('ratchet run your.config.json', 'your tasks and your agent (see apps/bench/README.md)'),
-      hint('ratchet corpus stats', 'what the corpus holds'),
-      hint(`ratchet corpus export --run ${summary.runId} run.jsonl`, 'share the run as JSON Lines'),
-    ];
-    return [terminalReport(manifest, summary), ...written, '', ...next].join('\n');
-  } finally {
-    await corpus.close();
-    await runner.close();
-  }
+  // From a clone (`npm run demo`) the command is `npm run ratchet --`; installed, it is `ratchet`.
+  const ratchet = process.env.npm_lifecycle_event ? 'npm run ratchet --' : 'ratchet';
+  const run = await executeRun({
+    config: demoConfig(options),
+    source: 'the built-in demo',
+    store: options.store,
+    dryRun: false,
+    html: options.html,
+    signal: options.signal,
+    resumeCommand: () => `${ratchet} --store ${options.store} demo --tasks ${options.tasks} --seed ${options.seed}`,
+    announce: () => `Running 4 arms on ${options.tasks} dsl tasks (program synthesis, no model needed)…`,
+  });
+  const hint = (command: string, what: string) =>
+    `  ${command.replace(/^ratchet\b/, ratchet).padEnd(ratchet.length + 50)} ${what}`;
+  const next = [
+    pc.bold('What to try next:'),
+    hint(`ratchet report ${run.runId}`, 'the same report again (add --json for machines)'),
+    ...(options.html === null ? [] : [hint(`open ${options.html}`, 'the report with charts (works offline)')]),
+    hint('ratchet run apps/bench/examples/sat.config.json', 'another family, from a config file (--dry-run: the plan)'),
+    hint('ratchet run your.config.json', 'your tasks and your agent (see apps/bench/README.md)'),
+    hint('ratchet corpus stats', 'what the corpus holds'),
+    hint(`ratchet corpus export --run ${run.runId} run.jsonl`, 'share the run as JSON Lines'),
+  ];
+  return [run.text, '', ...next].join('\n');
 }

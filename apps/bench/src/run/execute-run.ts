@@ -1,0 +1,121 @@
+import { type Corpus, openCorpus, type RunManifest } from '@ratchet/corpus';
+import { type RunSummary, runBenchmark } from '@ratchet/runtime';
+import pc from 'picocolors';
+import { loadRun, writeHtmlReport } from '../commands/load-run';
+import { buildRun } from '../config/build-run';
+import { ConfigError } from '../config/config-error';
+import { preflight } from '../config/preflight';
+import type { RatchetConfig } from '../config/ratchet-config';
+import { progressPrinter } from '../progress-printer';
+import { RunInterruptedError } from '../run-interrupted-error';
+import { terminalReport } from '../terminal-report';
+import { dryRunPlan } from './dry-run-plan';
+import { planRun, runIdentity } from './run-plan';
+
+export interface ExecuteRunOptions {
+  config: RatchetConfig;
+  /** Where the config came from, for errors about it. */
+  source: string;
+  store: string;
+  dryRun: boolean;
+  html: string | null;
+  signal: AbortSignal;
+  /** The command that resumes this run, told on Ctrl+C. */
+  resumeCommand: (runId: string) => string;
+  /** A line saying what is about to run; default: arms × tasks × replicates = cells → store. */
+  announce?: (cells: number) => string;
+}
+
+export interface ExecutedRun {
+  runId: string;
+  /** The report, and what else the run has to say (infra cells, the spend cap, the HTML file). */
+  text: string;
+  manifest?: RunManifest;
+  summary?: RunSummary;
+}
+
+/**
+ * What `ratchet run` and `ratchet demo` share: builds the run a config names, checks the worker can be
+ * called (preflight), runs every cell with progress, records it, and reports. A dry run prints the plan.
+ *
+ * @throws {RunInterruptedError} on Ctrl+C, with the partial report and the resume command.
+ */
+export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRun> {
+  const { config, store } = options;
+  const built = buildRun(config);
+  try {
+    const all = await built.environment.tasks(config.split);
+    const tasks = config.maxTasks === undefined ? all : all.slice(0, config.maxTasks);
+    if (tasks.length === 0) {
+      throw new ConfigError(options.source, [
+        { field: 'split', message: `the ${config.split} split of ${built.environment.id} has no tasks` },
+      ]);
+    }
+    const benchmark = config.benchmark ?? built.environment.id;
+    const plan = planRun(config, { benchmark, tasks, arms: built.arms });
+    if (options.dryRun) return { runId: plan.runId, text: await dryRunPlan(config, plan, store, built) };
+
+    for (const line of await preflight(config)) process.stderr.write(`preflight ok · ${line}\n`);
+    const worker = built.createWorker();
+    const corpus = await openCorpus(store);
+    try {
+      process.stderr.write(
+        `${options.announce?.(plan.cells) ?? `Run ${plan.runId}: ${plan.arms.length} arms × ${tasks.length} ${config.split} tasks × ${config.replicates} replicate(s) = ${plan.cells} cells → ${store}`}\n`,
+      );
+      const summary = await runBenchmark({
+        environment: built.environment,
+        worker,
+        judge: built.judge,
+        analyst: built.createAnalyst(),
+        arms: built.arms,
+        tasks,
+        corpus,
+        runId: plan.runId,
+        benchmark,
+        replicates: config.replicates,
+        concurrency: config.concurrency,
+        seed: config.seed,
+        retries: config.retries,
+        oracle: config.oracle,
+        primaryContrast: plan.primaryContrast,
+        config: runIdentity(config),
+        ...(config.maxCost === undefined ? {} : { maxUsd: config.maxCost }),
+        ...(config.rateLimit
+          ? { rateLimit: { attempts: config.rateLimit.attempts, perMs: config.rateLimit.perSeconds * 1000 } }
+          : {}),
+        signal: options.signal,
+        onProgress: progressPrinter(),
+      });
+      const { manifest } = await loadRun(corpus, summary.runId);
+      const report = terminalReport(manifest, summary);
+      if (summary.stopReason === 'signal') {
+        throw new RunInterruptedError(
+          `${report}\n\nInterrupted: every finished cell is recorded in ${store}. Resume with:\n  ${options.resumeCommand(plan.runId)}`,
+        );
+      }
+      const written = options.html === null ? [] : [await writeHtmlReport(corpus, { manifest, summary }, options.html)];
+      const capped =
+        summary.stopReason === 'spend-cap'
+          ? [`Stopped at the spend cap ($${config.maxCost}); raise --max-cost and run the same command to go on.`]
+          : [];
+      const infra = await infraWarning(corpus, plan.runId);
+      return { runId: plan.runId, text: [report, ...infra, ...capped, ...written].join('\n'), manifest, summary };
+    } finally {
+      await corpus.close();
+    }
+  } finally {
+    await built.close();
+  }
+}
+
+/** Cells the harness failed on are excluded from the results; say so, with the first error, so it gets fixed. */
+async function infraWarning(corpus: Corpus, runId: string): Promise<string[]> {
+  const failed = (await corpus.cells({ runId })).filter((cell) => cell.status === 'infra');
+  if (failed.length === 0) return [];
+  const first = failed[0]?.infra?.error ?? 'no error recorded';
+  return [
+    pc.yellow(
+      `${failed.length} cell(s) failed on infrastructure and are excluded (not scored as failures). First error: ${first}`,
+    ),
+  ];
+}
