@@ -19,6 +19,25 @@ async function killWhen(args: string[], when: RegExp, signal: NodeJS.Signals) {
   return { ...result, stderr };
 }
 
+const packageExample = (name: string) => join(packageDir, '..', '..', 'packages/environments/examples', name);
+
+/** A config running a scripted agent CLI from src/fixtures (`{message}` as its argument) at random@2 and refine@2. */
+const agentConfig = (environment: object, agent: string, extra: object = {}) =>
+  JSON.stringify({
+    environment,
+    worker: {
+      kind: 'command',
+      id: agent,
+      command: process.execPath,
+      args: [join(packageDir, 'src/fixtures', `${agent}.mjs`), '{message}'],
+    },
+    arms: [
+      { strategy: 'random', k: 2 },
+      { strategy: 'refine', k: 2 },
+    ],
+    ...extra,
+  });
+
 const cellLines = (file: string) =>
   readFileSync(file, 'utf8')
     .split('\n')
@@ -206,22 +225,8 @@ describe('ratchet run', () => {
     const config = join(dir, 'ratchet.config.json');
     writeFileSync(
       config,
-      JSON.stringify({
-        environment: {
-          kind: 'jsonl',
-          path: join(packageDir, '..', '..', 'packages/environments/examples/arithmetic.jsonl'),
-        },
+      agentConfig({ kind: 'jsonl', path: packageExample('arithmetic.jsonl') }, 'arithmetic-agent', {
         judge: { kind: 'numeric', parse: 'last-number' },
-        worker: {
-          kind: 'command',
-          id: 'arithmetic-agent',
-          command: process.execPath,
-          args: [join(packageDir, 'src/fixtures/arithmetic-agent.mjs'), '{message}'],
-        },
-        arms: [
-          { strategy: 'random', k: 2 },
-          { strategy: 'refine', k: 2 },
-        ],
       }),
     );
     const plan = await ratchet(['--store', store, 'run', config, '--dry-run']);
@@ -258,23 +263,7 @@ describe('ratchet run', () => {
     const store = `sqlite:${join(dir, 'corpus.db')}`;
     writeFileSync(
       join(dir, 'ratchet.config.json'),
-      JSON.stringify({
-        environment: {
-          kind: 'task-directory',
-          path: join(packageDir, '..', '..', 'packages/environments/examples/js-tasks'),
-        },
-        worker: {
-          kind: 'command',
-          id: 'clamp-agent',
-          command: process.execPath,
-          args: [join(packageDir, 'src/fixtures/clamp-agent.mjs'), '{message}'],
-        },
-        arms: [
-          { strategy: 'random', k: 2 },
-          { strategy: 'refine', k: 2 },
-        ],
-        concurrency: 2,
-      }),
+      agentConfig({ kind: 'task-directory', path: packageExample('js-tasks') }, 'clamp-agent', { concurrency: 2 }),
     );
     const run = await ratchet(['--store', store, 'run'], { cwd: dir });
     expect(run.exitCode, run.stderr).toBe(0);
