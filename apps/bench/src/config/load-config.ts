@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findNodeAtLocation, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
 import { UsageError } from '../usage-error';
 import { ConfigError, type ConfigProblem } from './config-error';
@@ -68,7 +68,7 @@ async function readJsonConfig(file: string): Promise<{ value: unknown; lineOf: L
       })),
     );
   }
-  const value = JSON.parse(JSON.stringify(nodeValue(tree)));
+  const value: unknown = getNodeValue(tree);
   const lineOf: LineOf = (path) => {
     for (let length = path.length; length >= 0; length--) {
       const node = findNodeAtLocation(tree, path.slice(0, length) as Array<string | number>);
@@ -77,22 +77,6 @@ async function readJsonConfig(file: string): Promise<{ value: unknown; lineOf: L
     return undefined;
   };
   return { value, lineOf };
-}
-
-function nodeValue(node: NonNullable<ReturnType<typeof parseTree>>): unknown {
-  switch (node.type) {
-    case 'object':
-      return Object.fromEntries(
-        (node.children ?? []).map((property) => {
-          const [key, child] = property.children ?? [];
-          return [key?.value as string, child ? nodeValue(child) : undefined];
-        }),
-      );
-    case 'array':
-      return (node.children ?? []).map(nodeValue);
-    default:
-      return node.value;
-  }
 }
 
 async function importConfig(file: string): Promise<{ value: unknown; lineOf: LineOf }> {
