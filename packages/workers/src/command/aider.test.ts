@@ -1,26 +1,9 @@
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aider } from './aider';
-import { attemptInput, fixture, makeWorkDir } from './command-test-helpers';
-import { commandWorker } from './command-worker';
+import { attemptInput, fakeAgent, never, testWorkDir } from './command-test-helpers';
 
-const never = new AbortController().signal;
-const fakeAider = (scenario: string) =>
-  commandWorker(
-    aider({
-      command: process.execPath,
-      prefixArgs: [fixture('fake-aider.mjs')],
-      extraArgs: ['--no-auto-commits'],
-      env: { FAKE_AGENT_SCENARIO: scenario },
-    }),
-  );
-let workDir: string;
-beforeAll(async () => {
-  workDir = await makeWorkDir();
-});
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
+const fakeAider = fakeAgent(aider, 'fake-aider.mjs', { extraArgs: ['--no-auto-commits'] });
+const workDir = testWorkDir();
 
 describe('aider', () => {
   it('runs aider --message <message> --yes-always --no-pretty [extraArgs]', async () => {
@@ -29,14 +12,14 @@ describe('aider', () => {
       command: 'aider',
       args: ['--message', '{message}', '--yes-always', '--no-pretty', '--model', 'sonnet'],
     });
-    const result = await fakeAider('ok').attempt(attemptInput(workDir), never);
+    const result = await fakeAider('ok').attempt(attemptInput(workDir()), never);
     expect(result.output).toContain(
       'argv: ["--message","Write hello.py","--yes-always","--no-pretty","--no-auto-commits"]',
     );
   });
 
   it("reads aider's text into the reply, status lines and the usage it printed", async () => {
-    const result = await fakeAider('ok').attempt(attemptInput(workDir), never);
+    const result = await fakeAider('ok').attempt(attemptInput(workDir()), never);
     expect(result.output).toMatch(/^argv: .*\n\ndone: Write hello.py\n\nhello.py\n```python\n/);
     expect(result.output).toMatch(/>>>>>>> REPLACE\n```$/);
     expect(
@@ -55,7 +38,7 @@ describe('aider', () => {
 
   it('throws a retryable InfraError when every model call was rate-limited', async () => {
     const error = await fakeAider('rate-limit')
-      .attempt(attemptInput(workDir), never)
+      .attempt(attemptInput(workDir()), never)
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ reason: 'rate-limited', isRetryable: true });
     expect((error as Error).message).toContain('litellm.RateLimitError');

@@ -1,16 +1,9 @@
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claudeCode } from './claude-code';
-import { attemptInput, fixture, makeWorkDir } from './command-test-helpers';
+import { attemptInput, fixture, testWorkDir } from './command-test-helpers';
 import { commandWorker } from './command-worker';
 
-let workDir: string;
-beforeAll(async () => {
-  workDir = await makeWorkDir();
-});
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
+const workDir = testWorkDir();
 
 describe('claudeCode', () => {
   it('runs claude -p <message> --output-format stream-json --verbose', () => {
@@ -32,7 +25,7 @@ describe('claudeCode', () => {
       }),
     );
     expect(worker).toMatchObject({ id: 'claude-code', model: 'sonnet' });
-    const result = await worker.attempt(attemptInput(workDir, 'Fix it'), new AbortController().signal);
+    const result = await worker.attempt(attemptInput(workDir(), 'Fix it'), new AbortController().signal);
     expect(result.events[0]?.data).toMatchObject({
       argv: [
         '-p',

@@ -1,26 +1,9 @@
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { codex } from './codex';
-import { attemptInput, fixture, makeWorkDir } from './command-test-helpers';
-import { commandWorker } from './command-worker';
+import { attemptInput, fakeAgent, never, testWorkDir } from './command-test-helpers';
 
-const never = new AbortController().signal;
-const fakeCodex = (scenario: string) =>
-  commandWorker(
-    codex({
-      command: process.execPath,
-      prefixArgs: [fixture('fake-codex.mjs')],
-      extraArgs: ['--skip-git-repo-check'],
-      env: { FAKE_AGENT_SCENARIO: scenario },
-    }),
-  );
-let workDir: string;
-beforeAll(async () => {
-  workDir = await makeWorkDir();
-});
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
+const fakeCodex = fakeAgent(codex, 'fake-codex.mjs', { extraArgs: ['--skip-git-repo-check'] });
+const workDir = testWorkDir();
 
 describe('codex', () => {
   it('runs codex exec --json [extraArgs] <message>, the prompt last', () => {
@@ -33,7 +16,7 @@ describe('codex', () => {
   });
 
   it("reads codex's JSON events into the trace, the last agent message and token usage", async () => {
-    const result = await fakeCodex('ok').attempt(attemptInput(workDir), never);
+    const result = await fakeCodex('ok').attempt(attemptInput(workDir()), never);
     expect(result.events[0]?.data).toMatchObject({
       type: 'thread.started',
       argv: ['exec', '--json', '--skip-git-repo-check', 'Write hello.py'],
@@ -57,13 +40,13 @@ describe('codex', () => {
 
   it('throws a retryable InfraError with the wait the provider asked for', async () => {
     const error = await fakeCodex('rate-limit')
-      .attempt(attemptInput(workDir), never)
+      .attempt(attemptInput(workDir()), never)
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: 'InfraError', reason: 'rate-limited', isRetryable: true, retryAfterMs: 2500 });
   });
 
   it('scores a crash as the agent outcome', async () => {
-    const result = await fakeCodex('crash').attempt(attemptInput(workDir), never);
+    const result = await fakeCodex('crash').attempt(attemptInput(workDir()), never);
     expect(result.output).toBeNull();
     expect(result.events.at(-1)).toMatchObject({ type: 'error', data: { kind: 'exit', exitCode: 101 } });
   });

@@ -1,14 +1,55 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Steer } from '@ratchet/corpus';
-import type { AttemptInput } from '@ratchet/runtime';
+import type { AttemptInput, Worker } from '@ratchet/runtime';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { commandWorker } from './command-worker';
+import type { CommandWorkerOptions } from './command-worker-options';
 import type { EventStreamParser } from './event-stream-parser';
+import type { PresetOptions } from './preset-options';
 
 /** Absolute path of a script under src/command/fixtures. */
 export function fixture(name: string): string {
   return fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+}
+
+/** A signal that never aborts. */
+export const never: AbortSignal = new AbortController().signal;
+
+/**
+ * A preset run against its fake CLI under fixtures/ (with `node`): `(scenario, extra) => Worker`, the
+ * scenario passed as FAKE_AGENT_SCENARIO; `extra` wins over `base`.
+ */
+export function fakeAgent(
+  preset: (options: PresetOptions) => CommandWorkerOptions,
+  script: string,
+  base: PresetOptions = {},
+): (scenario: string, extra?: PresetOptions) => Worker {
+  return (scenario, extra = {}) =>
+    commandWorker(
+      preset({
+        command: process.execPath,
+        prefixArgs: [fixture(script)],
+        ...base,
+        env: { FAKE_AGENT_SCENARIO: scenario },
+        ...extra,
+      }),
+    );
+}
+
+/** A work dir for a test file, made before its tests and removed after (`each`: one per test). */
+export function testWorkDir(options: { each?: boolean } = {}): () => string {
+  let workDir = '';
+  const [before, after] = options.each ? [beforeEach, afterEach] : [beforeAll, afterAll];
+  before(async () => {
+    workDir = await makeWorkDir();
+  });
+  after(async () => {
+    await rm(workDir, { recursive: true, force: true });
+  });
+  return () => workDir;
 }
 
 /** A fresh, empty work dir. */

@@ -1,34 +1,25 @@
-import { rm } from 'node:fs/promises';
 import { InfraError } from '@ratchet/runtime';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claudeCode } from './claude-code';
-import { attemptInput, fixture, isRunning, makeWorkDir, recordedPids, waitUntilGone } from './command-test-helpers';
+import {
+  attemptInput,
+  fakeAgent,
+  isRunning,
+  never,
+  recordedPids,
+  testWorkDir,
+  waitUntilGone,
+} from './command-test-helpers';
 import { commandWorker } from './command-worker';
 
-const fakeClaude = (scenario: string, extra: Parameters<typeof claudeCode>[0] = {}) =>
-  commandWorker(
-    claudeCode({
-      command: process.execPath,
-      prefixArgs: [fixture('fake-claude.mjs')],
-      env: { FAKE_AGENT_SCENARIO: scenario },
-      killGraceMs: 500,
-      ...extra,
-    }),
-  );
-const never = new AbortController().signal;
-let workDir: string;
-beforeEach(async () => {
-  workDir = await makeWorkDir();
-});
-afterEach(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
+const fakeClaude = fakeAgent(claudeCode, 'fake-claude.mjs', { killGraceMs: 500 });
+const workDir = testWorkDir({ each: true });
 
 describe('commandWorker process tree', () => {
   it('kills the whole tree at the timeout and throws a retryable InfraError', async () => {
     const started = Date.now();
     const error = await fakeClaude('hang', { timeoutMs: 700 })
-      .attempt(attemptInput(workDir), never)
+      .attempt(attemptInput(workDir()), never)
       .catch((caught: unknown) => caught);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(InfraError.isInstance(error)).toBe(true);
@@ -36,14 +27,14 @@ describe('commandWorker process tree', () => {
     expect((error as Error).message).toBe(
       'claude-code: the agent was still running at the time limit (timeoutMs 700 ms), so its process tree was killed.',
     );
-    const [agentPid, grandchildPid] = await recordedPids(workDir);
+    const [agentPid, grandchildPid] = await recordedPids(workDir());
     expect(grandchildPid).toBeGreaterThan(0);
     expect(await waitUntilGone(agentPid)).toBe(true);
     expect(await waitUntilGone(grandchildPid)).toBe(true);
   });
 
   it('keeps the result of an agent that reported success but did not exit by the time limit', async () => {
-    const result = await fakeClaude('linger', { timeoutMs: 700 }).attempt(attemptInput(workDir), never);
+    const result = await fakeClaude('linger', { timeoutMs: 700 }).attempt(attemptInput(workDir()), never);
     expect(result.output).toBe('done: Write hello.py');
     expect(result.events.at(-1)).toMatchObject({ type: 'log', data: { kind: 'killed' } });
     expect(result.usage.costProvenance).toBe('measured');
@@ -51,20 +42,20 @@ describe('commandWorker process tree', () => {
 
   it("kills the whole tree when the caller aborts, and rethrows the signal's reason", async () => {
     const controller = new AbortController();
-    const pending = fakeClaude('hang').attempt(attemptInput(workDir), controller.signal);
+    const pending = fakeClaude('hang').attempt(attemptInput(workDir()), controller.signal);
     setTimeout(() => controller.abort(), 500);
     const error = await pending.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DOMException);
     expect((error as Error).name).toBe('AbortError');
     expect(InfraError.isInstance(error)).toBe(false);
-    const [, grandchildPid] = await recordedPids(workDir);
+    const [, grandchildPid] = await recordedPids(workDir());
     expect(await waitUntilGone(grandchildPid)).toBe(true);
   });
 
   it('rethrows a custom abort reason as it is', async () => {
     const controller = new AbortController();
     const reason = new Error('run cancelled');
-    const pending = fakeClaude('hang').attempt(attemptInput(workDir), controller.signal);
+    const pending = fakeClaude('hang').attempt(attemptInput(workDir()), controller.signal);
     setTimeout(() => controller.abort(reason), 300);
     await expect(pending).rejects.toBe(reason);
   });
@@ -72,24 +63,24 @@ describe('commandWorker process tree', () => {
   it('does not start the agent when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(fakeClaude('hang').attempt(attemptInput(workDir), controller.signal)).rejects.toMatchObject({
+    await expect(fakeClaude('hang').attempt(attemptInput(workDir()), controller.signal)).rejects.toMatchObject({
       name: 'AbortError',
     });
-    await expect(recordedPids(workDir)).rejects.toThrow(/ENOENT/);
+    await expect(recordedPids(workDir())).rejects.toThrow(/ENOENT/);
   });
 
   it('returns promptly when the agent exits but leaves a child holding stdout, and kills that child', async () => {
     const started = Date.now();
-    const result = await fakeClaude('orphan', { timeoutMs: 10_000 }).attempt(attemptInput(workDir), never);
+    const result = await fakeClaude('orphan', { timeoutMs: 10_000 }).attempt(attemptInput(workDir()), never);
     expect(Date.now() - started).toBeLessThan(3000);
     expect(result.output).toBe('done: Write hello.py');
     expect(result.events.some((event) => event.type === 'error')).toBe(false);
-    const [, grandchildPid] = await recordedPids(workDir);
+    const [, grandchildPid] = await recordedPids(workDir());
     expect(await waitUntilGone(grandchildPid)).toBe(true);
   });
 
   it('keeps maxOutputBytes of events past a flood, yet still reads the final result and usage', async () => {
-    const result = await fakeClaude('flood', { maxOutputBytes: 100_000 }).attempt(attemptInput(workDir), never);
+    const result = await fakeClaude('flood', { maxOutputBytes: 100_000 }).attempt(attemptInput(workDir()), never);
     expect(result.output).toBe('done: Write hello.py');
     expect(result.usage).toMatchObject({ turns: 2, usd: 0.0123, costProvenance: 'measured' });
     const kept = result.events.filter((event) => event.type === 'message');
@@ -103,8 +94,12 @@ describe('commandWorker process tree', () => {
   });
 
   it('leaves no process running after a normal exit', async () => {
-    const worker = commandWorker({ command: process.execPath, args: ['-e', 'console.log(process.pid)'], cwd: workDir });
-    const result = await worker.attempt(attemptInput(workDir), never);
+    const worker = commandWorker({
+      command: process.execPath,
+      args: ['-e', 'console.log(process.pid)'],
+      cwd: workDir(),
+    });
+    const result = await worker.attempt(attemptInput(workDir()), never);
     expect(await isRunning(Number(result.output))).toBe(false);
   });
 });

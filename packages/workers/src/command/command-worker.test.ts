@@ -1,34 +1,18 @@
-import { rm } from 'node:fs/promises';
 import { InfraError } from '@ratchet/runtime';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claudeCode } from './claude-code';
-import { attemptInput, fixture, makeWorkDir } from './command-test-helpers';
+import { attemptInput, fakeAgent, never, testWorkDir } from './command-test-helpers';
 import { commandWorker } from './command-worker';
 import { CommandWorkerError } from './command-worker-error';
 import { InvalidWorkerOptionsError } from './invalid-worker-options-error';
 
 const node = process.execPath;
-const fakeClaude = (scenario: string, extra: Parameters<typeof claudeCode>[0] = {}) =>
-  commandWorker(
-    claudeCode({
-      command: node,
-      prefixArgs: [fixture('fake-claude.mjs')],
-      env: { FAKE_AGENT_SCENARIO: scenario },
-      ...extra,
-    }),
-  );
-const never = new AbortController().signal;
-let workDir: string;
-beforeAll(async () => {
-  workDir = await makeWorkDir();
-});
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
+const fakeClaude = fakeAgent(claudeCode, 'fake-claude.mjs');
+const workDir = testWorkDir();
 
 describe('commandWorker', () => {
   it('returns the final result, the trace and the usage the agent reported', async () => {
-    const result = await fakeClaude('ok').attempt(attemptInput(workDir), never);
+    const result = await fakeClaude('ok').attempt(attemptInput(workDir()), never);
     expect(result.output).toBe('done: Write hello.py');
     expect(result.events.map((event) => event.type)).toEqual([
       'log',
@@ -46,21 +30,21 @@ describe('commandWorker', () => {
   });
 
   it('tells the agent the task prompt followed by the steer', async () => {
-    const input = attemptInput(workDir, 'Write hello.py', { text: 'Run the tests before you finish.' });
+    const input = attemptInput(workDir(), 'Write hello.py', { text: 'Run the tests before you finish.' });
     const result = await fakeClaude('ok').attempt(input, never);
     expect(result.output).toBe('done: Write hello.py\n\nRun the tests before you finish.');
   });
 
   it("runs in the handle's work dir, or in cwd when the handle has none", async () => {
-    const inHandle = await fakeClaude('ok').attempt(attemptInput(workDir), never);
-    expect(inHandle.events[0]?.data).toMatchObject({ subtype: 'init', cwd: workDir });
-    const input = { ...attemptInput(workDir), handle: { state: 'in memory' } };
-    const inOption = await fakeClaude('ok', { cwd: workDir }).attempt(input, never);
-    expect(inOption.events[0]?.data).toMatchObject({ cwd: workDir });
+    const inHandle = await fakeClaude('ok').attempt(attemptInput(workDir()), never);
+    expect(inHandle.events[0]?.data).toMatchObject({ subtype: 'init', cwd: workDir() });
+    const input = { ...attemptInput(workDir()), handle: { state: 'in memory' } };
+    const inOption = await fakeClaude('ok', { cwd: workDir() }).attempt(input, never);
+    expect(inOption.events[0]?.data).toMatchObject({ cwd: workDir() });
   });
 
   it('scores a crash as the agent outcome: the exit and stderr in the trace, nothing measured', async () => {
-    const result = await fakeClaude('crash').attempt(attemptInput(workDir), never);
+    const result = await fakeClaude('crash').attempt(attemptInput(workDir()), never);
     expect(result.output).toBe('Starting.');
     expect(result.events.at(-2)).toMatchObject({ type: 'log', data: { stream: 'stderr' } });
     expect(result.events.at(-1)).toMatchObject({
@@ -77,7 +61,7 @@ describe('commandWorker', () => {
   });
 
   it('scores an error result (max turns) as the agent outcome and keeps its cost', async () => {
-    const result = await fakeClaude('max-turns').attempt(attemptInput(workDir), never);
+    const result = await fakeClaude('max-turns').attempt(attemptInput(workDir()), never);
     expect(result.output).toBe('Still working.');
     expect(result.events.filter((event) => event.type === 'error').map((event) => event.data)).toEqual([
       { subtype: 'error_max_turns', message: null },
@@ -87,7 +71,7 @@ describe('commandWorker', () => {
   });
 
   it('keeps malformed lines and unknown event types as log events', async () => {
-    const result = await fakeClaude('noisy').attempt(attemptInput(workDir), never);
+    const result = await fakeClaude('noisy').attempt(attemptInput(workDir()), never);
     expect(result.events.slice(0, 3).map((event) => event.data)).toEqual([
       { text: 'Warning: this line is not JSON' },
       { text: '{"type":"assistant","message":' },
@@ -98,7 +82,7 @@ describe('commandWorker', () => {
 
   it('throws a retryable InfraError when the provider rate-limited the agent', async () => {
     const error = await fakeClaude('rate-limit')
-      .attempt(attemptInput(workDir), never)
+      .attempt(attemptInput(workDir()), never)
       .catch((caught: unknown) => caught);
     expect(InfraError.isInstance(error)).toBe(true);
     expect(CommandWorkerError.isInstance(error)).toBe(true);
@@ -113,7 +97,7 @@ describe('commandWorker', () => {
       command: node,
       args: ['-e', 'console.log(process.argv.slice(1).join("|"))', '{prompt}', '{steer}', '{taskId}', 'seed={seed}'],
     });
-    const result = await worker.attempt(attemptInput(workDir, 'Add', { text: 'Check' }), never);
+    const result = await worker.attempt(attemptInput(workDir(), 'Add', { text: 'Check' }), never);
     expect(result.output).toBe('Add|Check|task-1|seed=seed-1');
     expect(result.usage.costProvenance).toBe('unknown');
   });
@@ -123,13 +107,13 @@ describe('commandWorker', () => {
       command: node,
       args: (input, texts) => ['-e', 'console.log(process.argv[1])', `${input.task.id}:${texts.message}`],
     });
-    const result = await worker.attempt(attemptInput(workDir, 'Add'), never);
+    const result = await worker.attempt(attemptInput(workDir(), 'Add'), never);
     expect(result.output).toBe('task-1:Add');
   });
 
   it('throws a non-retryable command-not-found for a missing executable', async () => {
     const worker = commandWorker({ id: 'ghost', command: 'ratchet-no-such-agent', args: ['{message}'] });
-    const error = await worker.attempt(attemptInput(workDir), never).catch((caught: unknown) => caught);
+    const error = await worker.attempt(attemptInput(workDir()), never).catch((caught: unknown) => caught);
     expect(error).toMatchObject({
       reason: 'command-not-found',
       isRetryable: false,
@@ -140,9 +124,9 @@ describe('commandWorker', () => {
 
   it('throws no-work-dir when there is no directory to run in', async () => {
     const worker = commandWorker({ command: node });
-    const noHandle = { ...attemptInput(workDir), handle: null };
+    const noHandle = { ...attemptInput(workDir()), handle: null };
     await expect(worker.attempt(noHandle, never)).rejects.toMatchObject({ reason: 'no-work-dir', isRetryable: false });
-    await expect(worker.attempt(attemptInput(`${workDir}/missing`), never)).rejects.toMatchObject({
+    await expect(worker.attempt(attemptInput(`${workDir()}/missing`), never)).rejects.toMatchObject({
       reason: 'no-work-dir',
       message: expect.stringContaining('does not exist or is not a directory'),
     });

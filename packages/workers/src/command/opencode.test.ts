@@ -1,26 +1,9 @@
-import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attemptInput, fixture, makeWorkDir } from './command-test-helpers';
-import { commandWorker } from './command-worker';
+import { describe, expect, it } from 'vitest';
+import { attemptInput, fakeAgent, never, testWorkDir } from './command-test-helpers';
 import { opencode } from './opencode';
 
-const never = new AbortController().signal;
-const fakeOpencode = (scenario: string) =>
-  commandWorker(
-    opencode({
-      command: process.execPath,
-      prefixArgs: [fixture('fake-opencode.mjs')],
-      model: 'anthropic/claude-sonnet-4-5',
-      env: { FAKE_AGENT_SCENARIO: scenario },
-    }),
-  );
-let workDir: string;
-beforeAll(async () => {
-  workDir = await makeWorkDir();
-});
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
+const fakeOpencode = fakeAgent(opencode, 'fake-opencode.mjs', { model: 'anthropic/claude-sonnet-4-5' });
+const workDir = testWorkDir();
 
 describe('opencode', () => {
   it('runs opencode run --format json [--model] <message>, the prompt last', async () => {
@@ -29,14 +12,14 @@ describe('opencode', () => {
       command: 'opencode',
       args: ['run', '--format', 'json', '{message}'],
     });
-    const result = await fakeOpencode('ok').attempt(attemptInput(workDir), never);
+    const result = await fakeOpencode('ok').attempt(attemptInput(workDir()), never);
     expect(result.events[0]?.data).toMatchObject({
       part: { argv: ['run', '--format', 'json', '--model', 'anthropic/claude-sonnet-4-5', 'Write hello.py'] },
     });
   });
 
   it("reads opencode's JSON events into the trace, the last text and summed step usage", async () => {
-    const result = await fakeOpencode('ok').attempt(attemptInput(workDir), never);
+    const result = await fakeOpencode('ok').attempt(attemptInput(workDir()), never);
     expect(result.output).toBe('done: Write hello.py');
     expect(result.events.filter((event) => event.type.startsWith('tool-')).map((event) => event.data)).toEqual([
       { id: 'call_1', name: 'bash', input: { command: 'ls' } },
@@ -50,7 +33,7 @@ describe('opencode', () => {
 
   it("throws a retryable InfraError that waits for the provider's retry-after", async () => {
     const error = await fakeOpencode('rate-limit')
-      .attempt(attemptInput(workDir), never)
+      .attempt(attemptInput(workDir()), never)
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ reason: 'rate-limited', isRetryable: true, retryAfterMs: 7000 });
   });
