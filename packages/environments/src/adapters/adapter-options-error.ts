@@ -1,10 +1,8 @@
+import { listOptionIssues, type OptionIssue } from '../option-issues';
 import { AdapterError } from './adapter-error';
 
 /** One problem in an options object: a dotted path and what is wrong there. */
-export interface AdapterOptionIssue {
-  readonly path: string;
-  readonly message: string;
-}
+export type AdapterOptionIssue = OptionIssue;
 
 /** Options given to an adapter did not validate. Names the function and every offending path. */
 export class AdapterOptionsError extends AdapterError {
@@ -12,7 +10,7 @@ export class AdapterOptionsError extends AdapterError {
   readonly issues: readonly AdapterOptionIssue[];
 
   constructor(options: { functionName: string; issues: readonly AdapterOptionIssue[]; cause?: unknown }) {
-    const listed = options.issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ');
+    const listed = listOptionIssues(options.issues);
     super(`${options.functionName}: invalid options — ${listed}. Fix these options and call again.`, {
       cause: options.cause,
     });

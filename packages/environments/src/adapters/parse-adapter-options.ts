@@ -1,13 +1,8 @@
 import type { z } from 'zod';
+import { parseOptions } from '../option-issues';
 import { AdapterOptionsError } from './adapter-options-error';
 
 /** Validates an adapter's options at the boundary; returns them with defaults applied. */
 export function parseAdapterOptions<T extends z.ZodType>(functionName: string, schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new AdapterOptionsError({
-    functionName,
-    issues: result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-    cause: result.error,
-  });
+  return parseOptions(schema, value, (issues, cause) => new AdapterOptionsError({ functionName, issues, cause }));
 }

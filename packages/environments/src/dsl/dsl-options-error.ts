@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { listOptionIssues, optionIssuesOf } from '../option-issues';
 import { DslError } from './dsl-error';
 
 /** Options given to a dsl factory (`dslTasks`, `dslWorker`, …) are invalid; lists each issue by path. */
@@ -7,10 +8,8 @@ export class DslOptionsError extends DslError {
   readonly issues: ReadonlyArray<{ path: string; message: string }>;
 
   constructor(functionName: string, error: z.ZodError) {
-    const issues = error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-    super(`${functionName}: invalid options: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`, {
-      cause: error,
-    });
+    const issues = optionIssuesOf(error);
+    super(`${functionName}: invalid options: ${listOptionIssues(issues)}`, { cause: error });
     this.name = 'DslOptionsError';
     this.functionName = functionName;
     this.issues = issues;

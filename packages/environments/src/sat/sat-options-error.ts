@@ -1,12 +1,10 @@
 import type { z } from 'zod';
+import { listOptionIssues, type OptionIssue, parseOptions } from '../option-issues';
 
 const marker = Symbol.for('@ratchet/environments.sat-options-error');
 
 /** One problem in an options object: a dotted path and what is wrong there. */
-export interface SatOptionIssue {
-  readonly path: string;
-  readonly message: string;
-}
+export type SatOptionIssue = OptionIssue;
 
 /**
  * Options, steer parameters or a solver request of the sat family did not validate. Names the
@@ -18,7 +16,7 @@ export class SatOptionsError extends Error {
   readonly issues: readonly SatOptionIssue[];
 
   constructor(options: { functionName: string; issues: readonly SatOptionIssue[]; cause?: unknown }) {
-    const listed = options.issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ');
+    const listed = listOptionIssues(options.issues);
     super(`${options.functionName}: invalid input — ${listed}`, { cause: options.cause });
     this.name = 'SatOptionsError';
     this.functionName = options.functionName;
@@ -32,11 +30,5 @@ export class SatOptionsError extends Error {
 
 /** Validates a value at a sat boundary; returns it with defaults applied. */
 export function parseSatOptions<T extends z.ZodType>(functionName: string, schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new SatOptionsError({
-    functionName,
-    issues: result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-    cause: result.error,
-  });
+  return parseOptions(schema, value, (issues, cause) => new SatOptionsError({ functionName, issues, cause }));
 }

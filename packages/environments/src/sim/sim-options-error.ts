@@ -1,12 +1,10 @@
 import type { z } from 'zod';
+import { listOptionIssues, type OptionIssue, parseOptions } from '../option-issues';
 
 const marker = Symbol.for('@ratchet/environments.sim-options-error');
 
 /** One problem in an options object: a dotted path and what is wrong there. */
-export interface SimOptionIssue {
-  readonly path: string;
-  readonly message: string;
-}
+export type SimOptionIssue = OptionIssue;
 
 /** Options of the calibration simulator did not validate. Names the function and every offending path. */
 export class SimOptionsError extends Error {
@@ -15,7 +13,7 @@ export class SimOptionsError extends Error {
   readonly issues: readonly SimOptionIssue[];
 
   constructor(options: { functionName: string; issues: readonly SimOptionIssue[]; cause?: unknown }) {
-    const listed = options.issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ');
+    const listed = listOptionIssues(options.issues);
     super(`${options.functionName}: invalid options — ${listed}`, { cause: options.cause });
     this.name = 'SimOptionsError';
     this.functionName = options.functionName;
@@ -29,11 +27,5 @@ export class SimOptionsError extends Error {
 
 /** Validates options at a sim boundary; returns them with defaults applied. */
 export function parseSimOptions<T extends z.ZodType>(functionName: string, schema: T, value: unknown): z.output<T> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new SimOptionsError({
-    functionName,
-    issues: result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-    cause: result.error,
-  });
+  return parseOptions(schema, value, (issues, cause) => new SimOptionsError({ functionName, issues, cause }));
 }
