@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, infraFailureSchema, splitSchema, timestampSchema } from './common-schemas';
+import { cellKeyShape, idSchema, infraFailureSchema, timestampSchema } from './common-schemas';
 import { outputSchema } from './run-record';
 import { recordSchemaVersion } from './schema-version';
 import { usageSchema } from './usage';
@@ -15,12 +15,7 @@ export const cellRecordSchema = z.strictObject({
   kind: z.literal('cell'),
   schemaVersion: z.literal(recordSchemaVersion),
   cellId: idSchema,
-  runId: idSchema,
-  armId: idSchema,
-  taskId: idSchema,
-  benchmark: idSchema,
-  split: splitSchema,
-  replicate: z.number().int().nonnegative(),
+  ...cellKeyShape,
   attemptIds: z.array(idSchema),
   finalAttemptId: idSchema.nullable(),
   finalOutput: outputSchema.nullable(),

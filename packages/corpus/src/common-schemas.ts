@@ -31,6 +31,16 @@ export const idSchema = z
 export const splitSchema = z.enum(['train', 'val', 'holdout']);
 export type Split = z.infer<typeof splitSchema>;
 
+/** Which cell a record belongs to: (run, arm, task, replicate), with the task's benchmark and split. */
+export const cellKeyShape = {
+  runId: idSchema,
+  armId: idSchema,
+  taskId: idSchema,
+  benchmark: idSchema,
+  split: splitSchema,
+  replicate: z.number().int().nonnegative(),
+};
+
 /** An ISO 8601 timestamp with a time zone offset, as `new Date().toISOString()` writes it. */
 export const timestampSchema = z.iso.datetime({ offset: true });
 

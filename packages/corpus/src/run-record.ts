@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import {
   blobRefSchema,
+  cellKeyShape,
   commitShaSchema,
   controllerRefSchema,
   idSchema,
   infraFailureSchema,
   jsonValueSchema,
-  splitSchema,
   timestampSchema,
   workerRefSchema,
 } from './common-schemas';
@@ -49,12 +49,7 @@ export const runRecordSchema = z.strictObject({
   kind: z.literal('attempt'),
   schemaVersion: z.literal(recordSchemaVersion),
   recordId: idSchema,
-  runId: idSchema,
-  armId: idSchema,
-  taskId: idSchema,
-  benchmark: idSchema,
-  split: splitSchema,
-  replicate: z.number().int().nonnegative(),
+  ...cellKeyShape,
   attempt: z.number().int().nonnegative(),
   seed: z.string().min(1).max(500),
   controller: controllerRefSchema,
