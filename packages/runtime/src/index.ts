@@ -25,6 +25,7 @@ export type { Task, TaskView } from './contracts/task';
 export { viewOf } from './contracts/task';
 export type { TraceEvent } from './contracts/trace-event';
 export type {
+  AttemptFailure,
   AttemptInput,
   AttemptResult,
   AttemptUsage,

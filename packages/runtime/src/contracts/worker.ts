@@ -31,6 +31,24 @@ export interface AttemptUsage {
   readonly tokensOut: number | null;
   readonly usd: number | null;
   readonly costProvenance: 'measured' | 'estimated' | 'unknown';
+  /**
+   * The worker's own unit of work, when it has one (a synthesizer's search steps, WalkSAT's flips), so
+   * equal compute can be checked on real work; its name is the worker's `workUnit`. Omitted: not measured.
+   */
+  readonly workUnits?: number | null;
+}
+
+/**
+ * How an attempt that ran failed, when the worker can tell: the agent's own outcome, scored as a
+ * failure (never infra). `timeout`: the agent was still running at its own time limit; `exit`: it
+ * exited non-zero; `signal`: something other than the harness killed it; `error`: it failed otherwise.
+ */
+export interface AttemptFailure {
+  readonly reason: 'timeout' | 'exit' | 'signal' | 'error';
+  /** One line saying what happened, e.g. `the agent exited with code 1`. */
+  readonly message: string;
+  /** The first lines of the agent's stderr, when it wrote any (a CLI agent). */
+  readonly stderr?: string;
 }
 
 export interface AttemptResult {
@@ -39,6 +57,8 @@ export interface AttemptResult {
   readonly usage: AttemptUsage;
   /** Where a later attempt may continue from; omitted when the worker cannot continue. */
   readonly checkpoint?: Checkpoint;
+  /** Set when the agent ran and failed in a way the worker recognises (its time limit, a non-zero exit). */
+  readonly failure?: AttemptFailure;
 }
 
 /**
@@ -48,6 +68,8 @@ export interface AttemptResult {
  */
 export interface Worker<Input = unknown, Handle = unknown> {
   readonly id: string;
+  /** What `usage.workUnits` counts, e.g. `search steps`; omitted when the worker reports none. */
+  readonly workUnit?: string;
   readonly model?: string;
   readonly version?: string;
   attempt(input: AttemptInput<Input, Handle>, signal: AbortSignal): Promise<AttemptResult>;
