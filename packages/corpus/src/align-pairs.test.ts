@@ -57,6 +57,7 @@ describe('Corpus.pairs', () => {
               tokensOut: null,
               usd: armId === 'refine' ? 0.02 : 0.01,
               wallMs: 100,
+              workUnits: armId === 'refine' ? 40 : 30,
               costProvenance: 'measured',
             },
           }),

@@ -9,17 +9,21 @@ import { verdictSchema } from './verdict';
  * One (run, arm, task, replicate): the attempts made, the one final output the strategy chose and how,
  * the verdict on it, and the total spend. `status: 'infra'` when the harness failed persistently; such
  * cells are excluded from comparisons and counted. `oracle` is the best verdict over all attempts,
- * recorded only as an upper bound (DESIGN rule 2), never as the result.
+ * recorded only as an upper bound (DESIGN rule 2), never as the result: no value of `chosenBy` can say
+ * a judge chose the final output.
  */
 export const cellRecordSchema = z.strictObject({
   kind: z.literal('cell'),
   schemaVersion: z.literal(recordSchemaVersion),
   cellId: idSchema,
   ...cellKeyShape,
+  /** The try that finished the cell (see `RunRecord.try`); attempts of lower tries were abandoned. */
+  try: z.number().int().nonnegative(),
   attemptIds: z.array(idSchema),
   finalAttemptId: idSchema.nullable(),
   finalOutput: outputSchema.nullable(),
-  chosenBy: z.enum(['checks', 'oracle']),
+  /** What chose the final output: the strategy itself (it called `choose`) or the check-based default. */
+  chosenBy: z.enum(['strategy', 'checks']),
   verdict: verdictSchema.nullable(),
   oracle: z.strictObject({ attemptId: idSchema, verdict: verdictSchema }).nullable(),
   spend: usageSchema,

@@ -58,10 +58,12 @@ export type BlobRef = z.infer<typeof blobRefSchema>;
 export const controllerRefSchema = z.strictObject({ id: idSchema, hash: z.string().min(1).max(128) });
 export type ControllerRef = z.infer<typeof controllerRefSchema>;
 
+/** The worker that made an attempt. `workUnit` names what its `usage.workUnits` counts, e.g. `search steps`. */
 export const workerRefSchema = z.strictObject({
   id: idSchema,
   model: z.string().min(1).max(200).optional(),
   version: z.string().min(1).max(200).optional(),
+  workUnit: z.string().min(1).max(100).optional(),
 });
 export type WorkerRef = z.infer<typeof workerRefSchema>;
 

@@ -91,7 +91,7 @@ export interface CorpusStats {
 export interface Corpus {
   /** Where the corpus lives, e.g. `sqlite:/abs/path/.ratchet/corpus.db`. */
   readonly url: string;
-  /** Writes a run's manifest; later writes may change only `status`, `endedAt` and `notes`. */
+  /** Writes a run's manifest; later writes may change only its lifecycle (`mutableManifestFields`). */
   putManifest(manifest: RunManifest): Promise<void>;
   manifest(runId: string): Promise<RunManifest | null>;
   runs(filter?: RunFilter): Promise<RunManifest[]>;

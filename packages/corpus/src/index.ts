@@ -1,4 +1,5 @@
 export { alignPairs, type PairRow, type TaskTally, tallyRows } from './align-pairs';
+export { type AttemptFailure, attemptFailureSchema } from './attempt-failure';
 export { type CellRecord, cellRecordSchema } from './cell-record';
 export {
   type BlobRef,
@@ -46,7 +47,13 @@ export {
 } from './parse-record';
 export { RecordConflictError } from './record-conflict-error';
 export { RecordNotFoundError } from './record-not-found-error';
-export { type ArmSpec, armSpecSchema, type RunManifest, runManifestSchema } from './run-manifest';
+export {
+  type ArmSpec,
+  armSpecSchema,
+  mutableManifestFields,
+  type RunManifest,
+  runManifestSchema,
+} from './run-manifest';
 export {
   type CheckResult,
   checkResultSchema,

@@ -20,7 +20,7 @@ export type ArmSpec = z.infer<typeof armSpecSchema>;
 
 /**
  * One run: its configuration, arms, the primary contrast named before any cell ran (DESIGN rule 6),
- * seed, splits, and lifecycle. Everything but `status`, `endedAt` and `notes` is frozen once written.
+ * seed, splits, the cells it plans, and lifecycle. Only `mutableManifestFields` may change once written.
  */
 export const runManifestSchema = z.strictObject({
   kind: z.literal('manifest'),
@@ -33,6 +33,8 @@ export const runManifestSchema = z.strictObject({
   primaryContrast: z.strictObject({ name: z.string().min(1).max(200), baseline: idSchema, candidate: idSchema }),
   seed: z.string().min(1).max(500),
   splits: z.array(splitSchema).min(1),
+  /** Cells the run plans (arms × tasks × replicates); null for runs recorded before schema 2. */
+  plannedCells: z.number().int().nonnegative().nullable(),
   environment: z.strictObject({
     id: idSchema,
     version: z.string().max(200).optional(),
@@ -42,10 +44,17 @@ export const runManifestSchema = z.strictObject({
   startedAt: timestampSchema,
   endedAt: timestampSchema.nullable(),
   status: z.enum(['running', 'completed', 'interrupted', 'failed']),
+  /**
+   * Why the run stopped: every planned cell done, a signal, or the spend cap. Null while it runs, or
+   * when the process died without saying why.
+   */
+  stopReason: z.enum(['completed', 'signal', 'spend-cap']).nullable(),
+  /** The command that resumes the run, as the CLI would print it. */
+  resumeCommand: z.string().min(1).max(2000).optional(),
   commitSha: commitShaSchema.optional(),
   notes: z.string().max(10_000).optional(),
 });
 export type RunManifest = z.infer<typeof runManifestSchema>;
 
 /** Fields that may change after a manifest is first written: the run's lifecycle. */
-export const mutableManifestFields = ['status', 'endedAt', 'notes'] as const;
+export const mutableManifestFields = ['status', 'endedAt', 'notes', 'stopReason', 'resumeCommand'] as const;

@@ -41,8 +41,8 @@ describe('runRecordSchema', () => {
   });
 
   it('tells a record from a newer Ratchet apart from a malformed one', () => {
-    expect(() => parseCorpusLine({ ...buildRunRecord(), schemaVersion: 2 }, { line: 9 })).toThrow(
-      /line 9: invalid corpus line: schemaVersion: 2 was written by a newer Ratchet \(this one reads up to 1\); upgrade @ratchet\/corpus/,
+    expect(() => parseCorpusLine({ ...buildRunRecord(), schemaVersion: 3 }, { line: 9 })).toThrow(
+      /line 9: invalid corpus line: schemaVersion: 3 was written by a newer Ratchet \(this one reads up to 2\); upgrade @ratchet\/corpus/,
     );
   });
 
@@ -50,5 +50,32 @@ describe('runRecordSchema', () => {
     expect(runRecordSchema.safeParse(buildRunRecord({ verdict: null })).success).toBe(true);
     const long = buildRunRecord({ trace: { summary: 'x'.repeat(9000), events: 1, blob: null } });
     expect(runRecordSchema.safeParse(long).success).toBe(false);
+  });
+});
+
+describe('runRecordSchema, schema 2 fields', () => {
+  it('records the try as a field and how an agent that ran failed', () => {
+    const failure = { reason: 'timeout' as const, message: 'no answer after 60 s', stderr: 'killed' };
+    const record = parseRunRecord(buildRunRecord({ try: 2, failure }));
+    expect(record.try).toBe(2);
+    expect(record.failure).toEqual(failure);
+    expect(() => parseRunRecord({ ...buildRunRecord(), try: -1 })).toThrow(/try: /);
+    expect(() => parseRunRecord({ ...buildRunRecord(), try: undefined })).toThrow(/try: /);
+  });
+
+  it('refuses a failure of an unknown kind, without a message, or with an unbounded stderr', () => {
+    const failed = (failure: unknown) => runRecordSchema.safeParse({ ...buildRunRecord(), failure }).success;
+    expect(failed({ reason: 'exit', message: 'exit code 2' })).toBe(true);
+    expect(failed({ reason: 'infra', message: 'rate limited' })).toBe(false);
+    expect(failed({ reason: 'exit', message: '' })).toBe(false);
+    expect(failed({ reason: 'signal', message: 'SIGKILL', stderr: 'x'.repeat(4001) })).toBe(false);
+  });
+
+  it('counts work units as a measured figure or null, and names the unit on the worker', () => {
+    const usage = buildRunRecord().usage;
+    expect(parseRunRecord(buildRunRecord({ usage: { ...usage, workUnits: null } })).usage.workUnits).toBeNull();
+    expect(() => parseRunRecord(buildRunRecord({ usage: { ...usage, workUnits: -3 } }))).toThrow(/usage\.workUnits: /);
+    expect(parseRunRecord(buildRunRecord()).worker.workUnit).toBe('search steps');
+    expect(() => parseRunRecord(buildRunRecord({ worker: { id: 'w', workUnit: '' } }))).toThrow(/worker\.workUnit: /);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attemptFailureSchema } from './attempt-failure';
 import {
   blobRefSchema,
   cellKeyShape,
@@ -41,15 +42,21 @@ export const steerSchema = z.strictObject({
 export type Steer = z.infer<typeof steerSchema>;
 
 /**
- * One attempt: the unit the corpus is made of. Identified by `recordId`; everything needed to tell
- * what ran (ids, seed, controller, worker, config hash), what it was told (steer, checkpoint), what it
- * did (trace, output, checks), what it cost (usage) and, once judged, the verdict.
+ * One attempt: the unit the corpus is made of. Identified by `recordId` (opaque: every field it
+ * might encode, such as the try, is a field of its own); everything needed to tell what ran (ids, seed,
+ * controller, worker, config hash), what it was told (steer, checkpoint), what it did (trace, output,
+ * checks, failure), what it cost (usage) and, once judged, the verdict.
  */
 export const runRecordSchema = z.strictObject({
   kind: z.literal('attempt'),
   schemaVersion: z.literal(recordSchemaVersion),
   recordId: idSchema,
   ...cellKeyShape,
+  /**
+   * Which try of its cell the attempt belongs to: 0 the first time, one more for each earlier try that
+   * was killed before its cell was recorded (a resumed run redoes the cell on a new try).
+   */
+  try: z.number().int().nonnegative(),
   attempt: z.number().int().nonnegative(),
   seed: z.string().min(1).max(500),
   controller: controllerRefSchema,
@@ -66,6 +73,8 @@ export const runRecordSchema = z.strictObject({
   checks: z.array(checkResultSchema),
   verdict: verdictSchema.nullable(),
   usage: usageSchema,
+  /** How the agent failed, when it ran and the worker could tell; scored as the attempt's outcome. */
+  failure: attemptFailureSchema.nullable(),
   /** Set when the harness (not the agent) failed: the error and how many retries were spent. */
   infra: infraFailureSchema.nullable(),
   createdAt: timestampSchema,

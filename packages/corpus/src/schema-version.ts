@@ -1,2 +1,2 @@
 /** The record schema version this Ratchet writes and the newest it reads. */
-export const recordSchemaVersion = 1;
+export const recordSchemaVersion = 2;

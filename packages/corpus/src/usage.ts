@@ -15,6 +15,11 @@ export const usageSchema = z
     tokensOut: figure,
     usd: figure,
     wallMs: figure,
+    /**
+     * The worker's own unit of work (search steps, WalkSAT flips; `WorkerRef.workUnit` names it), so
+     * equal compute can be checked on real work and not only on clocks and tokens.
+     */
+    workUnits: figure,
     costProvenance: z.enum(['measured', 'estimated', 'unknown']),
   })
   .refine((usage) => (usage.costProvenance === 'unknown') === (usage.usd === null), {
@@ -30,5 +35,6 @@ export const unmeasuredUsage: Usage = {
   tokensOut: null,
   usd: null,
   wallMs: null,
+  workUnits: null,
   costProvenance: 'unknown',
 };
