@@ -76,3 +76,4 @@ export {
   type Verdict,
   verdictSchema,
 } from './verdict';
+export { canonicalJson } from './canonical-json';

@@ -18,7 +18,14 @@ describe('the firewall', () => {
     expect(() => assertNoJudgeVerdict([fromTrace])).not.toThrow();
     expect(() => assertNoJudgeVerdict([fromTrace, fromJudge])).toThrow(JudgeLeakError);
     expect(() => assertNoJudgeVerdict([fromTrace, fromJudge])).toThrow(/#1 "hidden test 7 failed"/);
-    expect(() => buildSteer(defaultController, [fromJudge], [])).toThrow(JudgeLeakError);
+    const request = {
+      controller: defaultController,
+      worker: { id: 'w' },
+      task: { id: 't', split: 'train', input: null },
+      history: [],
+      continued: false,
+    } as const;
+    expect(() => buildSteer({ ...request, findings: [fromJudge] })).toThrow(JudgeLeakError);
   });
 
   it('gives strategies attempt views with no field that can hold a verdict', async () => {

@@ -1,5 +1,6 @@
 export {
   type AnalystRule,
+  agentFailureRule,
   defaultRules,
   failingChecksRule,
   repeatedOutputRule,
@@ -12,18 +13,23 @@ export { BudgetExhaustedError } from './contracts/budget-exhausted-error';
 export {
   type Controller,
   type ControllerDefinition,
-  canonicalJson,
+  type ControllerParameters,
   defineController,
   type Topology,
 } from './contracts/controller';
 export type { Environment } from './contracts/environment';
+export type { Family, FamilyInstance, FamilyMeters } from './contracts/family';
 export type { Finding } from './contracts/finding';
 export { InfraError } from './contracts/infra-error';
+export { InvalidControllerError } from './contracts/invalid-controller-error';
+export { InvalidSteerError } from './contracts/invalid-steer-error';
 export { JudgeLeakError } from './contracts/judge-leak-error';
 export { RuntimeError } from './contracts/runtime-error';
+export { SplitOverlapError } from './contracts/split-overlap-error';
 export type { Task, TaskView } from './contracts/task';
 export { viewOf } from './contracts/task';
 export type { TraceEvent } from './contracts/trace-event';
+export { UnenforceableCapError } from './contracts/unenforceable-cap-error';
 export type {
   AttemptFailure,
   AttemptInput,
@@ -31,13 +37,23 @@ export type {
   AttemptUsage,
   Checkpoint,
   RemainingBudget,
+  SteerParametersSchema,
   Worker,
 } from './contracts/worker';
-export { defaultController } from './controllers/default-controller';
-export { assertNoJudgeVerdict, buildSteer } from './firewall';
+export { defaultController, defaultControllerSchema } from './controllers/default-controller';
+export { assertNoJudgeVerdict, buildSteer, type SteerRequest } from './firewall';
 export { sumUsage } from './harness/sum-usage';
 export { type CompareRunsOptions, compareRuns, type RunComparison } from './run/compare-runs';
-export { defaultPrimaryContrast, type PrimaryContrast } from './run/primary-contrast';
+export type { ComputeCheck, ComputeFigure } from './run/compute-flags';
+export { configDifferences } from './run/config-differences';
+export { exactBelowPairs, type MeasuredContrast } from './run/paired-contrast';
+export { type ContrastFamily, type PlannedContrast, plannedContrasts } from './run/planned-contrasts';
+export {
+  type ArmShape,
+  defaultPrimaryContrast,
+  findDefaultContrast,
+  type PrimaryContrast,
+} from './run/primary-contrast';
 export {
   type Arm,
   type RunBenchmarkOptions,
@@ -45,18 +61,14 @@ export {
   runBenchmark,
   type StopReason,
 } from './run/run-benchmark';
-export {
-  type ArmSummary,
-  type ContrastSummary,
-  type RunSummary,
-  stopReasonOf,
-  summarizeRun,
-} from './run/summarize-run';
+export { type ArmSummary, type ContrastSummary, type RunSummary, summarizeRun } from './run/summarize-run';
 export {
   blind,
   blindStrategy,
   continueBest,
   continueBestStrategy,
+  continueFromLast,
+  continueStrategy,
   fanoutThenRefine,
   fanoutThenRefineStrategy,
   random,

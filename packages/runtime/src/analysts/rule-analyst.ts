@@ -27,6 +27,17 @@ export const traceErrorsRule: AnalystRule = (attempt) => {
   };
 };
 
+/** How the agent failed, as its worker saw it (its time limit, a non-zero exit), with the first stderr line. */
+export const agentFailureRule: AnalystRule = (attempt) => {
+  if (attempt.failure === null) return null;
+  const stderr = attempt.failure.stderr?.split('\n').find((line) => line.trim() !== '');
+  return {
+    claim: `the agent failed (${attempt.failure.reason}): ${attempt.failure.message}${stderr ? ` — stderr: ${stderr.slice(0, 200)}` : ''}`,
+    evidence: { reason: attempt.failure.reason, message: attempt.failure.message, stderr: stderr ?? null },
+    origin: 'trace',
+  };
+};
+
 /** The same output as the previous attempt: the steer did not move the worker. */
 export const repeatedOutputRule: AnalystRule = (attempt, history) => {
   const previous = history[attempt.index - 1];
@@ -38,18 +49,24 @@ export const repeatedOutputRule: AnalystRule = (attempt, history) => {
   };
 };
 
-export const defaultRules: readonly AnalystRule[] = [failingChecksRule, traceErrorsRule, repeatedOutputRule];
+export const defaultRules: readonly AnalystRule[] = [
+  failingChecksRule,
+  agentFailureRule,
+  traceErrorsRule,
+  repeatedOutputRule,
+];
 
 /**
- * An analyst made of rules over the trace: no model, no cost, deterministic. It sees only what a
- * strategy sees, so its findings always have origin 'trace'.
+ * An analyst made of rules over the trace: no model, no cost (`free`), deterministic. It sees only
+ * what a strategy sees, so its findings always have origin 'trace'.
  *
  * @example
- * const analyst = ruleAnalyst(); // failing checks, trace errors, repeated output
+ * const analyst = ruleAnalyst(); // failing checks, how the agent failed, trace errors, repeated output
  */
 export function ruleAnalyst(rules: readonly AnalystRule[] = defaultRules, id = 'rule-analyst'): Analyst {
   return {
     id,
+    free: true,
     async observe(attempt, history) {
       return rules.map((rule) => rule(attempt, history)).filter((finding): finding is Finding => finding !== null);
     },

@@ -1,63 +1,88 @@
 import { createHash } from 'node:crypto';
-import type { JsonValue, Steer } from '@ratchet/corpus';
+import { canonicalJson, type JsonValue, type Steer } from '@ratchet/corpus';
+import type { z } from 'zod';
 import type { History } from './attempt-view';
 import type { Finding } from './finding';
+import { InvalidControllerError } from './invalid-controller-error';
+import type { TaskView } from './task';
 
 /** What to do after an attempt: continue from it with a steer, try again independently, or stop. */
 export type Topology = 'refine' | 'fanout' | 'stop';
 
+/** Parameters a controller is defined by: plain JSON, so they hash into its identity. */
+export type ControllerParameters = Record<string, JsonValue>;
+
 /**
- * The policy that steers a worker across attempts: what the next attempt is told, how to go on, when
- * to stop. Its `hash` is a content hash of its id and parameters: the thing the optimizer learns.
+ * The policy that steers a worker across attempts: what a fresh attempt is told (`initial`), what the
+ * next attempt is told given the last one's findings (`steer`), how to go on, when to stop. Its
+ * parameters live in a space with bounds (`schema`), so an optimizer can propose, validate and mutate
+ * them; `withParameters` makes the same policy with others. `hash` is a content hash of id and
+ * parameters: the thing the optimizer learns.
  */
 export interface Controller {
   readonly id: string;
   readonly hash: string;
-  readonly parameters: Readonly<Record<string, JsonValue>>;
+  readonly parameters: Readonly<ControllerParameters>;
+  readonly schema: z.ZodType<ControllerParameters>;
+  initial(task: TaskView): Steer | null;
   steer(findings: readonly Finding[], history: History): Steer;
   topology(history: History): Topology;
   stop(history: History): boolean;
+  /**
+   * The same policy with other parameters, validated by `schema`.
+   * @throws {InvalidControllerError} naming every field the schema refuses.
+   */
+  withParameters(parameters: unknown): Controller;
 }
 
-export interface ControllerDefinition<Parameters extends Record<string, JsonValue>> {
+export interface ControllerDefinition<Parameters extends ControllerParameters> {
   id: string;
+  /** The parameter space, with bounds: what an optimizer may propose. */
+  schema: z.ZodType<Parameters>;
   parameters: Parameters;
+  /** The steer of a fresh attempt that has no findings yet (attempt 0, a fanout); default none. */
+  initial?(task: TaskView, parameters: Parameters): Steer | null;
   steer(findings: readonly Finding[], history: History, parameters: Parameters): Steer;
   topology?(history: History, parameters: Parameters): Topology;
   stop?(history: History, parameters: Parameters): boolean;
 }
 
-/** JSON with object keys sorted at every level, so equal values always serialise the same. */
-export function canonicalJson(value: JsonValue): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key] as JsonValue)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /**
- * Builds a controller from its parameters and policy functions. The hash covers the id and the
- * parameters, so two controllers that differ only in a learned parameter never share a hash.
+ * Builds a controller from its parameter space, parameters and policy functions. The parameters are
+ * validated (and normalised) by the schema; the hash covers the id and the validated parameters, so
+ * two controllers that differ only in a learned parameter never share a hash.
  *
+ * @throws {InvalidControllerError} when the parameters fail the schema, naming each field.
  * @example
- * const controller = defineController({ id: 'terse', parameters: { maxFindings: 3 }, steer: (f, _h, p) => ({ text: … }) });
- * controller.hash; // => 'sha256:…' (16 hex digits)
+ * const terse = defineController({ id: 'terse', schema: z.object({ maxFindings: z.number().int().min(1).max(20) }),
+ *   parameters: { maxFindings: 3 }, steer: (findings, _history, p) => ({ text: … }) });
+ * terse.hash; // => 16 hex digits
+ * terse.withParameters({ maxFindings: 50 }); // throws InvalidControllerError: maxFindings: Too big …
  */
-export function defineController<Parameters extends Record<string, JsonValue>>(
+export function defineController<Parameters extends ControllerParameters>(
   definition: ControllerDefinition<Parameters>,
 ): Controller {
+  const checked = definition.schema.safeParse(definition.parameters);
+  if (!checked.success) {
+    throw new InvalidControllerError(
+      definition.id,
+      checked.error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message })),
+    );
+  }
+  const parameters = checked.data;
   const hash = createHash('sha256')
-    .update(canonicalJson({ id: definition.id, parameters: definition.parameters }))
+    .update(canonicalJson({ id: definition.id, parameters }))
     .digest('hex')
     .slice(0, 16);
-  return {
+  return Object.freeze({
     id: definition.id,
     hash,
-    parameters: definition.parameters,
-    steer: (findings, history) => definition.steer(findings, history, definition.parameters),
-    topology: (history) => definition.topology?.(history, definition.parameters) ?? 'refine',
-    stop: (history) => definition.stop?.(history, definition.parameters) ?? false,
-  };
+    parameters,
+    schema: definition.schema as unknown as z.ZodType<ControllerParameters>,
+    initial: (task: TaskView) => definition.initial?.(task, parameters) ?? null,
+    steer: (findings: readonly Finding[], history: History) => definition.steer(findings, history, parameters),
+    topology: (history: History) => definition.topology?.(history, parameters) ?? 'refine',
+    stop: (history: History) => definition.stop?.(history, parameters) ?? false,
+    withParameters: (next: unknown) => defineController({ ...definition, parameters: next as Parameters }),
+  });
 }

@@ -1,6 +1,8 @@
-import type { JsonValue, Steer } from '@ratchet/corpus';
+import type { AttemptFailure, JsonValue, Steer, Usage } from '@ratchet/corpus';
 import type { TaskView } from './task';
 import type { TraceEvent } from './trace-event';
+
+export type { AttemptFailure } from '@ratchet/corpus';
 
 /** Opaque state a worker can continue from (a search frontier, a conversation, a best assignment). */
 export type Checkpoint = JsonValue;
@@ -15,7 +17,7 @@ export interface RemainingBudget {
 
 export interface AttemptInput<Input = unknown, Handle = unknown> {
   readonly task: TaskView<Input>;
-  /** The environment's state for this cell (a work dir, an in-memory state). */
+  /** The environment's state for this attempt (a fresh work dir, an in-memory state). */
   readonly handle: Handle;
   readonly steer: Steer | null;
   readonly checkpoint: Checkpoint | null;
@@ -24,32 +26,12 @@ export interface AttemptInput<Input = unknown, Handle = unknown> {
   readonly seed: string;
 }
 
-/** Usage as a worker reports it: each figure measured, or null. Never 0 for "unknown". */
-export interface AttemptUsage {
-  readonly turns: number | null;
-  readonly tokensIn: number | null;
-  readonly tokensOut: number | null;
-  readonly usd: number | null;
-  readonly costProvenance: 'measured' | 'estimated' | 'unknown';
-  /**
-   * The worker's own unit of work, when it has one (a synthesizer's search steps, WalkSAT's flips), so
-   * equal compute can be checked on real work; its name is the worker's `workUnit`. Omitted: not measured.
-   */
-  readonly workUnits?: number | null;
-}
-
 /**
- * How an attempt that ran failed, when the worker can tell: the agent's own outcome, scored as a
- * failure (never infra). `timeout`: the agent was still running at its own time limit; `exit`: it
- * exited non-zero; `signal`: something other than the harness killed it; `error`: it failed otherwise.
+ * Usage as a worker reports it: each figure measured, or null; never 0 for "unknown". `workUnits` is
+ * the worker's own unit of work when it has one (a synthesizer's search steps, WalkSAT's flips), so
+ * equal compute can be checked on real work; omitted means not measured.
  */
-export interface AttemptFailure {
-  readonly reason: 'timeout' | 'exit' | 'signal' | 'error';
-  /** One line saying what happened, e.g. `the agent exited with code 1`. */
-  readonly message: string;
-  /** The first lines of the agent's stderr, when it wrote any (a CLI agent). */
-  readonly stderr?: string;
-}
+export type AttemptUsage = Omit<Usage, 'wallMs' | 'workUnits'> & { readonly workUnits?: number | null };
 
 export interface AttemptResult {
   readonly output: JsonValue;
@@ -62,15 +44,29 @@ export interface AttemptResult {
 }
 
 /**
+ * What a worker accepts in `steer.parameters`: a zod schema (or anything with the same `safeParse`).
+ * The harness checks every steer against it before the attempt; a steer it refuses is the
+ * controller's bug and fails the run (`InvalidSteerError`), in every family alike.
+ */
+export interface SteerParametersSchema {
+  safeParse(value: unknown): {
+    success: boolean;
+    error?: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> };
+  };
+}
+
+/**
  * The agent doing the task, treated as a black box: one `attempt` is one full rollout. Throw an
- * `InfraError` when the harness (not the agent) failed, so the attempt is retried; any other outcome,
- * an agent that ran and failed included, is the agent's and is scored.
+ * `InfraError` when the harness (not the agent) failed, so the attempt is retried on fresh state; any
+ * other outcome, an agent that ran and failed included, is the agent's and is scored.
  */
 export interface Worker<Input = unknown, Handle = unknown> {
   readonly id: string;
-  /** What `usage.workUnits` counts, e.g. `search steps`; omitted when the worker reports none. */
-  readonly workUnit?: string;
   readonly model?: string;
   readonly version?: string;
+  /** What `usage.workUnits` counts, e.g. `search steps`; omitted when the worker reports none. */
+  readonly workUnit?: string;
+  /** The steer parameters this worker reads; omitted when it reads only the steer's text. */
+  readonly steerParameters?: SteerParametersSchema;
   attempt(input: AttemptInput<Input, Handle>, signal: AbortSignal): Promise<AttemptResult>;
 }

@@ -1,4 +1,12 @@
+import { z } from 'zod';
 import { defineController } from '../contracts/controller';
+
+/** The generic controller's parameter space: two texts and how many findings to list. */
+export const defaultControllerSchema = z.strictObject({
+  preamble: z.string().max(2000),
+  closing: z.string().max(2000),
+  maxFindings: z.number().int().min(0).max(20),
+});
 
 /**
  * The controller every built-in strategy uses unless given another: it lists the strongest findings
@@ -7,6 +15,7 @@ import { defineController } from '../contracts/controller';
  */
 export const defaultController = defineController({
   id: 'default',
+  schema: defaultControllerSchema,
   parameters: {
     preamble: 'Your previous attempt did not pass every check. Observations from its trace:',
     closing: 'Address these observations in this attempt.',

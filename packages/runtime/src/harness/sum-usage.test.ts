@@ -2,7 +2,15 @@ import type { Usage } from '@ratchet/corpus';
 import { describe, expect, it } from 'vitest';
 import { sumUsage } from './sum-usage';
 
-const measured: Usage = { turns: 2, tokensIn: 100, tokensOut: 20, usd: 0.01, wallMs: 50, costProvenance: 'measured' };
+const measured: Usage = {
+  turns: 2,
+  tokensIn: 100,
+  tokensOut: 20,
+  usd: 0.01,
+  wallMs: 50,
+  workUnits: 300,
+  costProvenance: 'measured',
+};
 
 describe('sumUsage', () => {
   it('adds measured figures', () => {
@@ -12,14 +20,16 @@ describe('sumUsage', () => {
       tokensOut: 40,
       usd: 0.02,
       wallMs: 100,
+      workUnits: 600,
       costProvenance: 'measured',
     });
   });
 
   it('makes a total unknown when any part is unknown, never a silently low number', () => {
-    const unknown: Usage = { ...measured, tokensIn: null, usd: null, costProvenance: 'unknown' };
+    const unknown: Usage = { ...measured, tokensIn: null, usd: null, workUnits: null, costProvenance: 'unknown' };
     expect(sumUsage([measured, unknown])).toMatchObject({
       tokensIn: null,
+      workUnits: null,
       usd: null,
       costProvenance: 'unknown',
       turns: 4,
@@ -34,6 +44,7 @@ describe('sumUsage', () => {
       tokensOut: 0,
       usd: 0,
       wallMs: 0,
+      workUnits: 0,
       costProvenance: 'measured',
     });
   });

@@ -1,11 +1,12 @@
 import type { Usage } from '@ratchet/corpus';
 
-const figures = ['turns', 'tokensIn', 'tokensOut', 'usd', 'wallMs'] as const;
+const figures = ['turns', 'tokensIn', 'tokensOut', 'usd', 'wallMs', 'workUnits'] as const;
 
 /**
  * Adds usages figure by figure. A total is known only when every part is known: one unmeasured part
  * makes the total null (DESIGN rule 5), never a silently low number. Cost provenance is the weakest
- * of the parts: measured < estimated < unknown.
+ * of the parts: measured < estimated < unknown. Nothing to add is zero, measured: callers that may have
+ * nothing (an arm with no cells yet) say "not measured" themselves.
  */
 export function sumUsage(parts: readonly Usage[]): Usage {
   const total: Record<(typeof figures)[number], number | null> = {
@@ -14,6 +15,7 @@ export function sumUsage(parts: readonly Usage[]): Usage {
     tokensOut: 0,
     usd: 0,
     wallMs: 0,
+    workUnits: 0,
   };
   for (const part of parts) {
     for (const figure of figures) {

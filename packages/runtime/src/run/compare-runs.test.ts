@@ -1,6 +1,6 @@
 import { type Corpus, openCorpus } from '@ratchet/corpus';
 import { buildCellRecord, buildManifest, buildVerdict } from '@ratchet/corpus/test';
-import { pairedBootstrap } from '@ratchet/stats';
+import { pairedBinaryContrast } from '@ratchet/stats';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RuntimeError } from '../contracts/runtime-error';
 import { compareRuns } from './compare-runs';
@@ -38,7 +38,7 @@ async function recordRun(runId: string, outcomes: Record<string, number[]>, over
 }
 
 describe('compareRuns', () => {
-  it('pairs each shared arm on shared tasks and measures candidate − baseline with the seeded bootstrap', async () => {
+  it('pairs each shared arm on shared tasks and measures candidate − baseline (McNemar exact below 20 pass/fail pairs)', async () => {
     const before = [0, 0, 1, 0, 1, 0, 0, 1, 0, 0];
     const after = [1, 0, 1, 1, 1, 0, 1, 1, 0, 1];
     await recordRun('before', { 'refine@4': before, blind: before });
@@ -46,7 +46,7 @@ describe('compareRuns', () => {
     const comparison = await compareRuns(corpus, 'before', 'after');
     expect(comparison.contrasts).toHaveLength(1);
     const [contrast] = comparison.contrasts;
-    const reference = pairedBootstrap(before, after, { seed: '7/compare/before/after/refine@4' });
+    const reference = pairedBinaryContrast(before, after);
     expect(contrast).toMatchObject({
       name: 'refine@4',
       family: 'exploratory',
@@ -58,9 +58,26 @@ describe('compareRuns', () => {
       high: reference.high,
       pValue: reference.pValue,
       qValue: reference.pValue,
+      test: 'mcnemar-exact',
     });
     expect(comparison.unmatched).toEqual({ baseline: ['blind'], candidate: ['random@4'] });
     expect(comparison.differences).toEqual(['seed: "42" → "7"']);
+  });
+
+  it('lists every field of the resolved configurations that differs, and says when the config hashes differ', async () => {
+    const judge = (tolerance: number) => ({ kind: 'numeric', tolerance });
+    await recordRun(
+      'a',
+      { x: [1, 0] },
+      { configHash: 'aaaa', config: { judge: judge(0), seed: '1', tasks: ['t0', 't1'] } },
+    );
+    await recordRun(
+      'b',
+      { x: [1, 1] },
+      { configHash: 'bbbb', config: { judge: judge(0.01), seed: '1', tasks: ['t0', 't1'] } },
+    );
+    const comparison = await compareRuns(corpus, 'a', 'b');
+    expect(comparison.differences).toEqual(['config hash: aaaa → bbbb', 'config.judge.tolerance: 0 → 0.01']);
   });
 
   it('pairs only the tasks both runs have and counts the rest as unpaired', async () => {

@@ -1,5 +1,6 @@
 import type { Corpus, RunManifest } from '@ratchet/corpus';
 import { RuntimeError } from '../contracts/runtime-error';
+import { configDifferences } from './config-differences';
 import { adjustWithinFamilies, pairedContrast } from './paired-contrast';
 import type { ContrastSummary } from './summarize-run';
 
@@ -11,7 +12,11 @@ export interface RunComparison {
   contrasts: ContrastSummary[];
   /** Arms of each run left without a partner. */
   unmatched: { baseline: string[]; candidate: string[] };
-  /** What differs between the two runs' definitions (benchmark, environment, worker, seed, controllers). */
+  /**
+   * What differs between the two runs' definitions: the config hashes when they differ, then every
+   * field of the resolved configurations that differs (environment, worker, judge and its options,
+   * arms, controllers, tasks, seed…), as `path: before → after`.
+   */
   differences: string[];
 }
 
@@ -25,7 +30,7 @@ export interface CompareRunsOptions {
 /**
  * Pairs two runs' arms on the tasks both ran (replicates averaged, infra excluded) and measures
  * candidate − baseline for each arm pair with a seeded paired bootstrap, BH-corrected across the
- * pairs. Not pre-registered: every comparison is exploratory.
+ * pairs (McNemar exact for pass/fail below 20 pairs). Not pre-registered: every comparison is exploratory.
  *
  * @throws {RuntimeError} when a run is not in the corpus, a named arm does not exist, or no arm matches.
  * @example
@@ -67,6 +72,7 @@ export async function compareRuns(
     contrasts.push({
       name,
       family: 'exploratory',
+      primary: false,
       baseline: `${baselineRunId}/${pair.baseline}`,
       candidate: `${candidateRunId}/${pair.candidate}`,
       ...measured,
@@ -101,7 +107,9 @@ function differencesOf(
   pairs: ReadonlyArray<{ baseline: string; candidate: string }>,
 ): string[] {
   const differences: string[] = [];
-  const describe = (value: unknown) => JSON.stringify(value);
+  if (baseline.configHash !== candidate.configHash) {
+    differences.push(`config hash: ${baseline.configHash} → ${candidate.configHash}`);
+  }
   const fields: Array<[string, unknown, unknown]> = [
     ['benchmark', baseline.benchmark, candidate.benchmark],
     ['environment', baseline.environment, candidate.environment],
@@ -109,8 +117,9 @@ function differencesOf(
     ['seed', baseline.seed, candidate.seed],
   ];
   for (const [field, before, after] of fields) {
-    if (describe(before) !== describe(after)) differences.push(`${field}: ${describe(before)} → ${describe(after)}`);
+    differences.push(...configDifferences(before as never, after as never, field));
   }
+  differences.push(...configDifferences(baseline.config, candidate.config, 'config'));
   for (const pair of pairs) {
     const before = baseline.arms.find((arm) => arm.armId === pair.baseline);
     const after = candidate.arms.find((arm) => arm.armId === pair.candidate);

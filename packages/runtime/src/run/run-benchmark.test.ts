@@ -1,11 +1,12 @@
-import { type Corpus, openCorpus } from '@ratchet/corpus';
+import { type Corpus, openCorpus, unmeasuredUsage } from '@ratchet/corpus';
 import { MockJudge } from '@ratchet/judges/test';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { defineController } from '../contracts/controller';
 import { InfraError } from '../contracts/infra-error';
 import { digitBenchmark, digitGuess, digitTasks } from '../fixtures/digits-benchmark';
 import { blind, random, refine } from '../strategies/built-in-strategies';
-import { scriptedWorker, unknownUsage } from '../test/scripted-worker';
+import { scriptedWorker } from '../test/scripted-worker';
 import { runBenchmark } from './run-benchmark';
 
 let corpus: Corpus;
@@ -28,12 +29,15 @@ describe('runBenchmark', () => {
     expect(manifest?.status).toBe('completed');
     expect((await corpus.stats()).cells).toBe(15);
     expect((await corpus.stats()).attempts).toBe(5 + 15 + 15);
-    expect(summary.contrasts.map((c) => [c.name, c.family])).toEqual([
-      ['steering', 'primary'],
-      ['random − blind', 'exploratory'],
+    expect(summary.contrasts.map((c) => [c.name, c.family, c.primary])).toEqual([
+      ['compute', 'decomposition', false],
+      ['steering', 'decomposition', true],
     ]);
-    expect(summary.contrasts[0]?.n).toBe(5);
-    expect(summary.contrasts[0]?.qValue).toBe(summary.contrasts[0]?.pValue);
+    const steering = summary.contrasts[1];
+    expect(steering?.n).toBe(5);
+    // Five pass/fail pairs: McNemar's exact test, not a bootstrap (DESIGN: statistics protocol).
+    expect(steering?.test).toBe('mcnemar-exact');
+    expect(steering?.qValue).toBeGreaterThanOrEqual(steering?.pValue ?? 1);
     expect(summary.arms.map((arm) => arm.attempts)).toEqual([5, 15, 15]);
     expect(summary.stopReason).toBe('completed');
   });
@@ -41,6 +45,7 @@ describe('runBenchmark', () => {
   it('meters spend per arm and flags arms that spend differently from the control', async () => {
     const stopEarly = defineController({
       id: 'stop-after-one',
+      schema: z.object({}),
       parameters: {},
       steer: () => ({ text: 'again' }),
       stop: () => true,
@@ -185,7 +190,7 @@ describe('runBenchmark', () => {
       /two arms are named "random"/,
     );
     await expect(runBenchmark({ ...digitBenchmark(2), corpus, arms: [arms[0]] as never })).rejects.toThrow(
-      /no refine and random arms at the same k/,
+      /no refine arm with a continue or random arm at the same k/,
     );
   });
 });
@@ -265,7 +270,7 @@ describe('environment state per attempt', () => {
     const worker = scriptedWorker((input) => ({
       output: (input.handle as { workDir: string }).workDir,
       events: [],
-      usage: unknownUsage,
+      usage: unmeasuredUsage,
     }));
     const judge = new MockJudge({ judgments: (_task, output, context) => ({ resolved: output === context.workDir }) });
     const summary = await runBenchmark({ environment, worker, judge, corpus, arms: arms.slice(1) });

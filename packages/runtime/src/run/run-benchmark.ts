@@ -1,20 +1,23 @@
 import { createHash } from 'node:crypto';
-import type { CellRecord, Corpus, JsonValue, RunManifest, Split } from '@ratchet/corpus';
+import { type CellRecord, type Corpus, canonicalJson, type JsonValue, type Split } from '@ratchet/corpus';
 import type { Judge } from '@ratchet/judges';
 import pLimit from 'p-limit';
 import pThrottle from 'p-throttle';
 import { ruleAnalyst } from '../analysts/rule-analyst';
 import type { Analyst } from '../contracts/analyst';
-import { canonicalJson } from '../contracts/controller';
 import type { Environment } from '../contracts/environment';
 import { RuntimeError } from '../contracts/runtime-error';
 import type { Task } from '../contracts/task';
+import { UnenforceableCapError } from '../contracts/unenforceable-cap-error';
 import type { Worker } from '../contracts/worker';
 import { RecordWriter } from '../harness/record-writer';
 import { cellIdOf, runCell } from '../harness/run-cell';
 import type { StrategyPlan } from '../strategies/strategy';
+import { assertSplitsDisjoint } from './assert-splits-disjoint';
+import { earlierTries } from './earlier-tries';
 import { defaultPrimaryContrast, type PrimaryContrast } from './primary-contrast';
-import { type RunSummary, summarizeRun } from './summarize-run';
+import { startManifest } from './start-manifest';
+import { type RunSummary, type StopReason, summarizeRun } from './summarize-run';
 
 /** One arm: a strategy with its k and controller, under a name. */
 export interface Arm extends StrategyPlan {
@@ -27,6 +30,7 @@ export interface RunProgress {
   /** Cells finished before this invocation (a resumed run). */
   cellsSkipped: number;
   lastCell: CellRecord;
+  /** Measured dollars spent by this invocation's cells; null once any cell's cost was not measured. */
   usdSpent: number | null;
 }
 
@@ -48,12 +52,12 @@ export interface RunBenchmarkOptions {
   /** Retries of a retryable infra error before the cell is marked `infra` (default 3). */
   retries?: number;
   backoffMs?: number;
-  /** Named before any cell runs; default `steering = refine − random` at the same k. */
+  /** Named before any cell runs; default `steering = refine − continue` (else `refine − random`) at the same k. */
   primaryContrast?: PrimaryContrast;
   analyst?: Analyst;
   /** At most this many attempts start per `perMs` milliseconds, across the run (a provider's rate limit). */
   rateLimit?: { attempts: number; perMs: number };
-  /** Stop scheduling cells once this many measured dollars are spent. */
+  /** Stop scheduling cells once this many dollars are spent; refused (`UnenforceableCapError`) once a cost is not measured. */
   maxUsd?: number;
   /** Judge every attempt too, for the oracle upper bound (default true). */
   oracle?: boolean;
@@ -62,23 +66,31 @@ export interface RunBenchmarkOptions {
   /** Anything else that defines the run, recorded in the manifest and its hash. */
   config?: JsonValue;
   commitSha?: string;
+  /** The command that resumes this run, recorded so a report of an unfinished run can say it. */
+  resumeCommand?: string;
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
   now?: () => Date;
 }
 
-export type StopReason = 'completed' | 'signal' | 'spend-cap';
+export type { StopReason } from './summarize-run';
 
 /**
  * Runs every arm on every task (× replicates) and records it all in the corpus as it happens: a
- * manifest with the pre-registered primary contrast first, then one attempt record per attempt and one
- * cell record per cell. Resumable by run id; a signal or the spend cap stops it without losing records.
- * Returns per-arm outcomes and spend, equal-compute flags, and the BH-corrected contrasts.
+ * manifest with the pre-registered primary contrast and the planned cell count first, then one attempt
+ * record per attempt and one cell record per cell. Refuses tasks whose ids cross splits. Resumable by
+ * run id; a signal or the spend cap stops it without losing records, and the manifest says why.
+ * Returns per-arm outcomes and spend, equal-compute checks, and the BH-corrected contrasts.
+ *
+ * @throws {SplitOverlapError} when a task id appears in two splits.
+ * @throws {UnenforceableCapError} when a cap is set on a figure that is not measured.
+ * @throws {InvalidSteerError} when a controller builds a steer its worker refuses.
  */
 export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSummary> {
   const arms = validateArms(options.arms);
   const tasks = options.tasks ?? (await options.environment.tasks(options.split ?? 'train'));
   if (tasks.length === 0) throw new RuntimeError('runBenchmark: there are no tasks to run');
+  assertSplitsDisjoint(options.environment.id, tasks, await options.environment.tasks());
   const replicates = options.replicates ?? 1;
   const seed = String(options.seed ?? 0);
   const benchmark = options.benchmark ?? options.environment.id;
@@ -102,9 +114,12 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
   const configHash = createHash('sha256').update(canonicalJson(config)).digest('hex').slice(0, 16);
   const runId = options.runId ?? `run-${configHash}`;
   const now = options.now ?? (() => new Date());
+  const plan = tasks.flatMap((task) =>
+    Array.from({ length: replicates }, (_, replicate) => arms.map((arm) => ({ task, replicate, arm }))).flat(),
+  );
   const manifest = await startManifest(options.corpus, {
     kind: 'manifest',
-    schemaVersion: 1,
+    schemaVersion: 2,
     runId,
     benchmark,
     config,
@@ -126,32 +141,36 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
       id: options.worker.id,
       ...(options.worker.model ? { model: options.worker.model } : {}),
       ...(options.worker.version ? { version: options.worker.version } : {}),
+      ...(options.worker.workUnit ? { workUnit: options.worker.workUnit } : {}),
     },
+    plannedCells: plan.length,
     startedAt: now().toISOString(),
     endedAt: null,
     status: 'running',
+    stopReason: null,
+    ...(options.resumeCommand ? { resumeCommand: options.resumeCommand } : {}),
     ...(options.commitSha ? { commitSha: options.commitSha } : {}),
   });
 
   const finished = new Set((await options.corpus.cells({ runId })).map((cell) => cell.cellId));
-  const tries = await earlierTries(options.corpus, runId);
+  const tries = await earlierTries(options.corpus, runId, finished);
   const controller = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
   const writer = new RecordWriter(options.corpus);
   const worker = options.rateLimit ? rateLimited(options.worker, options.rateLimit) : options.worker;
+  const analyst = options.analyst ?? ruleAnalyst();
   const limit = pLimit(options.concurrency ?? 4);
   let stopReason: StopReason = 'completed';
+  // The first error that must stop the run (a refused steer, a leak, a cap that cannot hold): no new cell starts.
+  let fatal: unknown = null;
   let usdSpent: number | null = 0;
   let done = 0;
-  const plan = tasks.flatMap((task) =>
-    Array.from({ length: replicates }, (_, replicate) => arms.map((arm) => ({ task, replicate, arm }))).flat(),
-  );
   const pending = plan.filter(({ task, replicate, arm }) => !finished.has(cellIdOf(runId, arm.id, task.id, replicate)));
   const skipped = plan.length - pending.length;
 
   const runs = pending.map(({ task, replicate, arm }) =>
     limit(async () => {
-      if (signal.aborted || stopReason === 'spend-cap') return;
+      if (signal.aborted || stopReason === 'spend-cap' || fatal !== null) return;
       const cellId = cellIdOf(runId, arm.id, task.id, replicate);
       const cell = await runCell(
         {
@@ -170,7 +189,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
           environment: options.environment,
           worker,
           judge: options.judge,
-          analyst: options.analyst ?? ruleAnalyst(),
+          analyst,
           corpus: options.corpus,
           writer,
           retry: { retries: options.retries ?? 3, backoffMs: options.backoffMs ?? 500 },
@@ -178,11 +197,17 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
           signal,
           now,
         },
-      );
+      ).catch((error: unknown) => {
+        if (!signal.aborted) fatal ??= error;
+        throw error;
+      });
       done++;
       usdSpent = usdSpent === null || cell.spend.usd === null ? null : usdSpent + cell.spend.usd;
-      if (options.maxUsd !== undefined && usdSpent !== null && usdSpent >= options.maxUsd && !signal.aborted) {
-        stopReason = 'spend-cap';
+      if (options.maxUsd !== undefined && !signal.aborted) {
+        // A cap on dollars that were not measured cannot hold: stop rather than spend without a limit.
+        if (usdSpent === null)
+          fatal ??= new UnenforceableCapError({ cap: 'usd', scope: 'run', where: `cell ${cell.cellId}` });
+        else if (usdSpent >= options.maxUsd) stopReason = 'spend-cap';
       }
       options.onProgress?.({
         cellsDone: done,
@@ -193,33 +218,29 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
       });
     }),
   );
-  const settled = await Promise.allSettled(runs);
+  await Promise.allSettled(runs);
   await writer.drain();
   if (signal.aborted) stopReason = 'signal';
-  const failure = settled.find((result) => result.status === 'rejected' && !signal.aborted);
-  const status = failure ? 'failed' : stopReason === 'completed' ? 'completed' : 'interrupted';
-  await options.corpus.putManifest({
+  const failure = fatal;
+  const status = failure !== null ? 'failed' : stopReason === 'completed' ? 'completed' : 'interrupted';
+  const ended = {
     ...manifest,
     status,
+    stopReason: failure !== null ? null : stopReason,
     endedAt: now().toISOString(),
-    notes: `stopReason=${stopReason}`,
+  } as const;
+  await options.corpus.putManifest(ended);
+  if (failure !== null) throw failure;
+  return summarizeRun(options.corpus, ended, {
+    tolerance: options.equalComputeTolerance ?? 0.1,
+    seed,
   });
-  if (failure && failure.status === 'rejected') throw failure.reason;
-  return summarizeRun(
-    options.corpus,
-    { ...manifest, status },
-    {
-      stopReason,
-      tolerance: options.equalComputeTolerance ?? 0.1,
-      seed,
-    },
-  );
 }
 
 /** The same worker, with attempt starts spaced to the rate limit (p-throttle). */
 function rateLimited(worker: Worker, limit: { attempts: number; perMs: number }): Worker {
   const throttle = pThrottle({ limit: limit.attempts, interval: limit.perMs });
-  return { ...worker, id: worker.id, attempt: throttle((input, signal) => worker.attempt(input, signal)) };
+  return { ...worker, attempt: throttle((input, signal) => worker.attempt(input, signal)) };
 }
 
 function validateArms(arms: readonly Arm[]): readonly Arm[] {
@@ -230,33 +251,4 @@ function validateArms(arms: readonly Arm[]): readonly Arm[] {
     ids.add(arm.id);
   }
   return arms;
-}
-
-/** Writes the manifest, or checks a resumed run's manifest is the same run (same configuration). */
-async function startManifest(corpus: Corpus, manifest: RunManifest): Promise<RunManifest> {
-  const existing = await corpus.manifest(manifest.runId);
-  if (!existing) {
-    await corpus.putManifest(manifest);
-    return manifest;
-  }
-  if (existing.configHash !== manifest.configHash) {
-    throw new RuntimeError(
-      `run "${manifest.runId}" was started with another configuration (config hash ${existing.configHash}, now ${manifest.configHash}); resume it with the same arms, tasks, seed and replicates, or use a new run id`,
-    );
-  }
-  const resumed: RunManifest = { ...existing, status: 'running', endedAt: null };
-  await corpus.putManifest(resumed);
-  return resumed;
-}
-
-/** For each cell, the highest try number among attempts already recorded (from runs that were killed). */
-async function earlierTries(corpus: Corpus, runId: string): Promise<Map<string, number>> {
-  const tries = new Map<string, number>();
-  for (const recordId of await corpus.recordIds({ runId })) {
-    const match = /^(.*)\/t(\d+)\/a\d+$/.exec(recordId);
-    if (!match) continue;
-    const [, cellId, tryText] = match as unknown as [string, string, string];
-    tries.set(cellId, Math.max(tries.get(cellId) ?? 0, Number(tryText)));
-  }
-  return tries;
 }

@@ -1,13 +1,25 @@
-import type { CellRecord, Corpus, RunManifest, Usage } from '@ratchet/corpus';
+import {
+  type CellRecord,
+  type Corpus,
+  type RunManifest,
+  type RunRecord,
+  type Usage,
+  unmeasuredUsage,
+} from '@ratchet/corpus';
 import { wilsonInterval } from '@ratchet/stats';
 import { sumUsage } from '../harness/sum-usage';
-import { computeFlags } from './compute-flags';
-import { adjustWithinFamilies, pairedContrast } from './paired-contrast';
+import { type ComputeCheck, type ComputeInput, computeChecks } from './compute-flags';
+import { adjustWithinFamilies, type MeasuredContrast, pairedContrast } from './paired-contrast';
+import { controlArmOf, type PlannedContrast, plannedContrasts } from './planned-contrasts';
+import { unfinishedAttempts } from './unfinished-attempts';
+
+export type StopReason = NonNullable<RunManifest['stopReason']>;
 
 export interface ArmSummary {
   armId: string;
   strategy: string;
   k: number;
+  /** Recorded cells. */
   cells: number;
   /** Cells the harness failed on: excluded from success rates and contrasts, counted here. */
   infraCells: number;
@@ -18,108 +30,115 @@ export interface ArmSummary {
   successRate: { estimate: number; low: number; high: number } | null;
   /** The oracle upper bound (best verdict over all attempts), never the result. */
   oracleRate: number | null;
+  /** Everything the arm paid for: its recorded cells and the attempts of tries that did not finish. */
   spend: Usage;
+  /** The part of `spend` from tries killed before their cell was recorded. */
+  unfinished: { attempts: number; spend: Usage | null };
+  /** Attempts in recorded cells. */
   attempts: number;
   analystCalls: number;
-  /** Spend per cell that differs from the equal-compute control's by more than the tolerance. */
+  /** Equal compute against the control, figure by figure (measured or not). */
+  computeChecks: ComputeCheck[];
+  /** The figures that differ from the control's beyond the tolerance, as sentences. */
   computeFlags: string[];
 }
 
-export interface ContrastSummary {
-  name: string;
-  family: 'primary' | 'exploratory';
-  baseline: string;
-  candidate: string;
-  /** Paired tasks used. */
-  n: number;
-  estimate: number | null;
-  low: number | null;
-  high: number | null;
-  pValue: number | null;
-  /** BH-adjusted within the family. */
-  qValue: number | null;
-  excluded: { infra: number; unmeasured: number; unpaired: number };
-}
+export interface ContrastSummary extends PlannedContrast, MeasuredContrast {}
 
 export interface RunSummary {
   runId: string;
   status: RunManifest['status'];
-  stopReason: 'completed' | 'signal' | 'spend-cap';
+  /** Why the run stopped; null while it runs, or when its process died without saying. */
+  stopReason: StopReason | null;
+  /** Cells the run planned (null for runs recorded before plans were) and cells recorded. */
+  cells: { planned: number | null; recorded: number };
+  /** The equal-compute control every arm's spend is checked against. */
+  control: string;
+  /** What the worker's work units count, when it reports them. */
+  workUnit: string | null;
   arms: ArmSummary[];
   contrasts: ContrastSummary[];
 }
 
-function summarizeArm(arm: RunManifest['arms'][number], cells: CellRecord[]): Omit<ArmSummary, 'computeFlags'> {
+function summarizeArm(arm: RunManifest['arms'][number], cells: CellRecord[], unfinished: RunRecord[]) {
   const ok = cells.filter((cell) => cell.status === 'ok');
   const judged = ok.filter((cell) => cell.verdict !== null);
   const resolved = judged.filter((cell) => cell.verdict?.resolved).length;
   const interval = judged.length > 0 ? wilsonInterval(resolved, judged.length) : null;
   const oracle = judged.filter((cell) => cell.oracle !== null);
+  const cellSpend = sumUsage(cells.map((cell) => cell.spend));
+  const attempts = cells.reduce((sum, cell) => sum + cell.attempts, 0);
+  const unfinishedSpend = unfinished.length > 0 ? sumUsage(unfinished.map((record) => record.usage)) : null;
+  // An arm with nothing recorded has spent an unknown amount, never a measured $0 (DESIGN rule 5).
+  const spend =
+    cells.length === 0 && unfinishedSpend === null
+      ? unmeasuredUsage
+      : sumUsage([cellSpend, ...(unfinishedSpend ? [unfinishedSpend] : [])]);
   return {
-    armId: arm.armId,
-    strategy: arm.strategy,
-    k: arm.k,
-    cells: cells.length,
-    infraCells: cells.length - ok.length,
-    unjudgedCells: ok.length - judged.length,
-    resolved,
-    successRate: interval ? { estimate: interval.estimate, low: interval.low, high: interval.high } : null,
-    oracleRate:
-      oracle.length > 0 ? oracle.filter((cell) => cell.oracle?.verdict.resolved).length / oracle.length : null,
-    spend: sumUsage(cells.map((cell) => cell.spend)),
-    attempts: cells.reduce((sum, cell) => sum + cell.attempts, 0),
-    analystCalls: cells.reduce((sum, cell) => sum + cell.analystCalls, 0),
+    summary: {
+      armId: arm.armId,
+      strategy: arm.strategy,
+      k: arm.k,
+      cells: cells.length,
+      infraCells: cells.length - ok.length,
+      unjudgedCells: ok.length - judged.length,
+      resolved,
+      successRate: interval ? { estimate: interval.estimate, low: interval.low, high: interval.high } : null,
+      oracleRate:
+        oracle.length > 0 ? oracle.filter((cell) => cell.oracle?.verdict.resolved).length / oracle.length : null,
+      spend,
+      unfinished: { attempts: unfinished.length, spend: unfinishedSpend },
+      attempts,
+      analystCalls: cells.reduce((sum, cell) => sum + cell.analystCalls, 0),
+    },
+    compute: { armId: arm.armId, k: arm.k, cells: cells.length, attempts, cellSpend } satisfies ComputeInput,
   };
 }
 
-/** The contrasts to report: the primary one, then every other arm against its equal-compute control. */
-function plannedContrasts(manifest: RunManifest) {
-  const { primaryContrast } = manifest;
-  const planned: Array<{ name: string; baseline: string; candidate: string; family: ContrastSummary['family'] }> = [
-    { ...primaryContrast, family: 'primary' },
-  ];
-  const control = manifest.arms.find((arm) => arm.armId === primaryContrast.baseline);
-  for (const arm of manifest.arms) {
-    if (!control || arm.armId === control.armId || arm.armId === primaryContrast.candidate) continue;
-    const [baseline, candidate] =
-      arm.k === 1 && control.k > 1 ? [arm.armId, control.armId] : [control.armId, arm.armId];
-    planned.push({ name: `${candidate} − ${baseline}`, baseline, candidate, family: 'exploratory' as const });
-  }
-  return planned;
-}
-
-/** Why a recorded run stopped, as `runBenchmark` noted it in the manifest. */
-export function stopReasonOf(manifest: RunManifest): RunSummary['stopReason'] {
-  const noted = /stopReason=(completed|signal|spend-cap)/.exec(manifest.notes ?? '')?.[1];
-  if (noted) return noted as RunSummary['stopReason'];
-  return manifest.status === 'completed' ? 'completed' : 'signal';
-}
-
 /**
- * Reads a run back from the corpus: per-arm outcomes and spend, equal-compute flags, and the
- * contrasts (paired by task, seeded bootstrap), BH-corrected within the primary and exploratory families.
+ * Reads a run back from the corpus: per-arm outcomes and spend (tries that did not finish included
+ * and shown apart), equal compute figure by figure, and the planned contrasts (paired by task; McNemar
+ * exact for pass/fail below 20 pairs, else a seeded bootstrap), BH-corrected within each family.
  */
 export async function summarizeRun(
   corpus: Corpus,
   manifest: RunManifest,
-  options: { stopReason: RunSummary['stopReason']; tolerance: number; seed: string },
+  options: { tolerance?: number; seed?: string } = {},
 ): Promise<RunSummary> {
   const cells = await corpus.cells({ runId: manifest.runId });
   const byArm = new Map<string, CellRecord[]>(manifest.arms.map((arm) => [arm.armId, []]));
   for (const cell of cells) byArm.get(cell.armId)?.push(cell);
-  const arms = manifest.arms.map((arm) => summarizeArm(arm, byArm.get(arm.armId) ?? []));
-  const flagged = computeFlags(arms, manifest.primaryContrast.baseline, options.tolerance);
+  const unfinished = await unfinishedAttempts(corpus, manifest.runId, cells);
+  const measured = manifest.arms.map((arm) =>
+    summarizeArm(arm, byArm.get(arm.armId) ?? [], unfinished.get(arm.armId) ?? []),
+  );
+  const control = controlArmOf(manifest);
+  const controlCompute = measured.find((arm) => arm.summary.armId === control)?.compute;
+  const arms: ArmSummary[] = measured.map(({ summary, compute }) => {
+    const { checks, flags } = computeChecks(compute, controlCompute, options.tolerance ?? 0.1);
+    return { ...summary, computeChecks: checks, computeFlags: flags };
+  });
 
+  const seed = options.seed ?? manifest.seed;
   const contrasts: ContrastSummary[] = [];
   for (const planned of plannedContrasts(manifest)) {
-    const measured = await pairedContrast(
+    const result = await pairedContrast(
       corpus,
       { runId: manifest.runId, armId: planned.baseline },
       { runId: manifest.runId, armId: planned.candidate },
-      `${options.seed}/contrast/${planned.name}`,
+      `${seed}/contrast/${planned.name}`,
     );
-    contrasts.push({ ...planned, ...measured });
+    contrasts.push({ ...planned, ...result });
   }
   adjustWithinFamilies(contrasts);
-  return { runId: manifest.runId, status: manifest.status, stopReason: options.stopReason, arms: flagged, contrasts };
+  return {
+    runId: manifest.runId,
+    status: manifest.status,
+    stopReason: manifest.stopReason,
+    cells: { planned: manifest.plannedCells, recorded: cells.length },
+    control,
+    workUnit: manifest.worker.workUnit ?? null,
+    arms,
+    contrasts,
+  };
 }

@@ -1,2 +1,2 @@
 export { type ScriptedHandle, scriptedEnvironment } from './scripted-environment';
-export { type ScriptedWorker, scriptedWorker, unknownUsage } from './scripted-worker';
+export { type ScriptedWorker, scriptedWorker } from './scripted-worker';

@@ -1,19 +1,21 @@
 import type { CheckResult, JsonValue, Split } from '@ratchet/corpus';
 import type { Environment } from '../contracts/environment';
-import type { Task } from '../contracts/task';
+import type { Task, TaskView } from '../contracts/task';
 
 export interface ScriptedHandle {
-  readonly task: Task;
+  /** What the environment was given to open: the task's view, never its reference answer. */
+  readonly task: TaskView;
   readonly opened: number;
 }
 
 /**
- * An in-memory environment for tests: a fixed task list, a handle per cell, and checks computed by a
- * function of the task's public input and the output (never its `expected`). Counts opens and closes.
+ * An in-memory environment for tests: a fixed task list, a handle per attempt holding the view it was
+ * opened with, and checks computed by a function of the task's view and the output. Counts opens and
+ * closes.
  */
 export function scriptedEnvironment(
   tasks: readonly Task[],
-  checks: (task: Omit<Task, 'expected'>, output: JsonValue) => CheckResult[] = () => [],
+  checks: (task: TaskView, output: JsonValue) => CheckResult[] = () => [],
   id = 'scripted-environment',
 ): Environment<unknown, ScriptedHandle> & { readonly counts: { opened: number; closed: number } } {
   const counts = { opened: 0, closed: 0 };
@@ -28,8 +30,7 @@ export function scriptedEnvironment(
       return { task, opened: counts.opened };
     },
     async checks(handle, output) {
-      const { expected: _hidden, ...visible } = handle.task;
-      return checks(visible, output);
+      return checks(handle.task, output);
     },
     async close() {
       counts.closed++;

@@ -10,7 +10,7 @@ export interface ScriptedWorker extends Worker {
  * script uses only its input (the attempt's seed included).
  *
  * @example
- * const worker = scriptedWorker((input) => ({ output: input.task.input, events: [], usage: unknownUsage }));
+ * const worker = scriptedWorker((input) => ({ output: input.task.input, events: [], usage: unmeasuredUsage }));
  */
 export function scriptedWorker(
   script: (input: AttemptInput, call: number, signal: AbortSignal) => AttemptResult | Promise<AttemptResult>,
@@ -27,11 +27,3 @@ export function scriptedWorker(
     },
   };
 }
-
-export const unknownUsage: AttemptResult['usage'] = {
-  turns: null,
-  tokensIn: null,
-  tokensOut: null,
-  usd: null,
-  costProvenance: 'unknown',
-};
