@@ -38,6 +38,8 @@ describe('kill and resume', () => {
     expect((await child).signal).toBe('SIGKILL');
 
     const corpus = await openCorpus(`sqlite:${path}`);
+    // A SIGKILLed process says nothing: the run is still marked running, with no stop reason.
+    expect(await corpus.manifest('resumable')).toMatchObject({ status: 'running', stopReason: null, plannedCells: 24 });
     const before = await corpus.cells({ runId: 'resumable' });
     expect(before.length).toBeGreaterThanOrEqual(5);
     expect(before.length).toBeLessThan(24);
@@ -68,8 +70,18 @@ describe('kill and resume', () => {
     // Every attempt recorded before the kill is still there; cut-off cells were redone under a new try.
     const ids = new Set((await corpus.records({ runId: 'resumable' })).map((record) => record.recordId));
     for (const record of attemptsBefore) expect(ids.has(record.recordId)).toBe(true);
+    // Redone cells say their try as a field; earlier tries' attempts belong to lower tries.
+    const cut = after.filter((cell) => !before.some((b) => b.cellId === cell.cellId));
+    const records = await corpus.records({ runId: 'resumable' });
+    for (const cell of cut) {
+      const earlier = attemptsBefore.filter(
+        (r) => `${r.armId}/${r.taskId}/${r.replicate}` === `${cell.armId}/${cell.taskId}/${cell.replicate}`,
+      );
+      expect(cell.try).toBe(earlier.length > 0 ? Math.max(...earlier.map((r) => r.try)) + 1 : 0);
+      for (const id of cell.attemptIds) expect(records.find((r) => r.recordId === id)?.try).toBe(cell.try);
+    }
     expect(summary.status).toBe('completed');
-    expect((await corpus.manifest('resumable'))?.status).toBe('completed');
+    expect(await corpus.manifest('resumable')).toMatchObject({ status: 'completed', stopReason: 'completed' });
     await corpus.close();
   }, 60_000);
 

@@ -1,5 +1,7 @@
 import { openCorpus } from '@ratchet/corpus';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { defineController, type Topology } from '../contracts/controller';
 import { defaultController } from '../controllers/default-controller';
 import { digitBenchmark } from '../fixtures/digits-benchmark';
 import { runBenchmark } from '../run/run-benchmark';
@@ -83,6 +85,37 @@ describe('built-in strategies', () => {
       [3, 'ok'],
       [3, 'ok'],
     ]);
+  });
+
+  it('follows the controller topology: fanout starts fresh (still steered), stop ends the cell', async () => {
+    const withTopology = (topology: Topology) =>
+      defineController({
+        id: `always-${topology}`,
+        schema: z.object({}),
+        parameters: {},
+        steer: () => ({ text: 'try again' }),
+        topology: () => topology,
+      });
+    for (const [name, plan] of [
+      ['refine', refine],
+      ['deep', continueBest],
+      ['mixed', fanoutThenRefine],
+    ] as const) {
+      const fanout = await runArms([
+        { id: 'random', ...random(4) },
+        { id: name, ...plan(4, { controller: withTopology('fanout') }) },
+      ]);
+      const calls = fanout.bench.worker.calls.filter((call) => call.seed.includes(`/${name}/`));
+      expect(calls).toHaveLength(16);
+      expect(calls.every((call) => call.checkpoint === null)).toBe(true);
+      expect(calls.filter((call) => call.steer !== null).length).toBe(name === 'mixed' ? 8 : 12);
+      const stop = await runArms([
+        { id: 'random', ...random(4) },
+        { id: name, ...plan(4, { controller: withTopology('stop') }) },
+      ]);
+      const stopped = stop.bench.worker.calls.filter((call) => call.seed.includes(`/${name}/`));
+      expect(stopped).toHaveLength(name === 'mixed' ? 8 : 4);
+    }
   });
 
   it('refuses a k that is not a positive integer', () => {
