@@ -62,6 +62,7 @@ export {
   type StopReason,
 } from './run/run-benchmark';
 export { type ArmSummary, type ContrastSummary, type RunSummary, summarizeRun } from './run/summarize-run';
+export type { FailureTally } from './run/tally-attempts';
 export {
   blind,
   blindStrategy,

@@ -1,4 +1,4 @@
-import type { CellRecord } from '@ratchet/corpus';
+import type { CellRecord, RunRecord } from '@ratchet/corpus';
 import { BudgetExhaustedError } from '../contracts/budget-exhausted-error';
 import { type CellResult, cellRecord } from './cell-records';
 import type { CellServices, CellSpec } from './cell-spec';
@@ -11,10 +11,14 @@ export { type CellServices, type CellSpec, cellIdOf } from './cell-spec';
 /**
  * Runs one cell: runs the arm's strategy with the budget enforced, records every attempt as it
  * finishes, judges the chosen output (and, for the oracle bound, every attempt) once the strategy is
- * done, and records the cell. A persistent infra failure ends the cell as `infra`. Strategies never
- * see a verdict, never hold the controller, and never write a steer.
+ * done, and records the cell; returns the cell and its attempt records. A persistent infra failure
+ * ends the cell as `infra`. Strategies never see a verdict, never hold the controller, and never
+ * write a steer.
  */
-export async function runCell(spec: CellSpec, services: CellServices): Promise<CellRecord> {
+export async function runCell(
+  spec: CellSpec,
+  services: CellServices,
+): Promise<{ cell: CellRecord; attempts: RunRecord[] }> {
   const state = new CellState(spec, services);
   const finish = async (result: Partial<CellResult>) => {
     const cell = cellRecord(spec, services, {
@@ -29,7 +33,7 @@ export async function runCell(spec: CellSpec, services: CellServices): Promise<C
       ...result,
     });
     await services.writer.write(cell);
-    return cell;
+    return { cell, attempts: [...state.records.values()] };
   };
 
   try {

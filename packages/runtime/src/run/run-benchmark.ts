@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { type CellRecord, type Corpus, canonicalJson, type JsonValue, type Split } from '@ratchet/corpus';
+import {
+  type CellRecord,
+  type Corpus,
+  canonicalJson,
+  type JsonValue,
+  type RunRecord,
+  type Split,
+} from '@ratchet/corpus';
 import type { Judge } from '@ratchet/judges';
 import pLimit from 'p-limit';
 import pThrottle from 'p-throttle';
@@ -30,6 +37,8 @@ export interface RunProgress {
   /** Cells finished before this invocation (a resumed run). */
   cellsSkipped: number;
   lastCell: CellRecord;
+  /** The last cell's attempts (before judging: no verdicts), e.g. to notice agents failing the same way. */
+  lastAttempts: readonly RunRecord[];
   /** Measured dollars spent by this invocation's cells; null once any cell's cost was not measured. */
   usdSpent: number | null;
 }
@@ -172,7 +181,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
     limit(async () => {
       if (signal.aborted || stopReason === 'spend-cap' || fatal !== null) return;
       const cellId = cellIdOf(runId, arm.id, task.id, replicate);
-      const cell = await runCell(
+      const { cell, attempts } = await runCell(
         {
           runId,
           armId: arm.id,
@@ -214,6 +223,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
         cellsTotal: pending.length,
         cellsSkipped: skipped,
         lastCell: cell,
+        lastAttempts: attempts,
         usdSpent,
       });
     }),

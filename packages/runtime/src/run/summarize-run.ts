@@ -11,7 +11,7 @@ import { sumUsage } from '../harness/sum-usage';
 import { type ComputeCheck, type ComputeInput, computeChecks } from './compute-flags';
 import { adjustWithinFamilies, type MeasuredContrast, pairedContrast } from './paired-contrast';
 import { controlArmOf, type PlannedContrast, plannedContrasts } from './planned-contrasts';
-import { unfinishedAttempts } from './unfinished-attempts';
+import { type FailureTally, tallyAttempts } from './tally-attempts';
 
 export type StopReason = NonNullable<RunManifest['stopReason']>;
 
@@ -36,6 +36,8 @@ export interface ArmSummary {
   unfinished: { attempts: number; spend: Usage | null };
   /** Attempts in recorded cells. */
   attempts: number;
+  /** How the arm's agents failed, by reason (a broken agent command shows as one reason everywhere). */
+  failures: FailureTally;
   analystCalls: number;
   /** Equal compute against the control, figure by figure (measured or not). */
   computeChecks: ComputeCheck[];
@@ -60,7 +62,14 @@ export interface RunSummary {
   contrasts: ContrastSummary[];
 }
 
-function summarizeArm(arm: RunManifest['arms'][number], cells: CellRecord[], unfinished: RunRecord[]) {
+const noFailures: FailureTally = { attempts: 0, byReason: {}, sample: null };
+
+function summarizeArm(
+  arm: RunManifest['arms'][number],
+  cells: CellRecord[],
+  unfinished: RunRecord[],
+  failures: FailureTally,
+) {
   const ok = cells.filter((cell) => cell.status === 'ok');
   const judged = ok.filter((cell) => cell.verdict !== null);
   const resolved = judged.filter((cell) => cell.verdict?.resolved).length;
@@ -89,6 +98,7 @@ function summarizeArm(arm: RunManifest['arms'][number], cells: CellRecord[], unf
       spend,
       unfinished: { attempts: unfinished.length, spend: unfinishedSpend },
       attempts,
+      failures,
       analystCalls: cells.reduce((sum, cell) => sum + cell.analystCalls, 0),
     },
     compute: { armId: arm.armId, k: arm.k, cells: cells.length, attempts, cellSpend } satisfies ComputeInput,
@@ -108,10 +118,11 @@ export async function summarizeRun(
   const cells = await corpus.cells({ runId: manifest.runId });
   const byArm = new Map<string, CellRecord[]>(manifest.arms.map((arm) => [arm.armId, []]));
   for (const cell of cells) byArm.get(cell.armId)?.push(cell);
-  const unfinished = await unfinishedAttempts(corpus, manifest.runId, cells);
-  const measured = manifest.arms.map((arm) =>
-    summarizeArm(arm, byArm.get(arm.armId) ?? [], unfinished.get(arm.armId) ?? []),
-  );
+  const tallies = await tallyAttempts(corpus, manifest.runId, cells);
+  const measured = manifest.arms.map((arm) => {
+    const tally = tallies.get(arm.armId);
+    return summarizeArm(arm, byArm.get(arm.armId) ?? [], tally?.unfinished ?? [], tally?.failures ?? noFailures);
+  });
   const control = controlArmOf(manifest);
   const controlCompute = measured.find((arm) => arm.summary.armId === control)?.compute;
   const arms: ArmSummary[] = measured.map(({ summary, compute }) => {
