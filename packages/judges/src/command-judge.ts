@@ -17,9 +17,11 @@ export type CommandJudgeOptions = z.input<typeof optionsSchema>;
  * Objectives: `correct` (1 or 0), `passRate` (passed / (passed + failed), null without counts), both
  * maximized, and `testsFailed` (minimized, null without counts).
  *
- * A failing test suite is a verdict; a broken harness is a `JudgeInfraError` (see runTests): the
- * command is missing, was killed at `timeoutMs` (retryable) or aborted, or the report it was expected
- * to write is missing or unparseable. On timeout or abort the whole process tree is killed.
+ * A failing test suite is a verdict, and so is one still running at `timeoutMs`: the tests run the
+ * agent's code, so the hang is the agent's (`resolved: false`, `details.reason: 'timeout'`, counts as
+ * reported before the kill). A broken harness is a `JudgeInfraError` (see runTests): the command is
+ * missing or was aborted by the caller, or the report it was expected to write is missing or
+ * unparseable. On timeout or abort the whole process tree is killed.
  *
  * @throws {InvalidOptionsError} when an option is invalid.
  * @example

@@ -4,7 +4,9 @@ import { JudgeError } from './judge-error';
  * Why the harness, not the output, failed:
  * - `command-not-found`: the executable does not exist (spawn ENOENT, or exit 127 from a shell).
  * - `spawn-failed`: the process could not be started (permissions, no free processes, a bad work dir).
- * - `timeout`: the harness killed the command tree at its time limit.
+ * - `timeout`: the harness's own wait ran out (a judge whose scoring call has a deadline). Tests
+ *   killed at their time limit are not one: they ran the agent's code, so `commandJudge` and
+ *   `visibleTestsCheck` return a failed verdict or check with reason `timeout` instead.
  * - `aborted`: the caller's abort signal fired.
  * - `report-missing`: the command succeeded but the report file it should have written is not there.
  * - `report-unparseable`: the report the judge was told to read exists but is not valid JUnit XML or TAP.
@@ -31,7 +33,7 @@ export class JudgeInfraError extends JudgeError {
   /** The judge id or check name that failed. */
   readonly source: string;
   readonly reason: JudgeInfraReason;
-  /** True when the same call may succeed if repeated (a timeout, a flaky model call, EAGAIN). */
+  /** True when the same call may succeed if repeated (a flaky model call, EAGAIN). */
   readonly isRetryable: boolean;
   /** The command line, for failures of a command; undefined otherwise. */
   readonly command: string | undefined;

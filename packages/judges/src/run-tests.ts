@@ -32,15 +32,19 @@ export type TestCommandOptions = z.output<typeof testCommandOptionsSchema>;
  * Why a test run passed or not: `passed`; `tests-failed` (the report lists failures, or too few passes);
  * `exit-code` (no report, or the report passed but the command exited non-zero); `crashed` (a signal
  * the harness did not send ended it); `bailout` (TAP `Bail out!`); `no-report` (the command failed
- * before writing the expected report or any TAP).
+ * before writing the expected report or any TAP); `timeout` (the tests were still running at
+ * `timeoutMs`, so the harness killed them).
  */
-export type TestRunReason = 'passed' | 'tests-failed' | 'exit-code' | 'crashed' | 'bailout' | 'no-report';
+export type TestRunReason = 'passed' | 'tests-failed' | 'exit-code' | 'crashed' | 'bailout' | 'no-report' | 'timeout';
 
-/** A test command that ran to its end, with what it reported. */
+/** A test command that ran to its end or to its time limit, with what it reported. */
 export interface TestRun {
   passed: boolean;
   reason: TestRunReason;
-  /** Counts from the report; null for `exit-code` reports and when no report was written. */
+  /**
+   * Counts from the report; null for `exit-code` reports and when no report was written. For a
+   * `timeout`, what was reported before the kill (TAP read so far, a JUnit file already written).
+   */
   counts: TestCounts | null;
   run: CommandRun;
 }
@@ -50,10 +54,14 @@ export interface TestRun {
  * from "the harness broke" (thrown). Shared by `commandJudge` and `visibleTestsCheck`. A JUnit report
  * file is deleted before the run, so a stale report can never be read.
  *
+ * Tests still running at `timeoutMs` failed (reason `timeout`): they run the agent's code, so a hang
+ * is most likely the agent's, and an arm that makes the code loop must lose the task rather than have
+ * it retried (DESIGN rule 4). The whole process tree is killed; counts are what was reported by then.
+ *
  * @throws {JudgeInfraError} `no-work-dir`; `command-not-found` and `spawn-failed` (from runCommand, or
- *   exit 127 under a shell); `timeout` (retryable); `aborted`; `report-missing` when the command
- *   exited 0 without writing the JUnit file; `report-unparseable` when the report is not valid JUnit
- *   XML, or a command that exited 0 printed no TAP.
+ *   exit 127 under a shell); `aborted`; `report-missing` when the command exited 0 without writing the
+ *   JUnit file; `report-unparseable` when the report is not valid JUnit XML, or a command that exited 0
+ *   printed no TAP.
  */
 export async function runTests(
   options: TestCommandOptions,
@@ -80,9 +88,6 @@ export async function runTests(
     ...(tap === undefined ? {} : { onOutput: (stream, chunk) => stream === 'stdout' && tap.write(chunk) }),
   });
 
-  if (run.termination === 'timed-out') {
-    throw infra('timeout', `the test command was killed at its ${options.timeoutMs} ms time limit.`, true);
-  }
   if (run.termination === 'aborted') throw infra('aborted', 'the test command was aborted by the caller.', false);
   if (options.shell && run.exitCode === 127) {
     throw infra('command-not-found', 'the shell could not find the command (exit 127). Install it or fix PATH.', false);
@@ -100,6 +105,11 @@ export async function runTests(
     if (crashed) return finish(false, 'crashed', counts);
     return exitedZero ? finish(true, 'passed', counts) : finish(false, 'exit-code', counts);
   };
+
+  if (run.termination === 'timed-out') {
+    const counts = tap === undefined ? await countsWritten(reportPath) : countsSeen(tap);
+    return finish(false, 'timeout', counts);
+  }
 
   if (report.format === 'exit-code') {
     if (crashed) return finish(false, 'crashed', null);
@@ -147,4 +157,22 @@ export async function runTests(
     );
   }
   return judgeCounts(parsed.counts);
+}
+
+/** The TAP counts read before the kill; null when no TAP had appeared. */
+function countsSeen(tap: TapCounter): TestCounts | null {
+  const summary = tap.end();
+  return summary.sawTap ? summary.counts : null;
+}
+
+/**
+ * The counts of a JUnit report the killed command had already written; null when there is none, or
+ * it was cut off mid-write (a partial report is expected of a killed run, not a broken harness).
+ */
+async function countsWritten(reportPath: string): Promise<TestCounts | null> {
+  if (reportPath === '') return null;
+  const xml = await readFile(reportPath, 'utf8').catch(() => null);
+  if (xml === null) return null;
+  const parsed = parseJUnitReport(xml);
+  return parsed.ok ? parsed.counts : null;
 }

@@ -36,6 +36,21 @@ describe('visibleTestsCheck', () => {
     expect(await check.run('output', { workDir })).toMatchObject({ passed: false, score: 2 / 3 });
   });
 
+  it('fails with reason timeout when the visible tests are still running at the time limit', async () => {
+    const check = visibleTestsCheck({
+      command: node,
+      args: [fixture('tap-then-hang.mjs'), 'ok 1 - adds\\n'],
+      report: { format: 'tap' },
+      timeoutMs: 500,
+    });
+    expect(await check.run('output', { workDir })).toMatchObject({
+      name: 'visible-tests',
+      passed: false,
+      score: 1,
+      details: { reason: 'timeout', counts: { passed: 1, failed: 0, skipped: 0 }, termination: 'timed-out' },
+    });
+  });
+
   it('scores null without a report, and throws the same infra errors as the judge', async () => {
     const exitOnly = visibleTestsCheck({ command: node, args: [fixture('exit-code.mjs'), '1'], name: 'smoke' });
     expect(await exitOnly.run(null, { workDir })).toMatchObject({ name: 'smoke', passed: false, score: null });

@@ -12,7 +12,8 @@ export type VisibleTestsCheckOptions = z.input<typeof optionsSchema>;
 /**
  * Runs the tests the worker may see, through the same runner as `commandJudge` (same report formats,
  * timeout, output cap and process-tree kill). `passed` is whether they passed; `score` is the pass
- * rate (null without counts). A broken harness throws `JudgeInfraError`, as for `commandJudge`.
+ * rate (null without counts). Tests still running at `timeoutMs` fail the check with
+ * `details.reason: 'timeout'`; a broken harness throws `JudgeInfraError`, as for `commandJudge`.
  *
  * @throws {InvalidOptionsError} when an option is invalid.
  * @example

@@ -6,7 +6,9 @@ import { type CommandJudgeOptions, commandJudge, type Judge } from '@ratchet/jud
 /**
  * Judges an answer with the user's own checker program: writes `output.txt` (the answer; JSON when it
  * is not a string) and `task.json` (`{ id, input, expected }`) to a fresh temp dir and runs the
- * command there through `commandJudge`. Exit code, TAP or JUnit decide, as for `commandJudge`.
+ * command there through `commandJudge`. Exit code, TAP or JUnit decide, as for `commandJudge`; a
+ * checker still running at its time limit is an unresolved verdict (`details.reason: 'timeout'`), as
+ * the answer is what it was reading.
  */
 export function answerCommandJudge(options: CommandJudgeOptions & { tmpDir?: string | undefined }): Judge {
   const { tmpDir, ...judgeOptions } = options;

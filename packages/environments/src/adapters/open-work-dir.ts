@@ -12,6 +12,10 @@ const hiddenFolders = new Set(['tests', 'solution']);
  * Makes a fresh work dir for one task: a temp copy of its folder without `tests/` and `solution/`,
  * with the task's `setup` command run in it. The caller deletes it.
  *
+ * `setup` runs before the worker has touched anything, so its failure is the environment's, never the
+ * agent's: a setup still running at `setupTimeoutMs` is the harness stalling (a slow install, a busy
+ * machine) and is retried, unlike tests that hang on the agent's work, which fail its verdict.
+ *
  * @throws {InfraError} when `setup` fails (not retryable) or times out (retryable); the copy is removed.
  */
 export async function openWorkDir(folder: TaskFolder, tmpDir: string = tmpdir()): Promise<string> {

@@ -58,6 +58,21 @@ describe('taskDirectoryEnvironment', () => {
     }
   });
 
+  it("fails the visible-tests check, not throws, when the visible tests hang on the worker's code", async () => {
+    const environment = taskDirectoryEnvironment({ root: examples, testCommand: { timeoutMs: 1500 } });
+    const task = (await environment.tasks()).find((candidate) => candidate.id === 'clamp');
+    const handle = await environment.open(task as NonNullable<typeof task>);
+    try {
+      await writeFile(join(handle.workDir, 'clamp.mjs'), 'export function clamp() {\n  for (;;) {}\n}\n');
+      const checks = await environment.checks(handle, null);
+      expect(checks).toMatchObject([
+        { name: 'visible-tests', passed: false, details: { reason: 'timeout', termination: 'timed-out' } },
+      ]);
+    } finally {
+      await environment.close(handle);
+    }
+  });
+
   it('refuses an incomplete task folder and a splits.json that leaves a task out, naming the file', async () => {
     const root = await mkdtemp(join(tmpdir(), 'ratchet-env-test-'));
     made.push(root);

@@ -41,6 +41,18 @@ describe('taskDirectoryJudge', () => {
     expect(verdict.details).toMatchObject({ counts: { passed: 0, failed: 6, skipped: 0 } });
   });
 
+  it("returns an unresolved timeout verdict, not an error, when the hidden tests hang on the worker's code", async () => {
+    const workDir = await workDirWith('clamp.mjs');
+    await writeFile(join(workDir, 'clamp.mjs'), 'export function clamp() {\n  for (;;) {}\n}\n');
+    const judge = taskDirectoryJudge({ testCommand: { timeoutMs: 1500 } });
+    const verdict = await judge.judge(task, null, { workDir });
+    expect(verdict).toMatchObject({
+      resolved: false,
+      details: { reason: 'timeout', termination: 'timed-out' },
+    });
+    expect(verdict.scores.correct?.value).toBe(0);
+  });
+
   it('throws a no-work-dir infra error when the work dir is gone', async () => {
     const error = await taskDirectoryJudge()
       .judge(task, null, { workDir: join(tmpdir(), 'ratchet-closed-work-dir') })

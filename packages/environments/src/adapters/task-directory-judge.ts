@@ -23,6 +23,8 @@ const expectedSchema = z.object({ testsDir: z.string().min(1) });
  * context's `workDir`) to a fresh temp dir, puts the task's `tests/` there (replacing any `tests/` the
  * worker made) and runs them through `commandJudge`. The copy keeps the work dir free of the hidden
  * tests, so a later attempt in the same work dir never sees them. The output argument is ignored.
+ * Hidden tests still running at `testCommand.timeoutMs` ran the worker's code, so they are an
+ * unresolved verdict with `details.reason: 'timeout'`, not infra (as for `commandJudge`).
  *
  * @throws {AdapterOptionsError} when an option is invalid.
  * @example

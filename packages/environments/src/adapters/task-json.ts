@@ -9,7 +9,7 @@ import { z } from 'zod';
 export const taskJsonSchema = z.strictObject({
   /** A shell command run in the fresh work dir before the worker starts (install, generate data). */
   setup: z.string().min(1).optional(),
-  /** How long `setup` may take before the open fails as infra (default 120 s). */
+  /** How long `setup` may take before the open fails as retryable infra (default 120 s). */
   setupTimeoutMs: z.number().int().positive().default(120_000),
 });
 export type TaskJson = z.output<typeof taskJsonSchema>;

@@ -28,6 +28,7 @@ export const testCommandSchema = z.strictObject({
     .min(1)
     .refine((source) => isRegExp(source), 'must be a valid regular expression')
     .default('\\.test\\.[cm]?js$'),
+  /** Past it the tests are killed and fail (`reason: 'timeout'`): they run the worker's code (default 60 s). */
   timeoutMs: z.number().int().positive().default(60_000),
   env: z.record(z.string(), z.string()).optional(),
   /** Fewest passing tests for a pass (zero tests run is not a pass). */

@@ -80,6 +80,23 @@ describe('validateTaskDirectory', () => {
     expect(lenient.tasks[0]?.problems.map((problem) => problem.code)).toEqual(['empty-passed']);
   });
 
+  it('reports a reference solution whose hidden tests hang as failing them, with reason timeout', async () => {
+    const root = await scratch();
+    await cp(join(examples, 'clamp'), join(root, 'looping-reference'), { recursive: true });
+    await rm(join(root, 'looping-reference', 'visible-tests'), { recursive: true });
+    await writeFile(
+      join(root, 'looping-reference', 'solution', 'clamp.mjs'),
+      'export function clamp() {\n  for (;;) {}\n}\n',
+    );
+    const report = await validateTaskDirectory({ root, testCommand: { timeoutMs: 1500 } });
+    expect(report.tasks[0]?.problems).toEqual([
+      expect.objectContaining({
+        code: 'reference-failed',
+        details: expect.objectContaining({ reason: 'timeout', termination: 'timed-out' }),
+      }),
+    ]);
+  });
+
   it('throws a TaskDirectoryError naming the folder when the root cannot be read', async () => {
     const missing = join(tmpdir(), 'ratchet-no-such-task-directory');
     const error = await validateTaskDirectory({ root: missing }).catch((caught: unknown) => caught);

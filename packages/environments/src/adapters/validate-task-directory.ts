@@ -24,7 +24,8 @@ export type ValidateTaskDirectoryOptions = z.input<typeof optionsSchema>;
  * Checks that every task of a task directory can tell work from no work: its reference solution
  * (`solution/` copied over the fresh work dir) must pass the hidden tests, and so must its visible
  * tests when there are any; the untouched work dir (the empty answer) must fail the hidden tests. A
- * bad task is reported, never thrown.
+ * bad task is reported, never thrown. Tests that hang count as failing (reason `timeout` in the
+ * problem's details), so a reference solution that loops is `reference-failed`.
  *
  * @throws {TaskDirectoryError} only when the directory itself or its `splits.json` cannot be read.
  * @throws {AdapterOptionsError} when an option is invalid.

@@ -51,6 +51,7 @@ describe('chatWorker', () => {
       },
     ]);
     expect(worker).toMatchObject({ id: 'chat:openai:gpt-4o', model: 'openai:gpt-4o' });
+    expect(result).not.toHaveProperty('failure');
   });
 
   it('sends a non-string task input as JSON', async () => {
@@ -95,7 +96,7 @@ describe('chatWorker', () => {
     expect(result.usage.costProvenance).toBe('estimated');
   });
 
-  it('stops at the turn limit with tool calls pending, and says so', async () => {
+  it('stops at the turn limit with tool calls pending, and returns that as the agent failing', async () => {
     const model = new MockLanguageModelV4({
       doGenerate: async () => toolCalls([{ id: `c${Math.random()}`, toolName: 'add', input: { a: 1, b: 1 } }]),
     });
@@ -106,6 +107,10 @@ describe('chatWorker', () => {
     expect(result.output).toBeNull();
     expect(result.usage.turns).toBe(2);
     expect(result.events.at(-1)).toMatchObject({ type: 'log', data: { turnLimit: 2, reached: true } });
+    expect(result.failure).toEqual({
+      reason: 'error',
+      message: 'the agent reached its turn limit (maxTurns 2) with tool calls pending',
+    });
   });
 
   it('shows a failing tool to the model as an error and goes on', async () => {

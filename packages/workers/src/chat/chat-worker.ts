@@ -59,8 +59,10 @@ export interface ChatWorkerConfig {
  * for a non-string) followed by the steer's text; an attempt that continues from a checkpoint resumes
  * its conversation with the steer as the next user message. Each turn is traced (`message`,
  * `tool-call`, `tool-result`, `error` for a tool that threw) with its tokens and cost; the attempt's
- * usage sums the turns. Provider failures become `InfraError`s (see `providerInfraError`); the output is
- * the final answer text, or null when the turn limit cut the loop short. Traces and outputs are redacted.
+ * usage sums the turns. Provider failures, a model call's timeout among them, become `InfraError`s
+ * (see `providerInfraError`). The output is the final answer text, or null when the turn limit cut the
+ * loop short: running out of turns is the agent's outcome, with `failure` (`error`) saying so. Traces
+ * and outputs are redacted.
  *
  * @throws {WorkerConfigError} for a malformed model string, a missing key, or a bad `maxTurns`.
  * @example
@@ -177,6 +179,15 @@ export function chatWorker(config: ChatWorkerConfig): Worker {
         events,
         usage,
         checkpoint: conversationCheckpoint([...messages, ...result.responseMessages]),
+        // Running out of turns is the agent's own limit, as a CLI agent's max turns is: scored, never retried.
+        ...(cutShort
+          ? {
+              failure: {
+                reason: 'error',
+                message: `the agent reached its turn limit (maxTurns ${config.maxTurns}) with tool calls pending`,
+              },
+            }
+          : {}),
       };
       return attemptResult;
     },

@@ -48,6 +48,7 @@ describe('codex', () => {
   it('scores a crash as the agent outcome', async () => {
     const result = await fakeCodex('crash').attempt(attemptInput(workDir()), never);
     expect(result.output).toBeNull();
+    expect(result.failure).toMatchObject({ reason: 'exit', message: 'the agent exited with code 101' });
     expect(result.events.at(-1)).toMatchObject({ type: 'error', data: { kind: 'exit', exitCode: 101 } });
   });
 });

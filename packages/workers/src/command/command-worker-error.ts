@@ -5,10 +5,10 @@ import { InfraError } from '@ratchet/runtime';
  * - `command-not-found`: the executable does not exist (spawn ENOENT).
  * - `spawn-failed`: the process could not be started (permissions, no free processes, arguments too long).
  * - `no-work-dir`: neither the environment handle's `workDir` nor the `cwd` option names an existing directory.
- * - `timeout`: the harness killed the process tree at `timeoutMs`.
  * - `rate-limited`: the agent's provider refused for now (a rate limit, an overload).
+ * An agent still running at `timeoutMs` is not among them: that is its outcome (`AttemptResult.failure`).
  */
-export type CommandWorkerFailure = 'command-not-found' | 'spawn-failed' | 'no-work-dir' | 'timeout' | 'rate-limited';
+export type CommandWorkerFailure = 'command-not-found' | 'spawn-failed' | 'no-work-dir' | 'rate-limited';
 
 /**
  * An attempt of a command worker failed for a reason that says nothing about the agent (DESIGN rule 4):

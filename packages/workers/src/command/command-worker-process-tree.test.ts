@@ -16,17 +16,17 @@ const fakeClaude = fakeAgent(claudeCode, 'fake-claude.mjs', { killGraceMs: 500 }
 const workDir = testWorkDir({ each: true });
 
 describe('commandWorker process tree', () => {
-  it('kills the whole tree at the timeout and throws a retryable InfraError', async () => {
+  it("kills the whole tree at the timeout and returns the timeout as the agent's outcome", async () => {
     const started = Date.now();
-    const error = await fakeClaude('hang', { timeoutMs: 700 })
-      .attempt(attemptInput(workDir()), never)
-      .catch((caught: unknown) => caught);
+    const result = await fakeClaude('hang', { timeoutMs: 700 }).attempt(attemptInput(workDir()), never);
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(InfraError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ reason: 'timeout', isRetryable: true });
-    expect((error as Error).message).toBe(
-      'claude-code: the agent was still running at the time limit (timeoutMs 700 ms), so its process tree was killed.',
-    );
+    expect(result.output).toBeNull();
+    expect(result.failure).toEqual({
+      reason: 'timeout',
+      message: 'the agent was still running at its time limit (timeoutMs 700 ms); its process tree was killed',
+    });
+    expect(result.events.at(-1)).toMatchObject({ type: 'error', data: { kind: 'timeout', timeoutMs: 700 } });
+    expect(result.usage.costProvenance).toBe('unknown');
     const [agentPid, grandchildPid] = await recordedPids(workDir());
     expect(grandchildPid).toBeGreaterThan(0);
     expect(await waitUntilGone(agentPid)).toBe(true);
@@ -38,6 +38,7 @@ describe('commandWorker process tree', () => {
     expect(result.output).toBe('done: Write hello.py');
     expect(result.events.at(-1)).toMatchObject({ type: 'log', data: { kind: 'killed' } });
     expect(result.usage.costProvenance).toBe('measured');
+    expect(result).not.toHaveProperty('failure');
   });
 
   it("kills the whole tree when the caller aborts, and rethrows the signal's reason", async () => {

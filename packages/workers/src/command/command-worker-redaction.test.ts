@@ -29,5 +29,6 @@ describe('commandWorker redaction', () => {
     const everything = JSON.stringify(result);
     expect(everything).not.toContain('planted-secret-value-42');
     expect(everything).toContain('[REDACTED]');
+    expect(result.failure).toEqual({ reason: 'exit', message: 'the agent exited with code 1', stderr: '[REDACTED]' });
   });
 });

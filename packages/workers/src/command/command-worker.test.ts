@@ -24,6 +24,7 @@ describe('commandWorker', () => {
       'output',
     ]);
     expect(result.events[3]?.data).toEqual({ id: 'toolu_1', name: 'Read', input: { file_path: 'hello.txt' } });
+    expect(result).not.toHaveProperty('failure');
     expect(result.events.every((event) => typeof event.atMs === 'number' && event.atMs >= 0)).toBe(true);
     // 12 + 300 + 4000 input tokens, cached ones included; cost as Claude Code computed it.
     expect(result.usage).toEqual({ turns: 2, tokensIn: 4312, tokensOut: 85, usd: 0.0123, costProvenance: 'measured' });
@@ -46,6 +47,11 @@ describe('commandWorker', () => {
   it('scores a crash as the agent outcome: the exit and stderr in the trace, nothing measured', async () => {
     const result = await fakeClaude('crash').attempt(attemptInput(workDir()), never);
     expect(result.output).toBe('Starting.');
+    expect(result.failure).toEqual({
+      reason: 'exit',
+      message: 'the agent exited with code 3',
+      stderr: 'TypeError: Cannot read properties of undefined\n    at main (cli.js:1:1)',
+    });
     expect(result.events.at(-2)).toMatchObject({ type: 'log', data: { stream: 'stderr' } });
     expect(result.events.at(-1)).toMatchObject({
       type: 'error',
@@ -63,6 +69,7 @@ describe('commandWorker', () => {
   it('scores an error result (max turns) as the agent outcome and keeps its cost', async () => {
     const result = await fakeClaude('max-turns').attempt(attemptInput(workDir()), never);
     expect(result.output).toBe('Still working.');
+    expect(result.failure).toEqual({ reason: 'exit', message: 'the agent exited with code 1' });
     expect(result.events.filter((event) => event.type === 'error').map((event) => event.data)).toEqual([
       { subtype: 'error_max_turns', message: null },
       { kind: 'exit', exitCode: 1, signal: null, message: 'the agent exited with code 1' },

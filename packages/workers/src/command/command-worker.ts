@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
-import type { AttemptInput, AttemptResult, Worker } from '@ratchet/runtime';
+import type { AttemptFailure, AttemptInput, AttemptResult, Worker } from '@ratchet/runtime';
 import { withRedaction } from '../redaction/with-redaction';
+import { attemptFailure } from './attempt-failure';
 import { CommandWorkerError } from './command-worker-error';
 import { type CommandWorkerOptions, commandWorkerOptionsSchema } from './command-worker-options';
 import { displayCommand } from './display-command';
@@ -19,11 +20,14 @@ import { TraceCollector } from './trace-collector';
  * the task's work dir (the environment handle's `workDir`, else the `cwd` option), and reads its
  * stdout into trace events, an output and usage with the given parser.
  *
- * An agent that ran and failed (a non-zero exit, a crash, a failed result) is an outcome: the attempt
- * returns, with the failure as an `error` event. A harness failure throws `CommandWorkerError` (an
- * `InfraError`): the command is missing or cannot start, there is no work dir, the time limit killed
- * it before it reported a result, or the provider rate-limited it. Aborting `signal` kills the process tree and rethrows the
- * signal's reason (an `AbortError` by default).
+ * An agent that ran and failed is an outcome (DESIGN rule 4): the attempt returns, with what the
+ * parser recovered as the output, an `error` event in the trace, and `failure` saying how (with the
+ * first lines of stderr): `timeout` when it was still running at `timeoutMs` (its process tree is
+ * killed; one that had already reported success keeps its result and has no failure), `exit` for a
+ * non-zero exit, `signal` for a signal the harness did not send, `error` when it exited 0 but its
+ * own stream reported failure. A harness failure throws `CommandWorkerError` (an `InfraError`): the
+ * command is missing or cannot start, there is no work dir, or the provider rate-limited the agent.
+ * Aborting `signal` kills the process tree and rethrows the signal's reason (an `AbortError` by default).
  *
  * @throws {InvalidWorkerOptionsError} when an option is invalid (at creation).
  * @example
@@ -84,11 +88,17 @@ export function commandWorker(options: CommandWorkerOptions): Worker {
       trace.note({ type: 'error', data: { kind: 'parser-failed', message: String(error).slice(0, 500) } });
       summary = { output: null, usage: unknownUsage, status: 'unknown', errors: [] };
     }
-    const failure = infraFailure(run, summary, { workerId: id, command: shown, timeoutMs: parsed.timeoutMs });
-    if (failure !== null) throw failure;
+    const infra = infraFailure(run, summary, { workerId: id, command: shown });
+    if (infra !== null) throw infra;
 
-    for (const event of closingEvents(run)) trace.note(event);
-    return { output: summary.output, events: trace.events(), usage: summary.usage };
+    const failure = attemptFailure(run, summary, parsed.timeoutMs);
+    for (const event of closingEvents(run, failure, parsed.timeoutMs)) trace.note(event);
+    return {
+      output: summary.output,
+      events: trace.events(),
+      usage: summary.usage,
+      ...(failure === undefined ? {} : { failure }),
+    };
   }
 
   // Outputs and traces are redacted before the runtime sees them: the agent's secrets never reach the corpus.
@@ -120,8 +130,15 @@ function checkedArgs(args: readonly unknown[]): string[] {
   });
 }
 
-/** The worker's record of how the process ended: stderr's tail, and the exit when it was a failure. */
-function closingEvents(run: AgentProcessRun): TraceEventDraft[] {
+/**
+ * The worker's record of how the process ended: stderr's tail, then the time limit or the exit when
+ * the agent failed by them (an `error` result the stream reported is already in the trace).
+ */
+function closingEvents(
+  run: AgentProcessRun,
+  failure: AttemptFailure | undefined,
+  timeoutMs: number,
+): TraceEventDraft[] {
   const events: TraceEventDraft[] = [];
   if (run.stderr.bytes > 0) {
     events.push({
@@ -129,22 +146,18 @@ function closingEvents(run: AgentProcessRun): TraceEventDraft[] {
       data: { stream: 'stderr', text: run.stderr.text, droppedBytes: run.stderr.droppedBytes },
     });
   }
-  if (run.termination === 'timed-out') {
+  if (failure?.reason === 'timeout') {
+    events.push({ type: 'error', data: { kind: 'timeout', timeoutMs, message: failure.message } });
+  } else if (run.termination === 'timed-out') {
     events.push({
       type: 'log',
       data: { kind: 'killed', message: 'the agent reported its result but was still running at the time limit' },
     });
-  } else if (run.termination === 'signaled' || run.exitCode !== 0) {
+  } else if (failure?.reason === 'exit' || failure?.reason === 'signal') {
     events.push({
       type: 'error',
-      data: { kind: 'exit', exitCode: run.exitCode, signal: run.signal, message: exitMessage(run) },
+      data: { kind: 'exit', exitCode: run.exitCode, signal: run.signal, message: failure.message },
     });
   }
   return events;
-}
-
-function exitMessage(run: AgentProcessRun): string {
-  return run.termination === 'signaled'
-    ? `the agent was killed by ${run.signal ?? 'a signal'}`
-    : `the agent exited with code ${run.exitCode}`;
 }

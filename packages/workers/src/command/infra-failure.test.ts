@@ -11,6 +11,7 @@ const run = (overrides: Partial<AgentProcessRun> = {}): AgentProcessRun => ({
   durationMs: 10,
   stdoutBytes: 0,
   stderr: { text: '', bytes: 0, droppedBytes: 0 },
+  stderrHead: '',
   ...overrides,
 });
 const summary = (overrides: Partial<StreamSummary> = {}): StreamSummary => ({
@@ -20,13 +21,20 @@ const summary = (overrides: Partial<StreamSummary> = {}): StreamSummary => ({
   errors: [],
   ...overrides,
 });
-const context = { workerId: 'agent', command: 'agent', timeoutMs: 1000 };
+const context = { workerId: 'agent', command: 'agent' };
 const stderr429 = { text: 'Error: 429 Too Many Requests', bytes: 28, droppedBytes: 0 };
 
 describe('infraFailure', () => {
-  it('calls a timeout infra unless the agent had already reported success', () => {
-    expect(infraFailure(run({ termination: 'timed-out', exitCode: null }), summary(), context)?.reason).toBe('timeout');
-    expect(infraFailure(run({ termination: 'timed-out' }), summary({ status: 'succeeded' }), context)).toBeNull();
+  it("leaves an agent still running at its time limit to the agent's outcome, reported success or not", () => {
+    const timedOut = run({ termination: 'timed-out', exitCode: null, signal: 'SIGTERM' });
+    expect(infraFailure(timedOut, summary(), context)).toBeNull();
+    expect(infraFailure(timedOut, summary({ status: 'failed', errors: ['error_max_turns'] }), context)).toBeNull();
+    expect(infraFailure(timedOut, summary({ status: 'succeeded' }), context)).toBeNull();
+  });
+
+  it('calls a time limit spent refused by the provider rate-limited', () => {
+    const timedOut = run({ termination: 'timed-out', exitCode: null, signal: 'SIGTERM', stderr: stderr429 });
+    expect(infraFailure(timedOut, summary(), context)?.reason).toBe('rate-limited');
   });
 
   it('reads stderr only when the agent reported no failure of its own', () => {

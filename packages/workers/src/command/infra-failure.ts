@@ -5,28 +5,22 @@ import type { AgentProcessRun } from './run-agent-process';
 
 /**
  * Decides whether a finished run failed for the harness's reasons rather than the agent's, and if so
- * the error to throw (DESIGN rule 4). Two endings are infra:
- * - the harness killed the process at its time limit before the agent reported a result (one that
- *   reported success and then failed to exit, say an MCP server left running, keeps its result);
- * - the provider refused for now (rate limit, overload), and the agent did not go on to succeed: it
- *   did not report success and, if its format has no such report, it did not exit 0 with an output.
- *   Only error texts are searched: the agent's reported errors when it says it failed, and stderr too
- *   when it said nothing, so an answer that merely mentions rate limits is never mistaken for one.
- * Everything else, a non-zero exit or a crash included, is the agent's outcome: returns null.
+ * the error to throw (DESIGN rule 4). Of the endings of a run that started, one is infra: the
+ * provider refused for now (rate limit, overload), and the agent did not go on to succeed: it did not
+ * report success and, if its format has no such report, it did not exit 0 with an output. Only error
+ * texts are searched: the agent's reported errors when it says it failed, and stderr too when it said
+ * nothing, so an answer that merely mentions rate limits is never mistaken for one. An agent that
+ * spent its time limit being refused is infra too: the stall was the provider's.
+ *
+ * Everything else is the agent's outcome (returns null; see `attemptFailure`): a non-zero exit, a
+ * crash, and an agent still running at its own time limit, which an arm that makes agents loop must
+ * lose rather than have retried. Spawn failures are thrown earlier, by `runAgentProcess`.
  */
 export function infraFailure(
   run: AgentProcessRun,
   summary: StreamSummary,
-  context: { workerId: string; command: string; timeoutMs: number },
+  context: { workerId: string; command: string },
 ): CommandWorkerError | null {
-  if (run.termination === 'timed-out' && summary.status !== 'succeeded') {
-    return new CommandWorkerError({
-      reason: 'timeout',
-      message: `${context.workerId}: the agent was still running at the time limit (timeoutMs ${context.timeoutMs} ms), so its process tree was killed.`,
-      command: context.command,
-      isRetryable: true,
-    });
-  }
   if (summary.status === 'succeeded') return null;
   // A format with no success report (plain text) that exited 0 with an answer recovered from any
   // rate limit it logged on the way.

@@ -1,11 +1,15 @@
 import { stat } from 'node:fs/promises';
 import { execa } from 'execa';
 import { CommandWorkerError } from './command-worker-error';
+import { HeadBuffer } from './head-buffer';
 import { LineSplitter } from './line-splitter';
 import { type StreamTail, TailBuffer } from './tail-buffer';
 
 /** Spawn error codes that say the machine was briefly out of something, so a retry may succeed. */
 const transientSpawnCodes = new Set(['EAGAIN', 'EMFILE', 'ENFILE', 'ENOMEM', 'EBUSY']);
+
+/** How much of the start of stderr an attempt's failure carries: enough for the error a CLI died of. */
+const stderrHeadLimits = { maxLines: 20, maxChars: 4000 };
 
 export interface AgentProcessOptions {
   readonly command: string;
@@ -44,7 +48,10 @@ export interface AgentProcessRun {
   readonly signal: string | null;
   readonly durationMs: number;
   readonly stdoutBytes: number;
+  /** The end of stderr, for the trace. */
   readonly stderr: StreamTail;
+  /** The first lines of stderr (up to 20 lines, 4000 characters), for the attempt's failure. */
+  readonly stderrHead: string;
 }
 
 /**
@@ -52,7 +59,7 @@ export interface AgentProcessRun {
  * `onLine`. A timeout or an abort kills the whole tree (SIGTERM, then SIGKILL after `killGraceMs`);
  * processes the agent leaves behind when it exits are killed too, after the same grace, so a
  * background child holding stdout open cannot stall the attempt. stdin is closed. The agent's own
- * failure (a non-zero exit, a crash) is returned, not thrown.
+ * failure (a non-zero exit, a crash, still running at `timeoutMs`) is returned, not thrown.
  *
  * @throws {CommandWorkerError} `no-work-dir` when `cwd` is not a directory; `command-not-found` for a
  *   missing executable; `spawn-failed` when the process cannot be started (retryable for EAGAIN and
@@ -75,11 +82,15 @@ export async function runAgentProcess(options: AgentProcessOptions): Promise<Age
   let stdoutBytes = 0;
   const lines = new LineSplitter(options.maxLineBytes, options.onLine);
   const stderr = new TailBuffer(options.maxStderrBytes);
+  const stderrHead = new HeadBuffer(stderrHeadLimits);
   subprocess.stdout?.on('data', (chunk: Uint8Array) => {
     stdoutBytes += chunk.byteLength;
     lines.push(chunk);
   });
-  subprocess.stderr?.on('data', (chunk: Uint8Array) => stderr.push(chunk));
+  subprocess.stderr?.on('data', (chunk: Uint8Array) => {
+    stderr.push(chunk);
+    stderrHead.push(chunk);
+  });
   // Once the agent itself exits, whatever it left in its group gets the grace period, then dies.
   let sweep: NodeJS.Timeout | undefined;
   subprocess.nodeChildProcess.once('exit', () => {
@@ -106,6 +117,7 @@ export async function runAgentProcess(options: AgentProcessOptions): Promise<Age
     durationMs: result.durationMs,
     stdoutBytes,
     stderr: stderr.result(),
+    stderrHead: stderrHead.text(),
   };
 }
 

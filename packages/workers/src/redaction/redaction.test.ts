@@ -57,4 +57,30 @@ describe('secret redaction', () => {
     expect(everything).toContain('[REDACTED]');
     await corpus.close();
   });
+
+  it("redacts the failure's message and stderr as well", async () => {
+    const leaky = scriptedWorker(() => ({
+      output: null,
+      events: [],
+      usage: unknownUsage,
+      failure: { reason: 'exit', message: `exited after ${plantedKey}`, stderr: 'auth with hunter2hunter2 refused' },
+    }));
+    const worker = withRedaction(leaky, { env: { CUSTOM_SECRET: 'hunter2hunter2' } });
+    const result = await worker.attempt(
+      {
+        task: { id: 't1', split: 'train', input: 'go' },
+        handle: null,
+        steer: null,
+        checkpoint: null,
+        budget: { attempts: 1, usd: null, tokens: null, wallMs: null },
+        seed: 's',
+      },
+      new AbortController().signal,
+    );
+    expect(result.failure).toEqual({
+      reason: 'exit',
+      message: 'exited after [REDACTED]',
+      stderr: 'auth with [REDACTED] refused',
+    });
+  });
 });

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { attemptFailure } from './attempt-failure';
+import type { StreamSummary } from './event-stream-parser';
+import type { AgentProcessRun } from './run-agent-process';
+import { streamUsage } from './stream-usage';
+
+const run = (overrides: Partial<AgentProcessRun> = {}): AgentProcessRun => ({
+  termination: 'exited',
+  exitCode: 0,
+  signal: null,
+  durationMs: 10,
+  stdoutBytes: 0,
+  stderr: { text: '', bytes: 0, droppedBytes: 0 },
+  stderrHead: '',
+  ...overrides,
+});
+const summary = (overrides: Partial<StreamSummary> = {}): StreamSummary => ({
+  output: null,
+  usage: streamUsage({ turns: null, tokensIn: null, tokensOut: null, usd: null }),
+  status: 'unknown',
+  errors: [],
+  ...overrides,
+});
+const timeoutMs = 1000;
+
+describe('attemptFailure', () => {
+  it('calls an agent still running at its time limit a timeout, unless it had reported success', () => {
+    const timedOut = run({ termination: 'timed-out', exitCode: null, signal: 'SIGTERM', stderrHead: 'working' });
+    expect(attemptFailure(timedOut, summary({ status: 'failed', errors: ['x'] }), timeoutMs)).toEqual({
+      reason: 'timeout',
+      message: 'the agent was still running at its time limit (timeoutMs 1000 ms); its process tree was killed',
+      stderr: 'working',
+    });
+    expect(attemptFailure(timedOut, summary({ status: 'succeeded' }), timeoutMs)).toBeUndefined();
+  });
+
+  it('calls a non-zero exit an exit, whatever the stream said', () => {
+    expect(attemptFailure(run({ exitCode: 3 }), summary({ status: 'failed', errors: ['boom'] }), timeoutMs)).toEqual({
+      reason: 'exit',
+      message: 'the agent exited with code 3',
+    });
+  });
+
+  it('calls a signal the harness did not send a signal', () => {
+    const crashed = run({ termination: 'signaled', exitCode: null, signal: 'SIGKILL', stderrHead: 'Killed' });
+    expect(attemptFailure(crashed, summary(), timeoutMs)).toEqual({
+      reason: 'signal',
+      message: 'the agent was killed by SIGKILL',
+      stderr: 'Killed',
+    });
+  });
+
+  it("calls a clean exit after a failed stream an error, with the stream's first error on one line", () => {
+    const failed = summary({ status: 'failed', errors: ['error_max_turns\nafter 3 turns', 'second'] });
+    expect(attemptFailure(run(), failed, timeoutMs)).toEqual({
+      reason: 'error',
+      message: 'the agent reported a failure: error_max_turns',
+    });
+    expect(attemptFailure(run(), summary({ status: 'failed' }), timeoutMs)?.message).toBe(
+      'the agent reported a failure',
+    );
+  });
+
+  it('finds no failure in a clean exit whose stream did not report one', () => {
+    expect(attemptFailure(run({ stderrHead: 'a warning' }), summary({ output: 'done' }), timeoutMs)).toBeUndefined();
+    expect(attemptFailure(run(), summary({ status: 'succeeded' }), timeoutMs)).toBeUndefined();
+  });
+});
