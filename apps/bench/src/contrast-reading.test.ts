@@ -4,7 +4,9 @@ import { contrastReading } from './contrast-reading';
 
 const contrast = (figures: Partial<ContrastSummary>): ContrastSummary => ({
   name: 'steering',
-  family: 'primary',
+  family: 'decomposition',
+  primary: true,
+  test: 'bootstrap',
   baseline: 'random@4',
   candidate: 'refine@4',
   n: 100,
@@ -36,9 +38,17 @@ describe('contrastReading', () => {
     );
   });
 
-  it('reads nothing into a contrast with fewer than two paired tasks', () => {
-    expect(contrastReading(contrast({ n: 1, estimate: null, low: null, high: null, pValue: null }))).toBe(
-      'steering: not measured — 1 paired task(s), at least 2 are needed.',
+  it('names the exact test when the contrast used it', () => {
+    expect(
+      contrastReading(contrast({ n: 12, test: 'mcnemar-exact', estimate: 0.5, low: 0.12, high: 0.75, pValue: 0.008 })),
+    ).toBe(
+      "steering: refine@4 beats random@4, +50.0 points (95% CI +12.0 – +75.0, McNemar's exact test, p 0.008, 12 tasks).",
+    );
+  });
+
+  it('reads nothing into a contrast it could not estimate', () => {
+    expect(contrastReading(contrast({ n: 0, test: null, estimate: null, low: null, high: null, pValue: null }))).toBe(
+      'steering: not measured — 0 paired task(s) is too few to estimate it.',
     );
   });
 });

@@ -7,9 +7,10 @@ import { formatInterval, formatPoints, formatProbability } from './report/format
  */
 export function contrastReading(contrast: ContrastSummary): string {
   const { estimate, low, high } = contrast;
-  const figures = `${formatPoints(estimate)} points (95% CI ${formatInterval(low, high)}, p ${formatProbability(contrast.pValue)}, ${contrast.n} tasks)`;
+  const test = contrast.test === 'mcnemar-exact' ? "McNemar's exact test, " : '';
+  const figures = `${formatPoints(estimate)} points (95% CI ${formatInterval(low, high)}, ${test}p ${formatProbability(contrast.pValue)}, ${contrast.n} tasks)`;
   if (estimate === null || low === null || high === null) {
-    return `${contrast.name}: not measured — ${contrast.n} paired task(s), at least 2 are needed.`;
+    return `${contrast.name}: not measured — ${contrast.n} paired task(s) is too few to estimate it.`;
   }
   if (low > 0) return `${contrast.name}: ${contrast.candidate} beats ${contrast.baseline}, ${figures}.`;
   if (high < 0) return `${contrast.name}: ${contrast.candidate} is worse than ${contrast.baseline}, ${figures}.`;

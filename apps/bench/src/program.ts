@@ -85,32 +85,40 @@ export function buildProgram(signal: AbortSignal): Command {
     .option('--max-tasks <n>', 'only the first n tasks of the split', positiveInteger)
     .option('--dry-run', 'print the plan (arms, tasks, cells, attempts, cost, primary contrast) and run nothing')
     .option('--html <file>', 'also write the self-contained HTML report')
+    .option('--probe', 'run the agent once on the first task before the run; stop if it fails (nothing recorded)')
     .addHelpText(
       'after',
       [
         '',
         'Examples:',
         '  ratchet run apps/bench/examples/dsl.config.json --dry-run',
+        '  ratchet run my-agent.config.json --probe       check the agent command on one task first',
         '  ratchet run apps/bench/examples/sat.config.json --max-tasks 20 --concurrency 2',
         '  ratchet run ratchet.config.ts --run-id nightly-1 --max-cost 5',
         '',
         'Re-running the same command resumes: finished cells are kept and none is repeated.',
       ].join('\n'),
     )
-    .action(async (config: string | undefined, options: RunOverrides & { dryRun?: boolean; html?: string }) => {
-      const { dryRun, html, ...overrides } = options;
-      print(
-        await runCommand({
-          config,
-          store: { url: store(), explicit: storeExplicit() },
-          overrides,
-          dryRun: dryRun ?? false,
-          html,
-          signal,
-          commandLine: ['ratchet', ...process.argv.slice(2)].map(shellQuote).join(' '),
-        }),
-      );
-    });
+    .action(
+      async (
+        config: string | undefined,
+        options: RunOverrides & { dryRun?: boolean; html?: string; probe?: boolean },
+      ) => {
+        const { dryRun, html, probe, ...overrides } = options;
+        print(
+          await runCommand({
+            config,
+            store: { url: store(), explicit: storeExplicit() },
+            overrides,
+            dryRun: dryRun ?? false,
+            probe: probe ?? false,
+            html,
+            signal,
+            commandLine: ['ratchet', ...process.argv.slice(2)].map(shellQuote).join(' '),
+          }),
+        );
+      },
+    );
 
   program
     .command('validate')
@@ -127,7 +135,7 @@ export function buildProgram(signal: AbortSignal): Command {
 
   program
     .command('demo')
-    .description('run blind, random@4, refine@4 and continueBest@4 on the offline dsl family and report')
+    .description('run blind, random@4, continue@4, refine@4 and continueBest@4 on the offline dsl family and report')
     .option('--tasks <n>', 'train tasks to run', positiveInteger, 40)
     .option('--seed <seed>', 'the run seed (same seed, same numbers)', '42')
     .option('--concurrency <n>', 'cells at once', positiveInteger, 4)

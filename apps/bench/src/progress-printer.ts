@@ -1,5 +1,7 @@
-import type { RunProgress } from '@ratchet/runtime';
+import type { FailureTally, RunProgress } from '@ratchet/runtime';
 import { createLogUpdate } from 'log-update';
+import pc from 'picocolors';
+import { dominantFailure, stderrHead } from './report/failure-warnings';
 
 export interface ProgressPrinterOptions {
   stream?: NodeJS.WriteStream;
@@ -20,11 +22,19 @@ export function progressPrinter(options: ProgressPrinterOptions = {}) {
   let lastLine = started;
   let lastTenth = 0;
   const solved = new Map<string, { done: number; resolved: number }>();
+  const failures = new Map<string, FailureTally>();
+  const warned = new Set<string>();
   return (progress: RunProgress) => {
-    const arm = solved.get(progress.lastCell.armId) ?? { done: 0, resolved: 0 };
+    const armId = progress.lastCell.armId;
+    const arm = solved.get(armId) ?? { done: 0, resolved: 0 };
     arm.done++;
     if (progress.lastCell.verdict?.resolved) arm.resolved++;
-    solved.set(progress.lastCell.armId, arm);
+    solved.set(armId, arm);
+    const warning = brokenAgentWarning(armId, failures, progress, warned);
+    if (warning) {
+      live?.clear();
+      stream.write(`${warning}\n`);
+    }
     const now = Date.now();
     const line = progressLine(progress, solved, (now - started) / 1000);
     const finished = progress.cellsDone === progress.cellsTotal;
@@ -53,4 +63,40 @@ export function progressLine(
   const resumed = progress.cellsSkipped > 0 ? ` (${progress.cellsSkipped} done before)` : '';
   const spent = progress.usdSpent === null ? 'spent unknown' : `spent $${progress.usdSpent.toFixed(4)}`;
   return `cells ${progress.cellsDone}/${progress.cellsTotal}${resumed}  ${rates}  ${spent}  ETA ${Math.ceil(eta)} s`;
+}
+
+/** Attempts an arm must have made before a shared failure is called out, so one unlucky cell is not. */
+const warnAfterAttempts = 5;
+
+/**
+ * Once per arm, a loud line when most of its attempts so far failed the same way (a typo in the agent
+ * command fails every attempt with the same exit): said during the run, not only in the report.
+ */
+function brokenAgentWarning(
+  armId: string,
+  failures: Map<string, FailureTally>,
+  progress: RunProgress,
+  warned: Set<string>,
+): string | null {
+  const tally = failures.get(armId) ?? { attempts: 0, byReason: {}, sample: null };
+  for (const attempt of progress.lastAttempts) {
+    if (attempt.infra !== null) continue;
+    tally.attempts++;
+    const failure = attempt.failure;
+    if (failure === null) continue;
+    tally.byReason[failure.reason] = (tally.byReason[failure.reason] ?? 0) + 1;
+    tally.sample ??= failure;
+  }
+  failures.set(armId, tally);
+  if (warned.has(armId) || tally.attempts < warnAfterAttempts) return null;
+  const dominant = dominantFailure(tally);
+  if (!dominant) return null;
+  warned.add(armId);
+  const sample = tally.sample;
+  return pc.yellow(
+    [
+      `Warning: ${armId}: ${dominant.count} of ${tally.attempts} attempts so far failed the same way (${dominant.reason}${sample ? `: ${sample.message}` : ''}); the agent command or its setup may be broken.`,
+      ...stderrHead(sample?.stderr),
+    ].join('\n'),
+  );
 }

@@ -3,21 +3,28 @@ import type { RunSummary } from '@ratchet/runtime';
 import Table from 'cli-table3';
 import pc from 'picocolors';
 import { contrastReading } from './contrast-reading';
+import { equalComputeLines } from './report/equal-compute-lines';
+import { failureWarnings } from './report/failure-warnings';
 import {
+  formatCount,
   formatInterval,
   formatPercent,
   formatProbability,
   formatUsd,
   formatPoints as points,
 } from './report/format-figures';
+import { runState } from './report/run-state';
 
 const percent = (share: number | null | undefined) => formatPercent(share ?? null);
 
 /**
- * The run as terminal tables: arms (success with its Wilson interval, the oracle upper bound, spend,
- * equal-compute flags) and contrasts (estimate in points, CI, p, q, n, excluded tasks).
+ * The run as terminal tables: its state, arms (success with its Wilson interval, the oracle upper
+ * bound, attempts, work units, spend), contrasts by family (estimate in points, CI, p, q, test, n,
+ * excluded tasks), the primary contrast read in a sentence, equal compute figure by figure, and loud
+ * warnings for arms whose attempts mostly failed the same way.
  */
 export function terminalReport(manifest: RunManifest, summary: RunSummary): string {
+  const workUnits = summary.workUnit ? `work units (${summary.workUnit})` : 'work units';
   const arms = new Table({
     head: [
       'arm',
@@ -27,6 +34,7 @@ export function terminalReport(manifest: RunManifest, summary: RunSummary): stri
       '95% CI',
       'oracle (upper bound)',
       'attempts',
+      workUnits,
       'analyst calls',
       'cost',
       'infra',
@@ -43,38 +51,52 @@ export function terminalReport(manifest: RunManifest, summary: RunSummary): stri
       rate ? `${percent(rate.low)} – ${percent(rate.high)}` : '—',
       percent(arm.oracleRate),
       arm.attempts,
+      formatCount(arm.spend.workUnits),
       arm.analystCalls,
       formatUsd(arm.spend.usd),
       arm.infraCells,
     ]);
   }
   const contrasts = new Table({
-    head: ['contrast', 'family', 'lift (points)', '95% CI', 'p', 'q (BH)', 'tasks', 'excluded'],
+    head: ['contrast', 'family', 'lift (points)', '95% CI', 'p', 'q (BH)', 'test', 'tasks', 'excluded'],
     style: { head: [], border: [] },
   });
   for (const contrast of summary.contrasts) {
     const excluded = contrast.excluded.infra + contrast.excluded.unmeasured + contrast.excluded.unpaired;
+    const name = `${contrast.name} = ${contrast.candidate} − ${contrast.baseline}`;
     contrasts.push([
-      contrast.family === 'primary' ? pc.bold(contrast.name) : contrast.name,
+      contrast.primary ? pc.bold(`${name} (primary)`) : name,
       contrast.family,
       points(contrast.estimate),
       formatInterval(contrast.low, contrast.high),
       formatProbability(contrast.pValue),
       formatProbability(contrast.qValue),
+      contrast.test ?? '—',
       contrast.n,
       excluded,
     ]);
   }
-  const flags = summary.arms.flatMap((arm) => arm.computeFlags.map((flag) => `  ${arm.armId}: ${flag}`));
+  const unfinished = summary.arms.filter((arm) => arm.unfinished.attempts > 0);
   const primary = manifest.primaryContrast;
+  const warnings = failureWarnings(summary.arms);
   return [
-    `${pc.bold(`Run ${summary.runId}`)} · ${manifest.benchmark} · ${summary.status} (${summary.stopReason}) · seed ${manifest.seed}`,
+    `${pc.bold(`Run ${summary.runId}`)} · ${manifest.benchmark} · ${runState(manifest, summary)} · seed ${manifest.seed}`,
     `Pre-registered primary contrast: ${primary.name} = ${primary.candidate} − ${primary.baseline}`,
     arms.toString(),
     contrasts.toString(),
-    ...summary.contrasts.filter((c) => c.family === 'primary').map((c) => `Reading: ${contrastReading(c)}`),
-    ...(flags.length > 0
-      ? ['Equal compute:', ...flags]
-      : ['Equal compute: every arm at the control’s k spent within tolerance.']),
+    ...summary.contrasts.filter((c) => c.primary).map((c) => `Reading: ${contrastReading(c)}`),
+    `Equal compute (per cell, against ${summary.control}):`,
+    ...equalComputeLines(summary).map((line) => `  ${line}`),
+    ...(unfinished.length > 0
+      ? [
+          `Spend includes tries killed before their cell was recorded: ${unfinished
+            .map(
+              (arm) =>
+                `${arm.armId} ${arm.unfinished.attempts} attempt(s), ${formatUsd(arm.unfinished.spend?.usd ?? null)}`,
+            )
+            .join('; ')}.`,
+        ]
+      : []),
+    ...(warnings.length > 0 ? [pc.yellow(pc.bold('Warning:')), ...warnings.map((line) => pc.yellow(line))] : []),
   ].join('\n');
 }

@@ -13,7 +13,10 @@ export interface DemoOptions {
   signal: AbortSignal;
 }
 
-/** The demo as a run configuration: the dsl family, blind and three strategies at k = 4, train tasks. */
+/**
+ * The demo as a run configuration: the dsl family's train tasks, and the arms that decompose a steering
+ * result — blind, random@4 (compute), continue@4 (continuation), refine@4 (steering) — plus continueBest@4.
+ */
 export function demoConfig(options: Pick<DemoOptions, 'tasks' | 'seed' | 'concurrency'>): RatchetConfig {
   const config = ratchetConfigSchema.parse({
     // Train tasks are 3 in every 5 of the family: generate enough to have `tasks` of them.
@@ -21,6 +24,7 @@ export function demoConfig(options: Pick<DemoOptions, 'tasks' | 'seed' | 'concur
     arms: [
       { strategy: 'blind' },
       { strategy: 'random', k: 4 },
+      { strategy: 'continue', k: 4 },
       { strategy: 'refine', k: 4 },
       { strategy: 'continueBest', k: 4 },
     ],
@@ -33,9 +37,9 @@ export function demoConfig(options: Pick<DemoOptions, 'tasks' | 'seed' | 'concur
 }
 
 /**
- * The offline demo: blind, random@4, refine@4 and continueBest@4 on the dsl family's train tasks,
- * recorded in the store, then the report with the pre-registered primary contrast and what to try
- * next. No model needed. It is `ratchet run` on `demoConfig`, so later steps (optimize, gate) extend it
+ * The offline demo: blind, random@4, continue@4, refine@4 and continueBest@4 on the dsl family's train
+ * tasks, recorded in the store, then the report with the pre-registered primary contrast (steering =
+ * refine − continue), the decomposition, and what to try next. No model needed. It is `ratchet run` on `demoConfig`, so later steps (optimize, gate) extend it
  * by adding to what follows the run.
  */
 export async function demo(options: DemoOptions): Promise<string> {
@@ -49,7 +53,7 @@ export async function demo(options: DemoOptions): Promise<string> {
     html: options.html,
     signal: options.signal,
     resumeCommand: () => `${ratchet} --store ${options.store} demo --tasks ${options.tasks} --seed ${options.seed}`,
-    announce: () => `Running 4 arms on ${options.tasks} dsl tasks (program synthesis, no model needed)…`,
+    announce: () => `Running 5 arms on ${options.tasks} dsl tasks (program synthesis, no model needed)…`,
   });
   const hint = (command: string, what: string) =>
     `  ${command.replace(/^ratchet\b/, ratchet).padEnd(ratchet.length + 50)} ${what}`;

@@ -1,17 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import type { Corpus, RunManifest } from '@ratchet/corpus';
-import { type RunSummary, stopReasonOf, summarizeRun } from '@ratchet/runtime';
+import { type RunSummary, summarizeRun } from '@ratchet/runtime';
 import { renderHtmlReport } from '../report';
 import { UsageError } from '../usage-error';
 
 /** A recorded run and its summary: the named run, or the most recently started one. */
 export async function loadRun(corpus: Corpus, runId?: string): Promise<{ manifest: RunManifest; summary: RunSummary }> {
   const manifest = await requireRun(corpus, runId);
-  const summary = await summarizeRun(corpus, manifest, {
-    stopReason: stopReasonOf(manifest),
-    tolerance: 0.1,
-    seed: manifest.seed,
-  });
+  const summary = await summarizeRun(corpus, manifest, { tolerance: 0.1, seed: manifest.seed });
   return { manifest, summary };
 }
 

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { defaultCorpusUrl } from '@ratchet/corpus';
 import pc from 'picocolors';
 import { loadConfig } from '../config/load-config';
@@ -21,6 +22,8 @@ export interface RunCommandOptions {
   store: { url: string; explicit: boolean };
   overrides: RunOverrides;
   dryRun: boolean;
+  /** Run the agent once on one task before the run (`--probe`). */
+  probe?: boolean;
   html: string | undefined;
   signal: AbortSignal;
   /** How to re-run this command (for the resume hint). */
@@ -35,6 +38,8 @@ export async function runCommand(options: RunCommandOptions): Promise<string> {
   const run = await executeRun({
     config,
     source: loaded.file,
+    configDir: dirname(loaded.file),
+    probe: options.probe ?? false,
     store,
     dryRun: options.dryRun,
     html: options.html ?? null,

@@ -1,11 +1,25 @@
+import { basename, extname } from 'node:path';
 import { z } from 'zod';
 
-export const strategyNames = ['blind', 'random', 'refine', 'continueBest', 'fanoutThenRefine'] as const;
+export const strategyNames = ['blind', 'random', 'continue', 'refine', 'continueBest', 'fanoutThenRefine'] as const;
+
+/** A strategy module named by its path (relative to the config file): its default export is a strategy. */
+const strategyModulePattern = /\.(?:m?[jt]s)$/;
+
+const strategySchema = z
+  .string()
+  .refine((value) => (strategyNames as readonly string[]).includes(value) || strategyModulePattern.test(value), {
+    error: `must be one of: ${strategyNames.join(', ')}, or the path of a strategy module (e.g. "./my-strategy.ts", whose default export is defineStrategy(…))`,
+  });
+
+/** Whether an arm's strategy is a module path rather than a built-in name. */
+export const isStrategyModule = (strategy: string) => !(strategyNames as readonly string[]).includes(strategy);
 
 /**
- * One arm: a strategy at k attempts with a controller. `id` defaults to `blind`, or `<strategy>@<k>`.
- * `controller: "environment"` (default) is the family's tuned controller where it has one, else the
- * generic `default` controller; `"generic"` always takes the generic one.
+ * One arm: a strategy at k attempts with a controller. `strategy` is a built-in name or the path of a
+ * strategy module. `id` defaults to `blind`, or `<strategy>@<k>` (a module's file name without its
+ * extension). `controller: "environment"` (default) is the family's tuned controller where it has one,
+ * else the generic `default` controller; `"generic"` always takes the generic one.
  */
 export const armConfigSchema = z
   .strictObject({
@@ -13,10 +27,10 @@ export const armConfigSchema = z
       .string()
       .regex(/^[\w@.:+-]+$/, { error: 'must be letters, digits and _ @ . : + - only' })
       .optional(),
-    strategy: z.enum(strategyNames, { error: `must be one of: ${strategyNames.join(', ')}` }),
+    strategy: strategySchema,
     k: z.number().int().min(1, { error: 'must be a whole number ≥ 1' }).max(1000).optional(),
     controller: z.enum(['environment', 'generic']).default('environment'),
-    /** Per-cell caps on top of k. */
+    /** Per-cell caps on top of k; analyst calls count. */
     limits: z
       .strictObject({
         usd: z.number().positive().optional(),
@@ -27,7 +41,8 @@ export const armConfigSchema = z
   })
   .transform((arm) => {
     const k = arm.strategy === 'blind' ? 1 : (arm.k ?? 4);
-    return { ...arm, k, id: arm.id ?? (arm.strategy === 'blind' ? 'blind' : `${arm.strategy}@${k}`) };
+    const name = isStrategyModule(arm.strategy) ? basename(arm.strategy, extname(arm.strategy)) : arm.strategy;
+    return { ...arm, k, id: arm.id ?? (arm.strategy === 'blind' ? 'blind' : `${name}@${k}`) };
   });
 export type ArmConfig = z.output<typeof armConfigSchema>;
 

@@ -19,6 +19,7 @@ import {
   blind,
   type Controller,
   continueBest,
+  continueFromLast,
   defaultController,
   type Environment,
   fanoutThenRefine,
@@ -38,8 +39,9 @@ import {
   llmAnalyst,
   opencode,
 } from '@ratchet/workers';
-import type { ArmConfig } from './arm-config';
+import { type ArmConfig, isStrategyModule } from './arm-config';
 import type { EnvironmentConfig } from './environment-config';
+import type { LoadedStrategy } from './load-strategy-modules';
 import type { RatchetConfig } from './ratchet-config';
 import type { WorkerConfig } from './worker-config';
 
@@ -63,7 +65,10 @@ interface Family {
 }
 
 /** Builds the environment, worker, judge, analyst and arms a validated config names. */
-export function buildRun(config: RatchetConfig, options: { cacheDir?: string } = {}): BuiltRun {
+export function buildRun(
+  config: RatchetConfig,
+  options: { cacheDir?: string; strategies?: ReadonlyMap<string, LoadedStrategy> } = {},
+): BuiltRun {
   let pool: SolverRunner | undefined;
   const runner = () => {
     pool ??= solverPool();
@@ -86,7 +91,9 @@ export function buildRun(config: RatchetConfig, options: { cacheDir?: string } =
       return buildWorker(placed, family, options.cacheDir ?? join('.ratchet', 'cache'));
     },
     createAnalyst: () => buildAnalyst(config.analyst, family),
-    arms: config.arms.map((arm) => buildArm(arm, family.controller?.(arm.id) ?? defaultController)),
+    arms: config.arms.map((arm) =>
+      buildArm(arm, family.controller?.(arm.id) ?? defaultController, options.strategies ?? new Map()),
+    ),
     async close() {
       await pool?.close();
       if (scratch) await rm(scratch, { recursive: true, force: true });
@@ -163,16 +170,28 @@ function buildAnalyst(config: RatchetConfig['analyst'], family: Family): Analyst
   return llmAnalyst({ model: config.model, budgetTokens: config.budgetTokens, maxFindings: config.maxFindings });
 }
 
-function buildArm(arm: ArmConfig, environmentController: Controller): Arm {
+function buildArm(
+  arm: ArmConfig,
+  environmentController: Controller,
+  modules: ReadonlyMap<string, LoadedStrategy>,
+): Arm {
   const controller = arm.controller === 'generic' ? defaultController : environmentController;
-  const plans: Record<ArmConfig['strategy'], () => StrategyPlan> = {
+  const limits = arm.limits ? { limits: withoutUndefined(arm.limits) } : {};
+  if (isStrategyModule(arm.strategy)) {
+    const loaded = modules.get(arm.strategy);
+    // loadStrategyModules runs before buildRun wherever a config can name a module.
+    if (!loaded) throw new Error(`strategy module ${arm.strategy} was not loaded before building the run`);
+    return { id: arm.id, strategy: loaded.strategy, k: arm.k, controller, ...limits };
+  }
+  const plans: Record<string, () => StrategyPlan> = {
     blind: () => blind({ controller }),
     random: () => random(arm.k, { controller }),
+    continue: () => continueFromLast(arm.k, { controller }),
     refine: () => refine(arm.k, { controller }),
     continueBest: () => continueBest(arm.k, { controller }),
     fanoutThenRefine: () => fanoutThenRefine(arm.k, { controller }),
   };
-  return { id: arm.id, ...plans[arm.strategy](), ...(arm.limits ? { limits: withoutUndefined(arm.limits) } : {}) };
+  return { id: arm.id, ...(plans[arm.strategy] as () => StrategyPlan)(), ...limits };
 }
 
 function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {

@@ -1,4 +1,5 @@
 import { splitSchema } from '@ratchet/corpus';
+import { findDefaultContrast } from '@ratchet/runtime';
 import { z } from 'zod';
 import { armConfigSchema, defaultArms } from './arm-config';
 import { environmentConfigSchema, isBuiltInFamily, judgeConfigSchema } from './environment-config';
@@ -38,7 +39,9 @@ export const ratchetConfigSchema = z
     primaryContrast: z
       .strictObject({ name: z.string().min(1), baseline: z.string().min(1), candidate: z.string().min(1) })
       .optional()
-      .describe('Pre-registered before any cell runs; default steering = refine − random at the same k.'),
+      .describe(
+        'Pre-registered before any cell runs; default steering = refine − continue at the same k, else refine − random.',
+      ),
     split: splitSchema.default('train').describe('Which tasks to run.'),
     maxTasks: z.number().int().min(1).optional().describe('Run only the first N tasks of the split.'),
     replicates: z
@@ -139,16 +142,12 @@ export const ratchetConfigSchema = z
             });
           }
         }
-      } else if (
-        !config.arms.some(
-          (arm) => arm.strategy === 'refine' && config.arms.some((b) => b.strategy === 'random' && b.k === arm.k),
-        )
-      ) {
+      } else if (findDefaultContrast(config.arms) === null) {
         context.addIssue({
           code: 'custom',
           path: ['primaryContrast'],
           message:
-            'there is no refine and random arm at the same k for the default contrast (steering = refine − random); add them, or name the contrast: { "name", "baseline", "candidate" }',
+            'there is no refine arm with a continue or random arm at the same k for the default contrast (steering = refine − continue, else refine − random); add them, or name the contrast: { "name", "baseline", "candidate" }',
         });
       }
     },

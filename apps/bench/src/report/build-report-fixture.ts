@@ -12,6 +12,7 @@ const measured = {
   tokensOut: 240,
   usd: 0.012,
   wallMs: 1500,
+  workUnits: null,
   costProvenance: 'measured' as const,
 };
 const unmeasured = {
@@ -20,6 +21,7 @@ const unmeasured = {
   tokensOut: null,
   usd: null,
   wallMs: 90,
+  workUnits: null,
   costProvenance: 'unknown' as const,
 };
 
@@ -35,7 +37,10 @@ function arm(overrides: Partial<ArmSummary> & Pick<ArmSummary, 'armId'>): ArmSum
     oracleRate: 0.75,
     spend: measured,
     attempts: 8,
+    failures: { attempts: 8, byReason: {}, sample: null },
+    unfinished: { attempts: 0, spend: null },
     analystCalls: 0,
+    computeChecks: [],
     computeFlags: [],
     ...overrides,
   };
@@ -62,6 +67,9 @@ export function buildReportFixture(): HtmlReportInput {
     runId: 'run-7',
     status: 'completed',
     stopReason: 'completed',
+    cells: { planned: 18, recorded: 7 },
+    control: 'random',
+    workUnit: null,
     arms: [
       arm({ armId: 'random' }),
       arm({
@@ -82,7 +90,9 @@ export function buildReportFixture(): HtmlReportInput {
     contrasts: [
       {
         name: 'steering',
-        family: 'primary',
+        family: 'decomposition',
+        primary: true,
+        test: 'mcnemar-exact',
         baseline: 'random',
         candidate: 'refine',
         n: 3,
@@ -96,6 +106,8 @@ export function buildReportFixture(): HtmlReportInput {
       {
         name: `random − ${hostileId}`,
         family: 'exploratory',
+        primary: false,
+        test: 'mcnemar-exact',
         baseline: hostileId,
         candidate: 'random',
         n: 3,
@@ -109,6 +121,8 @@ export function buildReportFixture(): HtmlReportInput {
       {
         name: 'tiny',
         family: 'exploratory',
+        primary: false,
+        test: null,
         baseline: 'random',
         candidate: 'refine',
         n: 1,

@@ -3,7 +3,9 @@ import type { SpendVsSuccess } from './spend-vs-success';
 
 /** The data the charts draw, embedded as JSON under `chartDataElementId`. */
 export interface ChartData {
-  contrasts: Array<Pick<ContrastSummary, 'name' | 'family' | 'estimate' | 'low' | 'high' | 'pValue' | 'qValue'>>;
+  contrasts: Array<
+    Pick<ContrastSummary, 'name' | 'family' | 'primary' | 'estimate' | 'low' | 'high' | 'pValue' | 'qValue'>
+  >;
   plane: SpendVsSuccess;
 }
 
@@ -20,7 +22,7 @@ export const chartScripts = `(function () {
   'use strict';
   if (typeof Chart === 'undefined') return;
   var data = JSON.parse(document.getElementById('${chartDataElementId}').textContent);
-  var colours = { primary: '#1f5fbf', exploratory: '#7a7f88', front: '#c2410c', dominated: '#7a7f88' };
+  var colours = { primary: '#1f5fbf', decomposition: '#0f766e', exploratory: '#7a7f88', front: '#c2410c', dominated: '#7a7f88' };
   function points(value) { return (value >= 0 ? '+' : '') + value.toFixed(1); }
   function probability(value) { return value === null ? '—' : value < 0.001 ? '< 0.001' : value.toFixed(3); }
   function note(canvas, text) {
@@ -66,7 +68,7 @@ export const chartScripts = `(function () {
   function forest(canvas) {
     var rows = data.contrasts.filter(function (c) { return c.estimate !== null && c.low !== null && c.high !== null; });
     if (rows.length === 0) return note(canvas, 'No contrast could be estimated.');
-    var labels = rows.map(function (c) { return c.name + ' (' + c.family + ')'; });
+    var labels = rows.map(function (c) { return c.name + ' (' + (c.primary ? 'primary, ' : '') + c.family + ')'; });
     new Chart(canvas, {
       type: 'bar',
       data: {
@@ -76,8 +78,8 @@ export const chartScripts = `(function () {
             type: 'bar',
             label: '95% CI',
             data: rows.map(function (c) { return [100 * c.low, 100 * c.high]; }),
-            backgroundColor: rows.map(function (c) { return colours[c.family] + '40'; }),
-            borderColor: rows.map(function (c) { return colours[c.family]; }),
+            backgroundColor: rows.map(function (c) { return colours[c.primary ? 'primary' : c.family] + '40'; }),
+            borderColor: rows.map(function (c) { return colours[c.primary ? 'primary' : c.family]; }),
             borderWidth: 1,
             barPercentage: 0.3,
             categoryPercentage: 1
@@ -86,7 +88,7 @@ export const chartScripts = `(function () {
             type: 'scatter',
             label: 'estimate',
             data: rows.map(function (c, i) { return { x: 100 * c.estimate, y: labels[i] }; }),
-            backgroundColor: rows.map(function (c) { return colours[c.family]; }),
+            backgroundColor: rows.map(function (c) { return colours[c.primary ? 'primary' : c.family]; }),
             pointRadius: 6,
             pointStyle: 'rectRot'
           }

@@ -32,7 +32,7 @@ function flagsCell(flags: readonly string[]): string {
  * Per-arm outcomes and spend: success with its Wilson interval, the oracle rate as an upper bound,
  * metered spend ("unknown" where unmeasured), the Pareto marking, and equal-compute flags.
  */
-export function renderArmsTable(arms: readonly ArmSummary[], plane: SpendVsSuccess): string {
+export function renderArmsTable(arms: readonly ArmSummary[], plane: SpendVsSuccess, workUnit: string | null): string {
   const head = [
     'Arm',
     'Strategy',
@@ -42,6 +42,7 @@ export function renderArmsTable(arms: readonly ArmSummary[], plane: SpendVsSucce
     'Success rate [95% CI]',
     'Oracle rate',
     'Attempts',
+    workUnit ? `Work units (${escapeHtml(workUnit)})` : 'Work units',
     'Analyst calls',
     'Tokens',
     'Cost (usd)',
@@ -61,9 +62,13 @@ export function renderArmsTable(arms: readonly ArmSummary[], plane: SpendVsSucce
         ? 'not recorded'
         : `${formatPercent(arm.oracleRate)} <span class="note">(upper bound)</span>`,
       formatCount(arm.attempts),
+      formatCount(arm.spend.workUnits),
       formatCount(arm.analystCalls),
       tokensCell(arm.spend),
-      usdCell(arm.spend),
+      usdCell(arm.spend) +
+        (arm.unfinished.attempts > 0
+          ? ` <span class="note">(${formatUsd(arm.unfinished.spend?.usd ?? null)} of it from ${arm.unfinished.attempts} attempt(s) of unfinished tries)</span>`
+          : ''),
       formatWallMs(arm.spend.wallMs),
       paretoCell(arm.armId, plane),
       flagsCell(arm.computeFlags),

@@ -3,7 +3,9 @@ import type { RunSummary } from '@ratchet/runtime';
 import { contrastReading } from '../contrast-reading';
 import { chartLibrarySource } from './chart-library';
 import { type ChartData, chartDataElementId, chartScripts, forestCanvasId, planeCanvasId } from './chart-scripts';
+import { equalComputeLines } from './equal-compute-lines';
 import { escapeHtml } from './escape-html';
+import { failureWarnings } from './failure-warnings';
 import { inlineScriptElement } from './inline-script-element';
 import { jsonScriptElement } from './json-script-element';
 import { renderArmsTable } from './render-arms-table';
@@ -37,6 +39,11 @@ function planeCaption(plane: ReturnType<typeof spendVsSuccess>): string {
   );
 }
 
+function warningList(lines: readonly string[]): string {
+  if (lines.length === 0) return '';
+  return `<div class="warning"><strong>Warning:</strong><pre>${escapeHtml(lines.join('\n'))}</pre></div>`;
+}
+
 /**
  * The run as one self-contained HTML document: manifest, arms, a forest plot of the contrasts, spend
  * against success with the Pareto front, and the per-task outcome grid. Chart.js and the data are
@@ -45,9 +52,10 @@ function planeCaption(plane: ReturnType<typeof spendVsSuccess>): string {
 export function renderHtmlReport({ manifest, summary, cells, generatedAt }: HtmlReportInput): string {
   const plane = spendVsSuccess(summary.arms);
   const chartData: ChartData = {
-    contrasts: summary.contrasts.map(({ name, family, estimate, low, high, pValue, qValue }) => ({
+    contrasts: summary.contrasts.map(({ name, family, primary, estimate, low, high, pValue, qValue }) => ({
       name,
       family,
+      primary,
       estimate,
       low,
       high,
@@ -72,12 +80,17 @@ export function renderHtmlReport({ manifest, summary, cells, generatedAt }: Html
 <h2>Manifest</h2>
 ${renderManifestTable(manifest, summary)}
 <h2>Arms</h2>
-<p class="note">Success rate: resolved share of judged, non-infra cells with a Wilson 95% interval. The oracle rate (best verdict over all attempts) is an upper bound, never the result.</p>
-${renderArmsTable(summary.arms, plane)}
+<p class="note">Success rate: resolved share of judged, non-infra cells with a Wilson 95% interval. The oracle rate (best verdict over all attempts) is an upper bound, never the result. Spend includes attempts of tries killed before their cell was recorded.</p>
+${renderArmsTable(summary.arms, plane, summary.workUnit)}
+${warningList(failureWarnings(summary.arms))}
+<h3>Equal compute (per cell, against <code>${escapeHtml(summary.control)}</code>)</h3>
+<ul class="plain">${equalComputeLines(summary)
+    .map((line) => `<li>${escapeHtml(line)}</li>`)
+    .join('')}</ul>
 <h2>Contrasts</h2>
-<p class="note">Lift in percentage points (paired by task, bootstrap 95% CI); q values are Benjamini–Hochberg adjusted within each family. The primary contrast was named before any cell ran; the others are exploratory.</p>
+<p class="note">Lift in percentage points, paired by task: McNemar's exact test with an interval for the paired lift for pass/fail outcomes on fewer than 20 tasks, else a seeded bootstrap 95% CI. q values are Benjamini–Hochberg adjusted within each family: the decomposition (compute = random − blind, continuation = continue − random, steering = refine − continue), the primary contrast when it is not part of it, and the exploratory rest. The primary contrast was named before any cell ran.</p>
 ${summary.contrasts
-  .filter((contrast) => contrast.family === 'primary')
+  .filter((contrast) => contrast.primary)
   .map((contrast) => `<p class="reading">${escapeHtml(contrastReading(contrast))}</p>`)
   .join('\n')}
 <div class="chart" style="height:${forestHeight}px"><canvas id="${forestCanvasId}" role="img" aria-label="Forest plot of the contrasts"></canvas></div>

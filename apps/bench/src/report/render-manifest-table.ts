@@ -1,6 +1,7 @@
 import type { RunManifest } from '@ratchet/corpus';
 import type { RunSummary } from '@ratchet/runtime';
 import { escapeHtml } from './escape-html';
+import { runState } from './run-state';
 
 function armList(arms: RunManifest['arms']): string {
   const items = arms.map(
@@ -25,12 +26,15 @@ function described(ref: {
 }
 
 /** The run's manifest as a two-column table: what ran, under which seed, and the pre-registered contrast. */
-export function renderManifestTable(manifest: RunManifest, summary: Pick<RunSummary, 'stopReason'>): string {
+export function renderManifestTable(
+  manifest: RunManifest,
+  summary: Pick<RunSummary, 'stopReason' | 'cells' | 'status'>,
+): string {
   const { primaryContrast: primary } = manifest;
   const rows: Array<[string, string]> = [
     ['Run id', `<code>${escapeHtml(manifest.runId)}</code>`],
     ['Benchmark', escapeHtml(manifest.benchmark)],
-    ['Status', `${escapeHtml(manifest.status)} (stop reason: ${escapeHtml(summary.stopReason)})`],
+    ['Status', escapeHtml(runState(manifest, summary))],
     ['Seed', `<code>${escapeHtml(manifest.seed)}</code>`],
     ['Arms', armList(manifest.arms)],
     [

@@ -4,6 +4,8 @@ body { font: 14px/1.45 system-ui, sans-serif; color: #1b1d21; margin: 2rem auto;
 h1 { font-size: 1.5rem; margin-bottom: 0.2rem; }
 h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #d5d8dd; padding-bottom: 0.2rem; }
 .meta, .note, .ci { color: #5b616b; }
+.warning { border-left: 4px solid #c2410c; padding: 0.2em 0.8em; background: #fff7ed; }
+.warning pre { white-space: pre-wrap; }
 .reading { font-weight: 600; }
 table { border-collapse: collapse; margin: 0.5rem 0; }
 th, td { border: 1px solid #d5d8dd; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
@@ -13,6 +15,7 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
 .flags li { color: #9a3412; }
 .front { color: #c2410c; font-weight: 600; }
 .family-primary { color: #1f5fbf; font-weight: 600; }
+.family-decomposition { color: #0f766e; }
 .family-exploratory { color: #5b616b; }
 .chart { position: relative; width: 100%; }
 .grid td { min-width: 7rem; }

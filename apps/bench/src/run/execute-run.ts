@@ -1,21 +1,27 @@
 import { type Corpus, openCorpus, type RunManifest } from '@ratchet/corpus';
-import { type RunSummary, runBenchmark } from '@ratchet/runtime';
+import { type RunSummary, runBenchmark, type Task } from '@ratchet/runtime';
 import pc from 'picocolors';
 import { loadRun, writeHtmlReport } from '../commands/load-run';
 import { buildRun } from '../config/build-run';
 import { ConfigError } from '../config/config-error';
+import { loadStrategyModules } from '../config/load-strategy-modules';
 import { preflight } from '../config/preflight';
 import type { RatchetConfig } from '../config/ratchet-config';
 import { progressPrinter } from '../progress-printer';
 import { RunInterruptedError } from '../run-interrupted-error';
 import { terminalReport } from '../terminal-report';
 import { dryRunPlan } from './dry-run-plan';
+import { probeWorker } from './probe-worker';
 import { planRun, runIdentity } from './run-plan';
 
 export interface ExecuteRunOptions {
   config: RatchetConfig;
   /** Where the config came from, for errors about it. */
   source: string;
+  /** The folder paths in the config are relative to (strategy modules); default the working directory. */
+  configDir?: string;
+  /** Run the agent once on the first task before the run, and stop if it fails (`--probe`). */
+  probe?: boolean;
   store: string;
   dryRun: boolean;
   html: string | null;
@@ -42,7 +48,8 @@ export interface ExecutedRun {
  */
 export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRun> {
   const { config, store } = options;
-  const built = buildRun(config);
+  const strategies = await loadStrategyModules(config, options.configDir ?? process.cwd(), options.source);
+  const built = buildRun(config, { strategies });
   try {
     const all = await built.environment.tasks(config.split);
     const tasks = config.maxTasks === undefined ? all : all.slice(0, config.maxTasks);
@@ -52,11 +59,12 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRu
       ]);
     }
     const benchmark = config.benchmark ?? built.environment.id;
-    const plan = planRun(config, { benchmark, tasks, arms: built.arms });
+    const plan = planRun(config, { benchmark, tasks, arms: built.arms, strategies });
     if (options.dryRun) return { runId: plan.runId, text: await dryRunPlan(config, plan, store, built) };
 
     for (const line of await preflight(config)) process.stderr.write(`preflight ok · ${line}\n`);
     const worker = built.createWorker();
+    if (options.probe) process.stderr.write(`${await probeWorker(built.environment, worker, tasks[0] as Task)}\n`);
     const corpus = await openCorpus(store);
     try {
       process.stderr.write(
@@ -78,7 +86,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRu
         retries: config.retries,
         oracle: config.oracle,
         primaryContrast: plan.primaryContrast,
-        config: runIdentity(config),
+        config: runIdentity(config, strategies),
+        resumeCommand: options.resumeCommand(plan.runId),
         ...(config.maxCost === undefined ? {} : { maxUsd: config.maxCost }),
         ...(config.rateLimit
           ? { rateLimit: { attempts: config.rateLimit.attempts, perMs: config.rateLimit.perSeconds * 1000 } }

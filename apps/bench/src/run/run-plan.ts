@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { JsonValue } from '@ratchet/corpus';
-import { type Arm, canonicalJson, defaultPrimaryContrast, type PrimaryContrast, type Task } from '@ratchet/runtime';
+import { canonicalJson, type JsonValue } from '@ratchet/corpus';
+import { type Arm, defaultPrimaryContrast, type PrimaryContrast, type Task } from '@ratchet/runtime';
+import type { LoadedStrategy } from '../config/load-strategy-modules';
 import type { RatchetConfig } from '../config/ratchet-config';
 
 /** What a `ratchet run` will do, known before any cell runs (and printed by --dry-run). */
@@ -17,8 +18,14 @@ export interface RunPlan {
   readonly primaryContrast: PrimaryContrast;
 }
 
-/** The fields that make a run what it is; concurrency, caps, retries and the store do not. */
-export function runIdentity(config: RatchetConfig): JsonValue {
+/**
+ * The fields that make a run what it is; concurrency, caps, retries and the store do not. A strategy
+ * module counts by the hash of its source, so editing it makes a new run rather than resuming the old.
+ */
+export function runIdentity(
+  config: RatchetConfig,
+  strategies: ReadonlyMap<string, LoadedStrategy> = new Map(),
+): JsonValue {
   const {
     concurrency: _c,
     maxCost: _m,
@@ -29,15 +36,23 @@ export function runIdentity(config: RatchetConfig): JsonValue {
     $schema: _x,
     ...rest
   } = config;
+  const arms = rest.arms.map((arm) => {
+    const module = strategies.get(arm.strategy);
+    return module ? { ...arm, strategySha256: module.sha256 } : arm;
+  });
   // `--seed 7` and `"seed": 7` are the same run.
-  return JSON.parse(JSON.stringify({ ...rest, seed: String(rest.seed) })) as JsonValue;
+  return JSON.parse(JSON.stringify({ ...rest, arms, seed: String(rest.seed) })) as JsonValue;
 }
 
 /** The run id: the config's (or --run-id), else `<benchmark>-<hash of the run's identity>` so a re-run resumes. */
-export function runIdOf(config: RatchetConfig, benchmark: string): string {
+export function runIdOf(
+  config: RatchetConfig,
+  benchmark: string,
+  strategies: ReadonlyMap<string, LoadedStrategy> = new Map(),
+): string {
   if (config.runId !== undefined) return config.runId;
   const hash = createHash('sha256')
-    .update(canonicalJson(runIdentity(config)))
+    .update(canonicalJson(runIdentity(config, strategies)))
     .digest('hex')
     .slice(0, 10);
   // The benchmark's first word: `sim (calibration simulator — …)` gives `sim`.
@@ -47,7 +62,12 @@ export function runIdOf(config: RatchetConfig, benchmark: string): string {
 
 export function planRun(
   config: RatchetConfig,
-  options: { benchmark: string; tasks: readonly Task[]; arms: readonly Arm[] },
+  options: {
+    benchmark: string;
+    tasks: readonly Task[];
+    arms: readonly Arm[];
+    strategies?: ReadonlyMap<string, LoadedStrategy>;
+  },
 ): RunPlan {
   const arms = options.arms.map((arm) => ({
     id: arm.id,
@@ -57,7 +77,7 @@ export function planRun(
   }));
   const perTask = config.replicates * arms.reduce((sum, arm) => sum + arm.k, 0);
   return {
-    runId: runIdOf(config, options.benchmark),
+    runId: runIdOf(config, options.benchmark, options.strategies),
     benchmark: options.benchmark,
     tasks: options.tasks,
     arms,

@@ -12,7 +12,16 @@ function view(index: number, events: TraceEvent[], output: string): AttemptView 
     output,
     events,
     checks: [{ name: 'tests', passed: index > 0, score: null }],
-    usage: { turns: 3, tokensIn: 100, tokensOut: 10, usd: 0.01, wallMs: 5, costProvenance: 'estimated' },
+    usage: {
+      turns: 3,
+      tokensIn: 100,
+      tokensOut: 10,
+      usd: 0.01,
+      wallMs: 5,
+      workUnits: null,
+      costProvenance: 'estimated',
+    },
+    failure: null,
     continuable: false,
   };
 }

@@ -20,7 +20,16 @@ const attempt: AttemptView = {
     { type: 'message', data: { turn: 2, text: 'patched src/sum.ts' } },
   ],
   checks: [{ name: 'visible-tests', passed: false, score: 0.5, details: { failed: ['sum handles []'] } }],
-  usage: { turns: 2, tokensIn: 900, tokensOut: 80, usd: null, wallMs: 1200, costProvenance: 'unknown' },
+  usage: {
+    turns: 2,
+    tokensIn: 900,
+    tokensOut: 80,
+    usd: null,
+    wallMs: 1200,
+    workUnits: null,
+    costProvenance: 'unknown',
+  },
+  failure: null,
   continuable: true,
 };
 

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { JsonValue } from '@ratchet/corpus';
-import { canonicalJson } from '@ratchet/runtime';
+import { canonicalJson } from '@ratchet/corpus';
 
 /** A store of model responses keyed by the full request: for cheap re-runs and record/replay tests. */
 export interface ResponseCache {

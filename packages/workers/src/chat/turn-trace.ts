@@ -45,7 +45,7 @@ export function turnUsage(usage: LanguageModelUsage, model: string, prices: Pric
     },
     prices,
   );
-  return { turns: 1, tokensIn, tokensOut, ...cost, wallMs: null };
+  return { turns: 1, tokensIn, tokensOut, ...cost, wallMs: null, workUnits: null };
 }
 
 /**

@@ -1,7 +1,7 @@
-import { openCorpus } from '@ratchet/corpus';
+import { openCorpus, unmeasuredUsage } from '@ratchet/corpus';
 import { MockJudge } from '@ratchet/judges/test';
 import { random, refine, runBenchmark } from '@ratchet/runtime';
-import { scriptedEnvironment, scriptedWorker, unknownUsage } from '@ratchet/runtime/test';
+import { scriptedEnvironment, scriptedWorker } from '@ratchet/runtime/test';
 import { describe, expect, it } from 'vitest';
 import { redactText, secretValues } from './redact-secrets';
 import { withRedaction } from './with-redaction';
@@ -34,7 +34,7 @@ describe('secret redaction', () => {
       events: [
         { type: 'tool-call', data: { command: `curl -H "x-api-key: ${plantedKey}"`, env: 'CUSTOM=hunter2hunter2' } },
       ],
-      usage: unknownUsage,
+      usage: unmeasuredUsage,
     }));
     const worker = withRedaction(leaky, { env: { ANTHROPIC_API_KEY: plantedKey, CUSTOM_SECRET: 'hunter2hunter2' } });
     const environment = scriptedEnvironment([{ id: 't1', split: 'train', input: 'go', expected: null }]);
@@ -62,7 +62,7 @@ describe('secret redaction', () => {
     const leaky = scriptedWorker(() => ({
       output: null,
       events: [],
-      usage: unknownUsage,
+      usage: unmeasuredUsage,
       failure: { reason: 'exit', message: `exited after ${plantedKey}`, stderr: 'auth with hunter2hunter2 refused' },
     }));
     const worker = withRedaction(leaky, { env: { CUSTOM_SECRET: 'hunter2hunter2' } });

@@ -1,0 +1,40 @@
+import type { ArmSummary, ComputeFigure, RunSummary } from '@ratchet/runtime';
+
+const names: Record<ComputeFigure, string> = {
+  attempts: 'attempts',
+  workUnits: 'work units',
+  usd: 'dollars',
+  tokens: 'tokens',
+  wallMs: 'wall time',
+};
+
+function figureName(figure: ComputeFigure, workUnit: string | null): string {
+  return figure === 'workUnits' && workUnit ? `work units (${workUnit})` : names[figure];
+}
+
+/**
+ * Equal compute (DESIGN rule 3) in sentences, per arm against the control: what differs beyond the
+ * tolerance, what is within it, and what was not measured — never an all-clear for a figure nobody
+ * measured.
+ */
+export function equalComputeLines(summary: Pick<RunSummary, 'arms' | 'control' | 'workUnit'>): string[] {
+  const lines: string[] = [];
+  for (const arm of summary.arms) {
+    if (arm.armId === summary.control) continue;
+    lines.push(`${arm.armId}: ${armLine(arm, summary.workUnit)}`);
+  }
+  return lines;
+}
+
+function armLine(arm: ArmSummary, workUnit: string | null): string {
+  if (arm.computeChecks.length === 0) return arm.computeFlags.join('; ') || 'not compared';
+  const by = (status: string) =>
+    arm.computeChecks.filter((check) => check.status === status).map((check) => figureName(check.figure, workUnit));
+  const parts: string[] = [];
+  if (arm.computeFlags.length > 0) parts.push(`differs — ${arm.computeFlags.join('; ')}`);
+  const within = by('within');
+  if (within.length > 0) parts.push(`within tolerance: ${within.join(', ')}`);
+  const unmeasured = by('not-measured');
+  if (unmeasured.length > 0) parts.push(`not measured: ${unmeasured.join(', ')}`);
+  return parts.join('; ');
+}

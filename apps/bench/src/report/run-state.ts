@@ -1,0 +1,25 @@
+import type { RunManifest } from '@ratchet/corpus';
+import type { RunSummary } from '@ratchet/runtime';
+
+/**
+ * The run's state in one sentence, the one place that says it: finished, stopped (and why), failed,
+ * or not finished — with how many of the planned cells are recorded and the command that resumes it.
+ * A run still marked `running` whose process is gone says so rather than "running".
+ */
+export function runState(manifest: RunManifest, summary: Pick<RunSummary, 'cells' | 'stopReason' | 'status'>): string {
+  const { planned, recorded } = summary.cells;
+  const cells = planned === null ? `${recorded} cells recorded` : `${recorded}/${planned} cells recorded`;
+  const resume = manifest.resumeCommand ? ` — resume with: ${manifest.resumeCommand}` : '';
+  switch (summary.status) {
+    case 'completed':
+      return `completed (${cells})`;
+    case 'interrupted':
+      return summary.stopReason === 'spend-cap'
+        ? `stopped at the spend cap (${cells})${resume}`
+        : `interrupted (${cells})${resume}`;
+    case 'failed':
+      return `failed (${cells}): the run stopped on an error${resume}`;
+    case 'running':
+      return `not finished: ${cells}; running now, or its process was killed${resume}`;
+  }
+}
