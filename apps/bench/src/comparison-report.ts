@@ -28,7 +28,7 @@ export function comparisonReport(comparison: RunComparison): string {
     table.toString(),
     ...(differences.length > 0
       ? ['What differs:', ...differences.map((line) => `  ${line}`)]
-      : ['What differs: nothing recorded in the manifests.']),
+      : ['What differs: nothing — the two runs were defined by the same configuration (same config hash).']),
     ...(unmatched.baseline.length + unmatched.candidate.length > 0
       ? [
           `Arms without a partner: ${[

@@ -2,6 +2,7 @@ import { type ValidationReport, validateJsonlDataset, validateTaskDirectory } fr
 import { RuntimeError } from '@ratchet/runtime';
 import Table from 'cli-table3';
 import pc from 'picocolors';
+import { isStrategyModule } from '../config/arm-config';
 import { buildRun } from '../config/build-run';
 import { loadConfig } from '../config/load-config';
 
@@ -38,7 +39,9 @@ export async function validateCommand(options: {
       judge: config.judge as NonNullable<typeof config.judge>,
     });
   } else {
-    const built = buildRun({ ...config, worker: { kind: 'builtin' } });
+    // Validation needs the tasks and the judge, not the arms: strategy modules are not loaded for it.
+    const arms = config.arms.filter((arm) => !isStrategyModule(arm.strategy));
+    const built = buildRun({ ...config, arms, worker: { kind: 'builtin' } });
     try {
       const tasks = await built.environment.tasks();
       const counts = ['train', 'val', 'holdout'].map(
