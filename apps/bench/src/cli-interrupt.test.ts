@@ -56,22 +56,52 @@ function stderrShows(chain: Chain, pattern: RegExp): Promise<void> {
   });
 }
 
-/** The pid the stubborn agent writes once it runs; null if the chain ended first. */
-async function agentPid(file: string, chain: Chain): Promise<number | null> {
-  let ended = false;
-  void chain.then(() => {
-    ended = true;
-  });
-  while (!ended) {
-    const pid = existsSync(file) ? Number(readFileSync(file, 'utf8')) : 0;
-    if (pid > 0) return pid;
-    await sleep(50);
-  }
-  return null;
-}
-
 const scratch = () => mkdtempSync(join(tmpdir(), 'ratchet-interrupt-'));
 const stopping = 'Stopping: keeping every finished cell (Ctrl+C again to quit at once)';
+
+/**
+ * A run whose agent (src/fixtures/stubborn-agent.mjs) ignores SIGTERM and answers only after 20 s, so
+ * a graceful stop waits out the harness's kill grace. `agentStarted` resolves once the agent runs.
+ */
+function stubbornAgentRun() {
+  const dir = scratch();
+  const pidFile = join(dir, 'agent.pid');
+  const config = join(dir, 'ratchet.config.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      environment: { kind: 'jsonl', path: join(rootDir, 'packages/environments/examples/arithmetic.jsonl') },
+      judge: { kind: 'numeric' },
+      worker: {
+        kind: 'command',
+        command: process.execPath,
+        args: [join(packageDir, 'src/fixtures/stubborn-agent.mjs'), pidFile, '{message}'],
+      },
+      arms: [
+        { strategy: 'random', k: 1 },
+        { strategy: 'refine', k: 1 },
+      ],
+      concurrency: 1,
+    }),
+  );
+  const agentStarted = async (chain: Chain) => {
+    let ended = false;
+    void chain.then(() => {
+      ended = true;
+    });
+    while (!ended) {
+      const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : 0;
+      if (pid > 0) {
+        // In a process group of its own, it outlives a CLI that quits at once.
+        started.push(pid);
+        return;
+      }
+      await sleep(50);
+    }
+    throw new Error(`the run ended before its agent started:\n${(await chain).stderr}`);
+  };
+  return { store: `sqlite:${join(dir, 'corpus.db')}`, config, agentStarted };
+}
 
 describe('Ctrl+C through the toolchain and pnpm', () => {
   it('one press stops gracefully: the partial report, the resume command, the run recorded as interrupted', async () => {
@@ -109,39 +139,33 @@ describe('Ctrl+C through the toolchain and pnpm', () => {
     }
   }, 60_000);
 
-  it('a second press, later, quits at once while an agent is slow to stop', async () => {
-    const dir = scratch();
-    const pidFile = join(dir, 'agent.pid');
-    writeFileSync(
-      join(dir, 'ratchet.config.json'),
-      JSON.stringify({
-        environment: { kind: 'jsonl', path: join(rootDir, 'packages/environments/examples/arithmetic.jsonl') },
-        judge: { kind: 'numeric' },
-        worker: {
-          kind: 'command',
-          command: process.execPath,
-          args: [join(packageDir, 'src/fixtures/stubborn-agent.mjs'), pidFile, '{message}'],
-        },
-        arms: [
-          { strategy: 'random', k: 1 },
-          { strategy: 'refine', k: 1 },
-        ],
-        concurrency: 1,
-      }),
-    );
-    const chain = ratchetThroughToolchain([
-      '--store',
-      `sqlite:${join(dir, 'corpus.db')}`,
-      'run',
-      join(dir, 'ratchet.config.json'),
-    ]);
-    const agent = await agentPid(pidFile, chain);
-    if (agent === null) throw new Error(`the run ended before its agent started:\n${(await chain).stderr}`);
-    // The agent runs in a process group of its own, and the CLI quitting at once leaves it behind.
-    started.push(agent);
-    const stopped = stderrShows(chain, /^Stopping: /m);
+  it('a press while an agent runs stops without recording the attempt it cut short as the agent failing', async () => {
+    const { store, config, agentStarted } = stubbornAgentRun();
+    const chain = ratchetThroughToolchain(['--store', store, 'run', config]);
+    await agentStarted(chain);
     pressCtrlC(chain);
     // The agent ignores SIGTERM: the graceful stop waits out the harness's 5 s kill grace.
+    const result = await chain;
+
+    expect(result.exitCode, result.stderr).toBe(130);
+    const runId = /--run-id (\S+)/.exec(result.stdout)?.[1] ?? '';
+    expect(runId).toMatch(/^jsonl-dataset-[0-9a-f]{10}$/);
+    const corpus = await openCorpus(store);
+    try {
+      expect((await corpus.manifest(runId))?.status).toBe('interrupted');
+      expect(await corpus.recordIds({ runId })).toEqual([]);
+      expect(await corpus.cells({ runId })).toEqual([]);
+    } finally {
+      await corpus.close();
+    }
+  }, 60_000);
+
+  it('a second press, later, quits at once while an agent is slow to stop', async () => {
+    const { store, config, agentStarted } = stubbornAgentRun();
+    const chain = ratchetThroughToolchain(['--store', store, 'run', config]);
+    await agentStarted(chain);
+    const stopped = stderrShows(chain, /^Stopping: /m);
+    pressCtrlC(chain);
     await stopped;
     await sleep(1500);
     pressCtrlC(chain);

@@ -36,11 +36,13 @@ export interface InterruptOnSignalOptions {
 export function interruptOnSignal(options: InterruptOnSignalOptions): () => void {
   const { controller, emitter, now, quit, stderr } = options;
   let firstAt: number | null = null;
-  const onSignal = () => {
+  const onSignal = (signal: NodeJS.Signals) => {
     if (firstAt === null) {
       firstAt = now();
       stderr.write('\nStopping: keeping every finished cell (Ctrl+C again to quit at once)…\n');
-      controller.abort(new Error('interrupted'));
+      // An AbortError: the harness tells it from an agent's own failure and does not record the
+      // attempt it cut short (any other error would be scored as the agent failing).
+      controller.abort(new DOMException(`stopped by ${signal}`, 'AbortError'));
       return;
     }
     if (now() - firstAt >= duplicateSignalWindowMs) quit(130);
