@@ -150,7 +150,11 @@ let status = 0;
 const steps = tasks[task];
 for (const [index, [command, ...args]] of steps.entries()) {
   // Extra arguments (`npm run demo -- --tasks 10`) go to the last step, the one the task is about.
-  status = pnpm(['exec', command, ...args, ...(index === steps.length - 1 ? rest : [])]);
+  const argv = [...args, ...(index === steps.length - 1 ? rest : [])];
+  // A Node step runs directly: on Ctrl+C `pnpm exec` SIGTERMs its child and dies without waiting, and
+  // npm would give the shell back before the ratchet CLI has written its report. PATH already holds
+  // the pinned Node and the workspace's bins.
+  status = command === 'node' ? run(join(binDir, 'node'), argv) : pnpm(['exec', command, ...argv]);
   if (status !== 0) break;
 }
 if (task === 'test') {
