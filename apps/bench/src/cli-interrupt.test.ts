@@ -25,8 +25,10 @@ function signalIfAlive(pid: number, signal: NodeJS.Signals) {
 }
 
 /**
- * The chain `npm run ratchet -- …` starts, minus the build: the toolchain parent, `pnpm exec`, and the
- * CLI from sources. It leads its own process group, as a terminal's foreground job does.
+ * `node tools/toolchain.mjs pnpm exec node cli.ts …`: the toolchain parent, `pnpm exec` and the CLI from
+ * sources, leading their own process group as a terminal's foreground job does. (`npm run ratchet` runs
+ * the built CLI without pnpm in between.) pnpm makes it the harder case: on Ctrl+C it sends the CLI a
+ * SIGTERM on top of the terminal's SIGINT, and dies by SIGINT at once, which the toolchain reports as 130.
  */
 function ratchetThroughToolchain(args: readonly string[]) {
   const cli = ['node', '--import', tsx, '--conditions=@ratchet/source', join(packageDir, 'src', 'cli.ts')];
@@ -36,14 +38,16 @@ function ratchetThroughToolchain(args: readonly string[]) {
     reject: false,
     env: { NO_COLOR: '1' },
   });
-  started.push(-(chain.pid ?? 0));
+  // A missing pid must not become -0: process.kill(-0) signals the test runner's own group.
+  if (chain.pid === undefined) throw new Error('the toolchain could not be started');
+  started.push(-chain.pid);
   return chain;
 }
 
 type Chain = ReturnType<typeof ratchetThroughToolchain>;
 
 /** Ctrl+C in a terminal: SIGINT to every process of the foreground group at once. */
-const pressCtrlC = (chain: Chain) => signalIfAlive(-(chain.pid ?? 0), 'SIGINT');
+const pressCtrlC = (chain: Chain) => signalIfAlive(-(chain.pid as number), 'SIGINT');
 
 /** Resolves once the chain's stderr so far matches `pattern`. */
 function stderrShows(chain: Chain, pattern: RegExp): Promise<void> {
