@@ -4,6 +4,7 @@
 // has (Node 18+), including the one that only has Node 20 and npm.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { constants } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -80,11 +81,31 @@ const env = {
   DO_NOT_TRACK: '1',
 };
 
+// Ctrl+C signals the whole foreground process group, so the child gets its own SIGINT and decides how to
+// stop (the ratchet CLI first records what finished). Left at their default, these signals would end this
+// process at once, and npm would give the shell back while the child is still writing.
+const stopSignals = ['SIGINT', 'SIGTERM'];
+const ignore = () => {};
+
 function run(command, args) {
-  const result = spawnSync(command, args, { cwd: rootDir, stdio: 'inherit', env });
-  if (result.error) fail(`could not start ${command}: ${result.error.message}`);
-  return result.status ?? 1;
+  for (const signal of stopSignals) process.on(signal, ignore);
+  try {
+    const result = spawnSync(command, args, { cwd: rootDir, stdio: 'inherit', env });
+    if (result.error) fail(`could not start ${command}: ${result.error.message}`);
+    return exitStatus(result);
+  } finally {
+    for (const signal of stopSignals) process.off(signal, ignore);
+  }
 }
+
+/** The child's exit code; a child ended by SIGINT or SIGTERM gives the shell's 128 + n (130, 143). */
+function exitStatus(result) {
+  if (result.status !== null) return result.status;
+  return stopSignals.includes(result.signal) ? 128 + constants.signals[result.signal] : 1;
+}
+
+/** Whether a step ended because someone stopped it (Ctrl+C, `kill`): not a failure to explain. */
+const stopped = (status) => stopSignals.some((signal) => status === 128 + constants.signals[signal]);
 
 function pnpm(args) {
   return run(join(binDir, 'node'), [join(toolsDir, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs'), ...args]);
@@ -92,6 +113,7 @@ function pnpm(args) {
 
 function installWorkspace() {
   const status = pnpm(['install', '--frozen-lockfile', '--reporter=silent']);
+  if (stopped(status)) process.exit(status);
   if (status !== 0) fail('`pnpm install --frozen-lockfile` failed (is pnpm-lock.yaml up to date?).');
 }
 
@@ -128,7 +150,11 @@ let status = 0;
 const steps = tasks[task];
 for (const [index, [command, ...args]] of steps.entries()) {
   // Extra arguments (`npm run demo -- --tasks 10`) go to the last step, the one the task is about.
-  status = pnpm(['exec', command, ...args, ...(index === steps.length - 1 ? rest : [])]);
+  const argv = [...args, ...(index === steps.length - 1 ? rest : [])];
+  // A Node step runs directly: on Ctrl+C `pnpm exec` SIGTERMs its child and dies without waiting, and
+  // npm would give the shell back before the ratchet CLI has written its report. PATH already holds
+  // the pinned Node and the workspace's bins.
+  status = command === 'node' ? run(join(binDir, 'node'), argv) : pnpm(['exec', command, ...argv]);
   if (status !== 0) break;
 }
 if (task === 'test') {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
+import { interruptOnSignal } from './interrupt-on-signal';
 import { buildProgram } from './program';
 import { RunInterruptedError } from './run-interrupted-error';
 import { UsageError } from './usage-error';
@@ -7,11 +8,12 @@ import { UsageError } from './usage-error';
 /** The one place that decides how each kind of error is shown and which exit code it gets. */
 async function main(): Promise<number> {
   const interrupt = new AbortController();
-  process.on('SIGINT', () => {
-    // The first Ctrl+C stops scheduling and lets running cells be recorded; a second one leaves at once.
-    if (interrupt.signal.aborted) process.exit(130);
-    process.stderr.write('\nStopping: keeping every finished cell (Ctrl+C again to quit at once)…\n');
-    interrupt.abort(new Error('interrupted'));
+  interruptOnSignal({
+    controller: interrupt,
+    emitter: process,
+    now: () => performance.now(),
+    quit: (code) => process.exit(code),
+    stderr: process.stderr,
   });
   try {
     await buildProgram(interrupt.signal).parseAsync(process.argv);
