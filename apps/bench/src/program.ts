@@ -1,6 +1,7 @@
 import { defaultCorpusUrl, openCorpus } from '@ratchet/corpus';
 import { compareRuns } from '@ratchet/runtime';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { cliInvocation } from './cli-invocation';
 import { corpusExport, corpusImport, corpusStats } from './commands/corpus-commands';
 import { demo } from './commands/demo';
 import { loadRun, requireRun, writeHtmlReport } from './commands/load-run';
@@ -114,7 +115,7 @@ export function buildProgram(signal: AbortSignal): Command {
             probe: probe ?? false,
             html,
             signal,
-            commandLine: ['ratchet', ...process.argv.slice(2)].map(shellQuote).join(' '),
+            commandLine: [cliInvocation(), ...process.argv.slice(2).map(shellQuote)].join(' '),
           }),
         );
       },

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { cliInvocation } from '../cli-invocation';
 import { type RatchetConfig, ratchetConfigSchema } from '../config/ratchet-config';
 import { executeRun } from '../run/execute-run';
 import { runIdOf } from '../run/run-plan';
@@ -43,8 +44,7 @@ export function demoConfig(options: Pick<DemoOptions, 'tasks' | 'seed' | 'concur
  * by adding to what follows the run.
  */
 export async function demo(options: DemoOptions): Promise<string> {
-  // From a clone (`npm run demo`) the command is `npm run ratchet --`; installed, it is `ratchet`.
-  const ratchet = process.env.npm_lifecycle_event ? 'npm run ratchet --' : 'ratchet';
+  const ratchet = cliInvocation();
   const run = await executeRun({
     config: demoConfig(options),
     source: 'the built-in demo',

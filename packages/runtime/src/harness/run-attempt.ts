@@ -41,8 +41,12 @@ export async function runAttempt(
         started = performance.now();
         handle = await services.environment.open(view);
         opened = true;
-        // Anything but an InfraError is the agent's outcome: a failed attempt, recorded and scored.
-        return services.worker.attempt({ task: view, handle, ...attempt }, services.signal).catch(agentFailure);
+        // Anything but an InfraError is the agent's outcome: a failed attempt, recorded and scored —
+        // unless the run was stopped, whatever the worker threw on its way out.
+        return services.worker.attempt({ task: view, handle, ...attempt }, services.signal).catch((error: unknown) => {
+          if (services.signal.aborted) throw error;
+          return agentFailure(error);
+        });
       },
       services.retry,
       services.signal,
