@@ -42,4 +42,3 @@ export { StatsError } from './stats-error';
 export { UnpairedDataError } from './unpaired-data-error';
 export type { Alternative, NumericArray } from './validate';
 export { wilsonInterval } from './wilson-interval';
-export { pairedBinaryContrast } from './paired-binary-contrast';
