@@ -18,6 +18,23 @@ describe('decidePromotion', () => {
     expect(decision.lift.low as number).toBeGreaterThan(0);
   });
 
+  it('reports Tango’s score interval for the lift of pass/fail outcomes below 20 tasks', () => {
+    // 8 wins, 1 loss in 12: pairedLiftInterval(1, 8, 12), scipy brentq on Tango's score (see its test):
+    // (0.10290698204302724, 0.8302003209190537). The Clopper–Pearson scaling used before gave 0.026.
+    const decision = decidePromotion({ ...arms('110000000000', '011111111100'), seed: 1 });
+    expect(decision.lift.low as number).toBeCloseTo(0.10290698204302724, 9);
+    expect(decision.lift.high as number).toBeCloseTo(0.8302003209190537, 9);
+  });
+
+  it('lets McNemar’s exact test veto a score interval that excludes 0', () => {
+    // 4 wins, 0 losses in 12: Tango's lower bound is 0.0100 (score 4/√4 = 2 > 1.96), but the exact
+    // test's p = 2·(½)⁴ = 0.125.
+    const decision = decidePromotion({ ...arms('000000000000', '111100000000'), seed: 1 });
+    expect(decision.lift.low as number).toBeCloseTo(0.010007991126345508, 9);
+    expect(decision).toMatchObject({ promoted: false, reason: 'vetoed', test: 'exact' });
+    expect(decision.veto?.pValue).toBe(0.125);
+  });
+
   it('refuses a candidate with the incumbent’s hash before any statistics', () => {
     const decision = decidePromotion({
       ...arms('0000000', '1111111'),
@@ -39,9 +56,10 @@ describe('decidePromotion', () => {
   });
 
   it('refuses when the interval reaches the threshold', () => {
-    const decision = decidePromotion({ ...arms('000000000000', '111100000000'), seed: 1 });
+    // 3 wins in 12: Tango's lower bound −0.0531; 8 wins, 1 loss: lower bound 0.1029, below a 0.2 threshold.
+    const decision = decidePromotion({ ...arms('000000000000', '111000000000'), seed: 1 });
     expect(decision.reason).toBe('no-margin');
-    expect(decidePromotion({ ...arms('110000000000', '011111111100'), seed: 1, threshold: 0.1 }).reason).toBe(
+    expect(decidePromotion({ ...arms('110000000000', '011111111100'), seed: 1, threshold: 0.2 }).reason).toBe(
       'no-margin',
     );
   });

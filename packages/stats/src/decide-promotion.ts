@@ -1,8 +1,8 @@
 import { type AlignedOutcomes, alignOutcomes, type TaskOutcomes } from './align-outcomes';
-import { exactLiftInterval } from './exact-lift-interval';
 import { expandedConfidence, unexpandPValue } from './expanded-confidence';
 import { InvalidInputError } from './invalid-input-error';
 import { pairedBootstrap } from './paired-bootstrap';
+import { pairedLiftInterval } from './paired-lift-interval';
 import { exactTestFloor } from './promotion-floor';
 import type { Seed } from './rng';
 import { signTest } from './sign-test';
@@ -65,16 +65,18 @@ const exactBelow = 20;
  * only if: the controllers differ; there are enough paired tasks; the interval for the lift has
  * non-zero width and its lower bound is above `threshold`; and the exact sign test on the paired
  * differences agrees (McNemar's exact test, for pass/fail outcomes) — the veto. Pass/fail outcomes
- * below 20 pairs use the exact conditional interval; otherwise a seeded paired percentile bootstrap,
- * read at Hesterberg's expanded level so it is not too narrow at small n. Promotion is one-sided:
- * under no effect it promotes at most (1 − confidence)/2 of the time (the veto guarantees it).
+ * below 20 pairs use Tango's score interval for p₀₁ − p₁₀ (`pairedLiftInterval`), which covers the
+ * lift near the nominal level at small n but is not exact, so the exact test still decides; otherwise
+ * a seeded paired percentile bootstrap, read at Hesterberg's expanded level so it is not too narrow at
+ * small n. Promotion is one-sided: under no effect it promotes at most (1 − confidence)/2 of the time
+ * (the veto guarantees it).
  *
  * @throws {UnpairedDataError} when outcomes do not pair (duplicate ids, missing tasks, NaN).
  * @throws {InvalidInputError} for invalid settings or an empty holdout.
  * @example
  * // 12 holdout tasks: the candidate newly passes 8, newly fails 1.
  * decidePromotion({ incumbent, candidate, taskIds, seed: 1 });
- * // => { promoted: true, reason: 'promoted', n: 12, lift: { estimate: 0.583, low: 0.026, high: 0.746 },
+ * // => { promoted: true, reason: 'promoted', n: 12, lift: { estimate: 0.583, low: 0.103, high: 0.830 },
  * //      pValue: 0.039, test: 'exact', veto: { test: 'mcnemar-exact', wins: 8, losses: 1, … }, … }
  */
 export function decidePromotion(input: PromotionInput): PromotionDecision {
@@ -193,7 +195,7 @@ function measureLift(aligned: AlignedOutcomes, confidence: number, resamples: nu
     pValue: signs.pValue,
   };
   const exact = () => ({
-    lift: exactLiftInterval(veto.losses, veto.wins, n, confidence),
+    lift: pairedLiftInterval(veto.losses, veto.wins, n, confidence),
     pValue: veto.pValue,
     test: 'exact' as const,
     veto,
@@ -205,7 +207,7 @@ function measureLift(aligned: AlignedOutcomes, confidence: number, resamples: nu
     confidence: expandedConfidence(confidence, n),
     seed,
   });
-  // A bootstrap over identical differences collapses to a point; pass/fail data then has an exact interval.
+  // A bootstrap over identical differences collapses to a point; pass/fail data then has a score interval.
   if (binary && boot.high - boot.low <= 0) return exact();
   return {
     lift: { estimate: boot.estimate, low: boot.low, high: boot.high },
