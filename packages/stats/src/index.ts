@@ -23,6 +23,7 @@ export {
 } from './minimum-detectable-effect';
 export { normalCdf } from './normal-cdf';
 export { normalQuantile } from './normal-quantile';
+export { type PairedBinaryContrast, pairedBinaryContrast } from './paired-binary-contrast';
 export { type PairedBootstrapOptions, pairedBootstrap } from './paired-bootstrap';
 export { type LiftInterval, pairedLiftInterval } from './paired-lift-interval';
 export { type PairedSummary, pairedSummary } from './paired-summary';
