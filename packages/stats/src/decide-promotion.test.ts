@@ -45,8 +45,32 @@ describe('decidePromotion', () => {
     expect(decision).toMatchObject({ promoted: false, reason: 'identical-champion', test: 'none' });
   });
 
-  it('refuses a candidate whose outcomes equal the incumbent’s everywhere', () => {
-    expect(decidePromotion({ ...arms('0110101', '0110101'), seed: 1 }).reason).toBe('identical-champion');
+  it('refuses a candidate whose outcomes equal the incumbent’s everywhere, still bounding the lift', () => {
+    const decision = decidePromotion({ ...arms('0110101', '0110101'), seed: 1 });
+    expect(decision.reason).toBe('identical-champion');
+    // No discordant pair in 7: Tango's interval ±z²/(7 + z²); scipy: z = norm.ppf(0.975); z**2/(7 + z**2) = 0.35433043506668743
+    expect(decision.lift.high as number).toBeCloseTo(0.35433043506668743, 9);
+    expect(decision.lift.low as number).toBeCloseTo(-0.35433043506668743, 9);
+  });
+
+  it('reports only the estimate for graded outcomes below the evidence floor', () => {
+    const taskIds = ['t0', 't1', 't2', 't3'];
+    const incumbent = { t0: 0.2, t1: 0.4, t2: 0.5, t3: 0.1 };
+    const candidate = { t0: 0.6, t1: 0.5, t2: 0.9, t3: 0.3 };
+    const decision = decidePromotion({ incumbent, candidate, taskIds, seed: 1 });
+    expect(decision).toMatchObject({ promoted: false, reason: 'few-pairs', test: 'none' });
+    expect(decision.lift.estimate as number).toBeCloseTo(0.275, 12);
+    expect(decision.lift).toMatchObject({ low: null, high: null });
+  });
+
+  it('raises the resamples to what the expanded level needs at the evidence floor', () => {
+    // 6 graded pairs at 95% read the bootstrap at expandedConfidence(0.95, 6) ≈ 0.9951, which needs 411 resamples.
+    const taskIds = Array.from({ length: 6 }, (_, i) => `t${i}`);
+    const incumbent = Object.fromEntries(taskIds.map((id, i) => [id, 0.1 * i]));
+    const candidate = Object.fromEntries(taskIds.map((id, i) => [id, 0.1 * i + 0.05 * (i % 3)]));
+    const decision = decidePromotion({ incumbent, candidate, taskIds, seed: 1, resamples: 100 });
+    expect(decision.test).toBe('bootstrap');
+    expect(decision.lift.low as number).toBeLessThanOrEqual(decision.lift.estimate as number);
   });
 
   it('refuses below the evidence floor, and the floor never drops below the exact test’s', () => {
