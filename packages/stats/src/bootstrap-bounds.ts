@@ -20,7 +20,7 @@ export interface BootstrapBounds {
  * its own levels π′). The interval excludes the null exactly when some k beyond the replicates on the
  * null's side has πₖ < α, so the p-value is the least such πₖ — no rounding can split the two.
  * percentile: πₖ = π′ₖ = 2k/(R + 1), the (R + 1)·α/2-th order statistic rule of Davison & Hinkley
- * (1997, §5.2.2). basic: the same rule on the replicates reflected about the estimate (2θ̂ − θ*). bca:
+ * (1997, §5.2). basic: the same rule on the replicates reflected about the estimate (2θ̂ − θ*). bca:
  * πₖ is the α at which the BCa level Φ(z₀ + (z₀ + z_{α/2})/(1 − a(z₀ + z_{α/2}))) reaches k/(R + 1),
  * with z₀ from the mid-rank of θ̂ among the replicates and a from the jackknife (Efron 1987; DiCiccio &
  * Efron 1996); π′ uses −z₀ and −a. Where no order statistic qualifies (K = 0) the end lies beyond every
