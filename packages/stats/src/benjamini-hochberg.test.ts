@@ -39,4 +39,18 @@ describe('benjaminiHochberg', () => {
       }),
     );
   });
+
+  it.each([
+    ['null', null],
+    ['false', false],
+    ["the string '0.2'", '0.2'],
+    ['undefined', undefined],
+    ['NaN', Number.NaN],
+  ])('refuses %s as a p-value (a missing test is not p = 0), naming the index and the value', (received, missing) => {
+    const pValues = [0.01, missing, 0.03] as unknown as number[];
+    expect(() => benjaminiHochberg(pValues)).toThrow(InvalidInputError);
+    expect(() => benjaminiHochberg(pValues)).toThrow(
+      `benjaminiHochberg: pValues[1] must be a p-value in [0, 1], received ${received}`,
+    );
+  });
 });

@@ -70,6 +70,16 @@ describe('bootstrapInterval', () => {
     );
   });
 
+  it('refuses fewer resamples than the confidence needs for both ends to fall inside the replicates', () => {
+    // 2/(R + 1) < 0.05 first holds at R = 39 (1 − 0.95 rounds just above 0.05 in binary).
+    expect(() => bootstrapInterval(x, { seed: 1, resamples: 38 })).toThrow(
+      'bootstrapInterval: resamples must be at least 39 for confidence 0.95, received 38',
+    );
+    const result = bootstrapInterval(x, { seed: 1, resamples: 39 });
+    expect(result.low).toBeLessThan(result.high);
+    expect(() => bootstrapInterval(x, { seed: 1, resamples: 198, confidence: 0.99 })).toThrow(/at least 199/);
+  });
+
   it('refuses a missing seed, NaN data and an unknown method', () => {
     // @ts-expect-error: the seed is required by the type too
     expect(() => bootstrapInterval(x, {})).toThrow(/seed is required/);

@@ -21,7 +21,8 @@ export interface BootstrapIntervalOptions extends BootstrapSettings {
  * digit for digit, since the random streams differ); Efron & Tibshirani (1993).
  * @param x - finite values, at least two.
  * @param options - statistic, resamples (10,000), confidence (0.95), method ('percentile'), seed (required).
- * @throws {InvalidInputError} for non-finite values, a missing seed, or invalid settings.
+ * @throws {InvalidInputError} for non-finite values, a missing seed, or invalid settings (including fewer
+ * resamples than the confidence needs: 2/(R + 1) < 1 − confidence).
  * @example
  * bootstrapInterval([3, 5, 4, 6, 5, 7, 4, 5], { seed: 1 });
  * // => { estimate: 4.875, low: 4.125, high: 5.75, pValue: 0.0002, n: 8, units: 8, resamples: 10000, … }

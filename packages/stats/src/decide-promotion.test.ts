@@ -18,6 +18,23 @@ describe('decidePromotion', () => {
     expect(decision.lift.low as number).toBeGreaterThan(0);
   });
 
+  it('reports Tango’s score interval for the lift of pass/fail outcomes below 20 tasks', () => {
+    // 8 wins, 1 loss in 12: pairedLiftInterval(1, 8, 12), scipy brentq on Tango's score (see its test):
+    // (0.10290698204302724, 0.8302003209190537). The Clopper–Pearson scaling used before gave 0.026.
+    const decision = decidePromotion({ ...arms('110000000000', '011111111100'), seed: 1 });
+    expect(decision.lift.low as number).toBeCloseTo(0.10290698204302724, 9);
+    expect(decision.lift.high as number).toBeCloseTo(0.8302003209190537, 9);
+  });
+
+  it('lets McNemar’s exact test veto a score interval that excludes 0', () => {
+    // 4 wins, 0 losses in 12: Tango's lower bound is 0.0100 (score 4/√4 = 2 > 1.96), but the exact
+    // test's p = 2·(½)⁴ = 0.125.
+    const decision = decidePromotion({ ...arms('000000000000', '111100000000'), seed: 1 });
+    expect(decision.lift.low as number).toBeCloseTo(0.010007991126345508, 9);
+    expect(decision).toMatchObject({ promoted: false, reason: 'vetoed', test: 'exact' });
+    expect(decision.veto?.pValue).toBe(0.125);
+  });
+
   it('refuses a candidate with the incumbent’s hash before any statistics', () => {
     const decision = decidePromotion({
       ...arms('0000000', '1111111'),
@@ -28,8 +45,32 @@ describe('decidePromotion', () => {
     expect(decision).toMatchObject({ promoted: false, reason: 'identical-champion', test: 'none' });
   });
 
-  it('refuses a candidate whose outcomes equal the incumbent’s everywhere', () => {
-    expect(decidePromotion({ ...arms('0110101', '0110101'), seed: 1 }).reason).toBe('identical-champion');
+  it('refuses a candidate whose outcomes equal the incumbent’s everywhere, still bounding the lift', () => {
+    const decision = decidePromotion({ ...arms('0110101', '0110101'), seed: 1 });
+    expect(decision.reason).toBe('identical-champion');
+    // No discordant pair in 7: Tango's interval ±z²/(7 + z²); scipy: z = norm.ppf(0.975); z**2/(7 + z**2) = 0.35433043506668743
+    expect(decision.lift.high as number).toBeCloseTo(0.35433043506668743, 9);
+    expect(decision.lift.low as number).toBeCloseTo(-0.35433043506668743, 9);
+  });
+
+  it('reports only the estimate for graded outcomes below the evidence floor', () => {
+    const taskIds = ['t0', 't1', 't2', 't3'];
+    const incumbent = { t0: 0.2, t1: 0.4, t2: 0.5, t3: 0.1 };
+    const candidate = { t0: 0.6, t1: 0.5, t2: 0.9, t3: 0.3 };
+    const decision = decidePromotion({ incumbent, candidate, taskIds, seed: 1 });
+    expect(decision).toMatchObject({ promoted: false, reason: 'few-pairs', test: 'none' });
+    expect(decision.lift.estimate as number).toBeCloseTo(0.275, 12);
+    expect(decision.lift).toMatchObject({ low: null, high: null });
+  });
+
+  it('raises the resamples to what the expanded level needs at the evidence floor', () => {
+    // 6 graded pairs at 95% read the bootstrap at expandedConfidence(0.95, 6) ≈ 0.9951, which needs 411 resamples.
+    const taskIds = Array.from({ length: 6 }, (_, i) => `t${i}`);
+    const incumbent = Object.fromEntries(taskIds.map((id, i) => [id, 0.1 * i]));
+    const candidate = Object.fromEntries(taskIds.map((id, i) => [id, 0.1 * i + 0.05 * (i % 3)]));
+    const decision = decidePromotion({ incumbent, candidate, taskIds, seed: 1, resamples: 100 });
+    expect(decision.test).toBe('bootstrap');
+    expect(decision.lift.low as number).toBeLessThanOrEqual(decision.lift.estimate as number);
   });
 
   it('refuses below the evidence floor, and the floor never drops below the exact test’s', () => {
@@ -39,9 +80,10 @@ describe('decidePromotion', () => {
   });
 
   it('refuses when the interval reaches the threshold', () => {
-    const decision = decidePromotion({ ...arms('000000000000', '111100000000'), seed: 1 });
+    // 3 wins in 12: Tango's lower bound −0.0531; 8 wins, 1 loss: lower bound 0.1029, below a 0.2 threshold.
+    const decision = decidePromotion({ ...arms('000000000000', '111000000000'), seed: 1 });
     expect(decision.reason).toBe('no-margin');
-    expect(decidePromotion({ ...arms('110000000000', '011111111100'), seed: 1, threshold: 0.1 }).reason).toBe(
+    expect(decidePromotion({ ...arms('110000000000', '011111111100'), seed: 1, threshold: 0.2 }).reason).toBe(
       'no-margin',
     );
   });

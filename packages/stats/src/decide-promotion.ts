@@ -1,8 +1,9 @@
 import { type AlignedOutcomes, alignOutcomes, type TaskOutcomes } from './align-outcomes';
-import { exactLiftInterval } from './exact-lift-interval';
+import { minimumResamples } from './bootstrap-options';
 import { expandedConfidence, unexpandPValue } from './expanded-confidence';
 import { InvalidInputError } from './invalid-input-error';
 import { pairedBootstrap } from './paired-bootstrap';
+import { pairedLiftInterval } from './paired-lift-interval';
 import { exactTestFloor } from './promotion-floor';
 import type { Seed } from './rng';
 import { signTest } from './sign-test';
@@ -20,6 +21,10 @@ export interface PromotionInput {
   /** Fewest paired tasks to decide on, default 6; never below `exactTestFloor(confidence)`. */
   minPairs?: number;
   confidence?: number;
+  /**
+   * Bootstrap resamples, default 10,000; raised to the fewest that can read the expanded level (e.g.
+   * 411 at 6 pairs and 95%) when that is more.
+   */
   resamples?: number;
   seed: Seed;
   /** Content hashes of the two controllers: equal hashes are refused before any statistics. */
@@ -65,16 +70,18 @@ const exactBelow = 20;
  * only if: the controllers differ; there are enough paired tasks; the interval for the lift has
  * non-zero width and its lower bound is above `threshold`; and the exact sign test on the paired
  * differences agrees (McNemar's exact test, for pass/fail outcomes) — the veto. Pass/fail outcomes
- * below 20 pairs use the exact conditional interval; otherwise a seeded paired percentile bootstrap,
- * read at Hesterberg's expanded level so it is not too narrow at small n. Promotion is one-sided:
- * under no effect it promotes at most (1 − confidence)/2 of the time (the veto guarantees it).
+ * below 20 pairs use Tango's score interval for p₀₁ − p₁₀ (`pairedLiftInterval`), which covers the
+ * lift near the nominal level at small n but is not exact, so the exact test still decides; otherwise
+ * a seeded paired percentile bootstrap, read at Hesterberg's expanded level so it is not too narrow at
+ * small n. Promotion is one-sided: under no effect it promotes at most (1 − confidence)/2 of the time
+ * (the veto guarantees it).
  *
  * @throws {UnpairedDataError} when outcomes do not pair (duplicate ids, missing tasks, NaN).
  * @throws {InvalidInputError} for invalid settings or an empty holdout.
  * @example
  * // 12 holdout tasks: the candidate newly passes 8, newly fails 1.
  * decidePromotion({ incumbent, candidate, taskIds, seed: 1 });
- * // => { promoted: true, reason: 'promoted', n: 12, lift: { estimate: 0.583, low: 0.026, high: 0.746 },
+ * // => { promoted: true, reason: 'promoted', n: 12, lift: { estimate: 0.583, low: 0.103, high: 0.830 },
  * //      pValue: 0.039, test: 'exact', veto: { test: 'mcnemar-exact', wins: 8, losses: 1, … }, … }
  */
 export function decidePromotion(input: PromotionInput): PromotionDecision {
@@ -127,14 +134,20 @@ export function decidePromotion(input: PromotionInput): PromotionDecision {
   if (input.incumbentHash !== undefined && input.incumbentHash === input.candidateHash) {
     return refuse('identical-champion', `the candidate has the incumbent's hash (${input.incumbentHash})`);
   }
+  const binary = isBinary(aligned);
   if (n > 0 && aligned.candidate.every((value, i) => value === aligned.incumbent[i])) {
+    // Equal pass/fail outcomes still bound the lift (no discordant pair in n); equal graded scores do not.
+    const interval = binary ? pairedLiftInterval(0, 0, n, confidence) : { low: null, high: null };
     return refuse('identical-champion', `the candidate's outcomes equal the incumbent's on all ${n} tasks`, {
-      lift: { estimate: 0, low: 0, high: 0 },
+      lift: { estimate: 0, low: interval.low, high: interval.high },
       pValue: 1,
     });
   }
-  const evidence = n >= 2 ? measureLift(aligned, confidence, resamples, input.seed) : null;
-  const lift = evidence?.lift ?? { estimate: n === 1 ? liftOf(aligned) : null, low: null, high: null };
+  // Below the floor a bootstrap read at the expanded level would need millions of resamples, and the
+  // decision is refused anyway: report the estimate alone.
+  const measurable = n >= 2 && ((binary && n < exactBelow) || n >= floor);
+  const evidence = measurable ? measureLift(aligned, binary, confidence, resamples, input.seed) : null;
+  const lift = evidence?.lift ?? { estimate: n >= 1 ? liftOf(aligned) : null, low: null, high: null };
   const measured: Pick<PromotionDecision, 'lift' | 'pValue' | 'test' | 'veto'> = {
     lift,
     pValue: evidence?.pValue ?? null,
@@ -180,10 +193,13 @@ function liftOf(aligned: AlignedOutcomes): number {
   return sum / aligned.taskIds.length;
 }
 
-function measureLift(aligned: AlignedOutcomes, confidence: number, resamples: number, seed: Seed) {
+function isBinary(aligned: AlignedOutcomes): boolean {
+  return [...aligned.incumbent, ...aligned.candidate].every((value) => value === 0 || value === 1);
+}
+
+function measureLift(aligned: AlignedOutcomes, binary: boolean, confidence: number, resamples: number, seed: Seed) {
   const { incumbent, candidate } = aligned;
   const n = incumbent.length;
-  const binary = [...incumbent, ...candidate].every((value) => value === 0 || value === 1);
   const differences = candidate.map((value, i) => value - (incumbent[i] as number));
   const signs = signTest(differences);
   const veto = {
@@ -193,19 +209,20 @@ function measureLift(aligned: AlignedOutcomes, confidence: number, resamples: nu
     pValue: signs.pValue,
   };
   const exact = () => ({
-    lift: exactLiftInterval(veto.losses, veto.wins, n, confidence),
+    lift: pairedLiftInterval(veto.losses, veto.wins, n, confidence),
     pValue: veto.pValue,
     test: 'exact' as const,
     veto,
   });
   if (binary && n < exactBelow) return exact();
   // Read the bootstrap at the expanded level so small-n intervals are not too narrow.
+  const level = expandedConfidence(confidence, n);
   const boot = pairedBootstrap(incumbent, candidate, {
-    resamples,
-    confidence: expandedConfidence(confidence, n),
+    resamples: Math.max(resamples, minimumResamples(level)),
+    confidence: level,
     seed,
   });
-  // A bootstrap over identical differences collapses to a point; pass/fail data then has an exact interval.
+  // A bootstrap over identical differences collapses to a point; pass/fail data then has a score interval.
   if (binary && boot.high - boot.low <= 0) return exact();
   return {
     lift: { estimate: boot.estimate, low: boot.low, high: boot.high },

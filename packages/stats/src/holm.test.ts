@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { benjaminiHochberg } from './benjamini-hochberg';
 import { holm } from './holm';
+import { InvalidInputError } from './invalid-input-error';
 
 describe('holm', () => {
   it('matches R p.adjust(method = "holm") with ties, in input order', () => {
@@ -34,5 +35,17 @@ describe('holm', () => {
         });
       }),
     );
+  });
+
+  it.each([
+    ['null', null],
+    ['false', false],
+    ["the string '0.2'", '0.2'],
+    ['undefined', undefined],
+    ['NaN', Number.NaN],
+  ])('refuses %s as a p-value (a missing test is not p = 0), naming the index and the value', (received, missing) => {
+    const pValues = [0.01, missing, 0.03] as unknown as number[];
+    expect(() => holm(pValues)).toThrow(InvalidInputError);
+    expect(() => holm(pValues)).toThrow(`holm: pValues[1] must be a p-value in [0, 1], received ${received}`);
   });
 });

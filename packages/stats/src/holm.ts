@@ -7,7 +7,7 @@ import { assertPValues, orderAscending } from './validate-p-values';
  *
  * Reference: R `p.adjust(p, method = "holm")`; Holm (1979).
  * @param pValues - p-values in [0, 1]; an empty list gives an empty list.
- * @throws {InvalidInputError} for NaN or values outside [0, 1], naming the index.
+ * @throws {InvalidInputError} for anything that is not a number in [0, 1] (null, a string, NaN), naming the index.
  * @example
  * holm([0.01, 0.04, 0.03, 0.2]); // => [0.04, 0.09, 0.09, 0.2]
  */

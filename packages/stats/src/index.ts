@@ -12,7 +12,6 @@ export {
   type PromotionInput,
   type PromotionReason,
 } from './decide-promotion';
-export { exactLiftInterval, type LiftInterval } from './exact-lift-interval';
 export { holm } from './holm';
 export { InvalidInputError } from './invalid-input-error';
 export { type McNemarResult, mcnemarExact } from './mcnemar-exact';
@@ -22,10 +21,14 @@ export {
   type MinimumDetectableEffectInput,
   minimumDetectableEffect,
 } from './minimum-detectable-effect';
+export { noncentralTCdf } from './noncentral-t-cdf';
 export { normalCdf } from './normal-cdf';
 export { normalQuantile } from './normal-quantile';
+export { type PairedBinaryContrast, pairedBinaryContrast } from './paired-binary-contrast';
 export { type PairedBootstrapOptions, pairedBootstrap } from './paired-bootstrap';
+export { type LiftInterval, pairedLiftInterval } from './paired-lift-interval';
 export { type PairedSummary, pairedSummary } from './paired-summary';
+export { pairedTTestPower } from './paired-t-test-power';
 export { exactTestFloor } from './promotion-floor';
 export type { ProportionInterval } from './proportion-interval';
 export {

@@ -1,7 +1,8 @@
+import { connorPower } from './connor-power';
 import { InvalidInputError } from './invalid-input-error';
 import { mcnemarExactPower } from './mcnemar-power';
-import { connorPower } from './normal-power';
 import { normalQuantile } from './normal-quantile';
+import { pairedTTestPower } from './paired-t-test-power';
 import { assertCount, assertProbability } from './validate';
 
 export type MinimumDetectableEffectInput =
@@ -11,19 +12,24 @@ export type MinimumDetectableEffectInput =
 export interface DetectableEffect {
   /** Smallest lift detectable with the target power (for pass/fail: p₀₁ − p₁₀); null when none is. */
   effect: number | null;
-  method: 'normal' | 'exact';
+  /** 't': the paired t-test's power; 'exact': McNemar's exact test; 'normal': Connor's approximation. */
+  method: 't' | 'normal' | 'exact';
 }
 
 /**
  * The smallest lift a paired comparison of n tasks detects with the given power at two-sided level
- * alpha. Graded outcomes: (z₁₋α/₂ + z_power)·sdDiff/√n. Pass/fail outcomes: the smallest p₀₁ − p₁₀ at
- * which McNemar's test (exact by default, or Connor's approximation) reaches the power, found by
- * bisection; `effect: null` when even effect = pDiscordant falls short.
+ * alpha. Graded outcomes: the smallest mean difference at which the two-sided paired t-test's power
+ * (`pairedTTestPower`, noncentral t with n − 1 df) reaches the target, found by bisection; null for
+ * n = 1, where no t-test exists. (The normal formula (z₁₋α/₂ + z_power)·sdDiff/√n understates it:
+ * 0.886 instead of 0.996 SDs at n = 10.) Pass/fail outcomes: the smallest p₀₁ − p₁₀ at which
+ * McNemar's test (exact by default, or Connor's approximation) reaches the power; `effect: null` when
+ * even effect = pDiscordant falls short.
  *
- * Reference: inverse of `requiredSampleSize`; Connor (1987).
+ * Reference: statsmodels TTestPower().solve_power(nobs=n, alpha, power)·sdDiff for graded outcomes;
+ * inverse of `requiredSampleSize`; Connor (1987).
  * @throws {InvalidInputError} for n < 1, sdDiff ≤ 0, or probabilities outside their ranges.
  * @example
- * minimumDetectableEffect({ n: 50, sdDiff: 0.3 }); // => { effect: 0.118861…, method: 'normal' }
+ * minimumDetectableEffect({ n: 50, sdDiff: 0.3 }); // => { effect: 0.121254900…, method: 't' }
  * minimumDetectableEffect({ n: 100, pDiscordant: 0.3 }); // => { effect: 0.158531…, method: 'exact' }
  */
 export function minimumDetectableEffect(input: MinimumDetectableEffectInput): DetectableEffect {
@@ -40,8 +46,22 @@ export function minimumDetectableEffect(input: MinimumDetectableEffectInput): De
         problem: `must be a finite number > 0, received ${input.sdDiff}`,
       });
     }
-    const effect = ((normalQuantile(1 - alpha / 2) + normalQuantile(power)) * input.sdDiff) / Math.sqrt(input.n);
-    return { effect, method: 'normal' };
+    if (input.n < 2) return { effect: null, method: 't' };
+    const n = input.n;
+    // In SD units, from the normal formula (a slight underestimate): double until reached, then bisect.
+    const reaches = (standardized: number) => pairedTTestPower(n, standardized, 1, alpha) >= power;
+    let below = 0;
+    let reached = (normalQuantile(1 - alpha / 2) + normalQuantile(power)) / Math.sqrt(n);
+    while (!reaches(reached)) {
+      below = reached;
+      reached *= 2;
+    }
+    while (reached - below > 1e-13 * reached) {
+      const mid = (below + reached) / 2;
+      if (reaches(mid)) reached = mid;
+      else below = mid;
+    }
+    return { effect: reached * input.sdDiff, method: 't' };
   }
   const { n, pDiscordant } = input;
   assertProbability('minimumDetectableEffect', 'pDiscordant', pDiscordant);

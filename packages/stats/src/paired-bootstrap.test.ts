@@ -1,8 +1,28 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { BootstrapMethod } from './bootstrap-bounds';
 import { pairedBootstrap } from './paired-bootstrap';
+import { createRng, type Rng } from './rng';
 
 const a = [0.2, 0.4, 0.5, 0.3, 0.9, 0.1, 0.6, 0.7, 0.2, 0.3, 0.5, 0.8];
+
+/** One random paired bootstrap problem: pass/fail, graded on a small scale, or continuous outcomes. */
+function randomCase(rng: Rng) {
+  const n = 2 + rng.int(29);
+  const kind = rng.int(3);
+  const draw = () => (kind === 0 ? rng.int(2) : kind === 1 ? rng.int(5) / 4 : rng.next() * 2 - 0.5);
+  const shift = (rng.next() - 0.3) * 0.6;
+  const baseline = Array.from({ length: n }, draw);
+  const candidate = baseline.map((value) => (rng.next() < 0.5 ? draw() : value + shift * rng.next()));
+  const confidence = [0.8, 0.9, 0.95, 0.99][rng.int(4)] as number;
+  const alpha = 1 - confidence;
+  const resamples = Math.ceil(2 / alpha) + rng.int(1500);
+  const differences = candidate.map((value, i) => value - (baseline[i] as number));
+  const mean = differences.reduce((sum, d) => sum + d, 0) / n;
+  const nullValue = [0, mean, differences[rng.int(n)] as number, mean + (rng.next() - 0.5) * 0.4][rng.int(4)] as number;
+  const method = (['percentile', 'basic', 'bca'] as const)[rng.int(3)] as BootstrapMethod;
+  return { baseline, candidate, confidence, resamples, nullValue, method, seed: rng.int(1_000_000) };
+}
 const b = [0.3, 0.6, 0.5, 0.5, 0.8, 0.4, 0.9, 0.7, 0.4, 0.2, 0.6, 0.9];
 
 describe('pairedBootstrap', () => {
@@ -47,6 +67,20 @@ describe('pairedBootstrap', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('has p < 1 − confidence exactly when the interval excludes the null, over 3,000 random cases', () => {
+    const rng = createRng('bootstrap-p-value-contract');
+    const disagreements: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const { baseline, candidate, confidence, resamples, nullValue, method, seed } = randomCase(rng);
+      const result = pairedBootstrap(baseline, candidate, { confidence, resamples, nullValue, method, seed });
+      const excluded = result.low > nullValue || result.high < nullValue;
+      if (result.pValue < 1 - confidence !== excluded) {
+        disagreements.push(`case ${i}: ${method}, p ${result.pValue}, [${result.low}, ${result.high}] vs ${nullValue}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
   });
 
   it('refuses arms of different lengths', () => {

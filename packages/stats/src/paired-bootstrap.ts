@@ -15,14 +15,16 @@ export interface PairedBootstrapOptions extends BootstrapSettings {
 
 /**
  * Seeded paired bootstrap of the lift of `b` over `a`: pairs (aᵢ, bᵢ) are resampled jointly (or whole
- * clusters of pairs), and the statistic of the differences bᵢ − aᵢ is bounded. The p-value tests
- * lift = nullValue (default 0), two-sided, consistent with the interval.
+ * clusters of pairs), and the statistic of the differences bᵢ − aᵢ is bounded. The two-sided p-value
+ * for lift = nullValue (default 0) is read from the same order statistics as the interval, so
+ * p < 1 − confidence exactly when the interval excludes nullValue (see `bootstrapBounds`).
  *
  * Reference: scipy.stats.bootstrap((a, b), lambda a, b: mean(b - a), paired=True) agrees within
  * Monte Carlo error; Efron & Tibshirani (1993), ch. 16.
  * @param a - baseline outcomes per task.
  * @param b - candidate outcomes per task, aligned with `a`.
- * @throws {InvalidInputError} for different lengths, non-finite values, a missing seed, or fewer than 2 pairs.
+ * @throws {InvalidInputError} for different lengths, non-finite values, a missing seed, fewer than 2 pairs, or
+ * fewer resamples than the confidence needs (2/(R + 1) < 1 − confidence).
  * @example
  * pairedBootstrap([0, 1, 0, 1, 0, 0], [1, 1, 0, 1, 1, 1], { seed: 7 });
  * // => { estimate: 0.5, low: 0.1667, high: 0.8333, pValue: 0.0284, n: 6, … }

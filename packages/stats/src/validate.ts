@@ -23,6 +23,33 @@ export function assertFiniteSample(functionName: string, parameter: string, valu
   }
 }
 
+/** Refuses anything but exactly 0 or 1 (pass/fail outcomes), naming the index. */
+export function assertBinarySample(
+  functionName: string,
+  parameter: string,
+  values: ArrayLike<unknown>,
+  minLength = 1,
+): void {
+  if (values.length < minLength) {
+    throw new InvalidInputError({
+      functionName,
+      parameter,
+      problem: `needs at least ${minLength} outcome${minLength === 1 ? '' : 's'}, received ${values.length}`,
+    });
+  }
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value !== 0 && value !== 1) {
+      throw new InvalidInputError({
+        functionName,
+        parameter,
+        index: i,
+        problem: `must be 0 or 1 (a pass/fail outcome), received ${typeof value === 'string' ? `the string '${value}'` : String(value)}`,
+      });
+    }
+  }
+}
+
 export function assertProbability(functionName: string, parameter: string, value: number, open = false): void {
   const ok = open ? value > 0 && value < 1 : value >= 0 && value <= 1;
   if (!ok || Number.isNaN(value)) {
