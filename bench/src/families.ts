@@ -2,12 +2,10 @@ import { dslBenchmark, type SolverRunner, satBenchmark } from '@ratchet/environm
 import type { Task } from '@ratchet/runtime';
 import type { FamilyBench } from './family-solve-rates';
 
-/** A task's difficulty label: `input.difficulty`, or its `level` when the family records more (dsl). */
+/** A task's difficulty label, from its report metadata (never from what the worker sees). */
 function difficulty(task: Task): string {
-  const label = (task.input as { difficulty?: unknown }).difficulty;
-  if (typeof label === 'string') return label;
-  const level = (label as { level?: unknown } | undefined)?.level;
-  return typeof level === 'string' ? level : 'unknown';
+  const label = task.metadata?.difficulty;
+  return typeof label === 'string' ? label : 'unknown';
 }
 
 /** The offline families benchmarked, each with its default worker budget, sharing one solver pool. */

@@ -6,6 +6,7 @@ import {
   blind,
   type Controller,
   continueBest,
+  continueFromLast,
   random,
   refine,
   runBenchmark,
@@ -28,8 +29,10 @@ export interface FamilyBench {
 const tasks = 100;
 
 /**
- * Solve rate by difficulty for blind, random(4), refine(4) and continueBest(4) on the family's first 100
- * train tasks, with Wilson 95% intervals: where steering helps and where it does not.
+ * Solve rate by difficulty for blind, random(4), continue(4), refine(4) and continueBest(4) on the
+ * family's first 100 train tasks, with Wilson 95% intervals, and the decomposition of the steering
+ * result: compute (random − blind), continuation (continue − random), steering (refine − continue),
+ * BH-corrected as one family; then work units per cell, so equal compute is seen on real work.
  */
 export async function benchFamily(family: FamilyBench, onProgress: (message: string) => void): Promise<string> {
   const corpus = await openCorpus('sqlite::memory:');
@@ -38,6 +41,7 @@ export async function benchFamily(family: FamilyBench, onProgress: (message: str
   const arms = [
     { id: 'blind', ...blind({ controller: family.controller }) },
     { id: 'random@4', ...random(4, { controller: family.controller }) },
+    { id: 'continue@4', ...continueFromLast(4, { controller: family.controller }) },
     { id: 'refine@4', ...refine(4, { controller: family.controller }) },
     { id: 'continueBest@4', ...continueBest(4, { controller: family.controller }) },
   ];
@@ -77,14 +81,23 @@ export async function benchFamily(family: FamilyBench, onProgress: (message: str
     `${level} (${level === 'all' ? taskList.length : [...difficulty.values()].filter((d) => d === level).length})`,
     ...arms.map((arm) => rate(arm.id, level === 'all' ? undefined : level)),
   ]);
-  const primary = summary.contrasts.find((contrast) => contrast.family === 'primary');
-  const lift =
-    primary && primary.estimate !== null
-      ? `steering (refine@4 − random@4): ${(100 * primary.estimate).toFixed(1)} points, 95% CI [${(100 * (primary.low ?? 0)).toFixed(1)}, ${(100 * (primary.high ?? 0)).toFixed(1)}], p = ${primary.pValue?.toPrecision(2)}, n = ${primary.n}`
-      : 'steering: not estimable';
+  const points = (value: number | null) => (value === null ? '?' : (100 * value).toFixed(1));
+  const lifts = summary.contrasts.map((contrast) =>
+    contrast.estimate === null
+      ? `${contrast.name} (${contrast.candidate} − ${contrast.baseline}): not estimable`
+      : `${contrast.name} (${contrast.candidate} − ${contrast.baseline}, ${contrast.family}${contrast.primary ? ', primary' : ''}): ${points(contrast.estimate)} points, 95% CI [${points(contrast.low)}, ${points(contrast.high)}], p = ${contrast.pValue?.toPrecision(2)}, q = ${contrast.qValue?.toPrecision(2)}, n = ${contrast.n} (${contrast.test})`,
+  );
+  const unit = summary.workUnit ?? 'work units';
+  const work = summary.arms
+    .map((arm) => {
+      const perCell = arm.spend.workUnits === null || arm.cells === 0 ? null : arm.spend.workUnits / arm.cells;
+      return `${arm.armId} ${perCell === null ? 'not measured' : Math.round(perCell).toLocaleString('en-US')}`;
+    })
+    .join(', ');
   return [
     `${family.name}: solve rate by difficulty, ${taskList.length} train tasks, default worker budget, seed "bench/${family.name}" (${seconds.toFixed(0)} s):`,
     formatTable(['difficulty (tasks)', ...arms.map((arm) => arm.id)], rows),
-    lift,
+    ...lifts,
+    `${unit} per cell: ${work}`,
   ].join('\n');
 }

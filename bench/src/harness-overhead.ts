@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openCorpus } from '@ratchet/corpus';
+import { openCorpus, unmeasuredUsage } from '@ratchet/corpus';
 import { MockJudge } from '@ratchet/judges/test';
 import { random, runBenchmark, type Task } from '@ratchet/runtime';
-import { scriptedEnvironment, scriptedWorker, unknownUsage } from '@ratchet/runtime/test';
+import { scriptedEnvironment, scriptedWorker } from '@ratchet/runtime/test';
 import { formatTable } from './format-table';
 
 const tasks = 2_000;
@@ -28,7 +28,11 @@ export async function benchHarness(): Promise<string> {
     const environment = scriptedEnvironment(taskList, (_task, output) => [
       { name: 'answered', passed: output !== null, score: null },
     ]);
-    const worker = scriptedWorker((input) => ({ output: input.task.input as number, events: [], usage: unknownUsage }));
+    const worker = scriptedWorker((input) => ({
+      output: input.task.input as number,
+      events: [],
+      usage: unmeasuredUsage,
+    }));
     const judge = new MockJudge({ judgments: { resolved: true } });
     const started = performance.now();
     const summary = await runBenchmark({

@@ -84,7 +84,7 @@ describe('ratchet run', () => {
     // 3. Resume to the end: every cell once, the cells of the first invocation untouched.
     const third = await ratchet(resumeArgs);
     expect(third.exitCode).toBe(0);
-    expect(third.stdout).toContain(`Run ${runId} · dsl · completed (completed)`);
+    expect(third.stdout).toMatch(new RegExp(`Run ${runId} · dsl · completed \\(\\d+/\\d+ cells recorded\\)`));
     const full = join(dir, 'full.jsonl');
     expect((await ratchet(['--store', store, 'corpus', 'export', '--run', runId, full])).exitCode).toBe(0);
     const fullCells = cellLines(full);
@@ -118,10 +118,10 @@ describe('ratchet run', () => {
     for (const text of [
       'dry run: nothing runs, nothing is recorded',
       'tasks       40 (train)',
-      'cells       160',
-      'attempts    at most 520',
+      'cells       200',
+      'attempts    at most 680',
       'cost        no money: the built-in solver runs on this machine',
-      'primary     steering = refine@4 − random@4 (pre-registered)',
+      'primary     steering = refine@4 − continue@4 (pre-registered)',
       'preflight   ok',
     ]) {
       expect(plan.stdout).toContain(text);

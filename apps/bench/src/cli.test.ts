@@ -14,10 +14,19 @@ describe('the ratchet CLI', () => {
     const runId = /^Run (demo-[0-9a-f]{10}) · dsl · completed/m.exec(run.stdout)?.[1] ?? '';
     expect(runId).not.toBe('');
     const page = readFileSync(html, 'utf8');
-    for (const text of ['steering', 'random@4 − blind', 'refine@4', 'continueBest@4', runId, 'upper bound']) {
+    for (const text of [
+      'steering',
+      'compute',
+      'continuation',
+      'continue@4',
+      'refine@4',
+      'continueBest@4',
+      runId,
+      'upper bound',
+    ]) {
       expect(page).toContain(text);
     }
-    expect(run.stdout).toContain('Pre-registered primary contrast: steering = refine@4 − random@4');
+    expect(run.stdout).toContain('Pre-registered primary contrast: steering = refine@4 − continue@4');
     expect(run.stdout).toContain('What to try next');
     expect(run.stdout).toMatch(/Reading: steering: .+\(95% CI .+, p .+, 3 tasks\)/);
 
@@ -27,6 +36,7 @@ describe('the ratchet CLI', () => {
     expect(original.summary.arms.map((arm: { armId: string }) => arm.armId)).toEqual([
       'blind',
       'random@4',
+      'continue@4',
       'refine@4',
       'continueBest@4',
     ]);

@@ -33,13 +33,16 @@ describe('chartScripts', () => {
 
   it('draws each estimable contrast as a CI bar and an estimate point, in points', () => {
     const forest = charts.get(forestCanvasId);
-    expect(forest?.data.labels).toEqual(['steering (primary)', 'random − <img onerror=alert(1)> (exploratory)']);
+    expect(forest?.data.labels).toEqual([
+      'steering (primary, decomposition)',
+      'random − <img onerror=alert(1)> (exploratory)',
+    ]);
     expect(forest?.data.datasets[0]?.data).toEqual([
       [5, 45],
       [-10, 50],
     ]);
     expect(forest?.data.datasets[1]?.data).toEqual([
-      { x: 25, y: 'steering (primary)' },
+      { x: 25, y: 'steering (primary, decomposition)' },
       { x: 25, y: 'random − <img onerror=alert(1)> (exploratory)' },
     ]);
   });

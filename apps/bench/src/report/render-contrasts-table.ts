@@ -17,6 +17,7 @@ export function renderContrastsTable(contrasts: readonly ContrastSummary[]): str
     '95% CI',
     'p',
     'q (BH)',
+    'Test',
     'Tasks',
     'Excluded',
   ];
@@ -24,12 +25,13 @@ export function renderContrastsTable(contrasts: readonly ContrastSummary[]): str
     const excluded = `${c.excluded.infra} infra, ${c.excluded.unmeasured} unmeasured, ${c.excluded.unpaired} unpaired`;
     return [
       escapeHtml(c.name),
-      `<span class="family-${c.family}">${c.family}</span>`,
+      `<span class="family-${c.family}">${c.family}</span>${c.primary ? ' <strong>(primary)</strong>' : ''}`,
       `<code>${escapeHtml(c.candidate)}</code> − <code>${escapeHtml(c.baseline)}</code>`,
-      c.estimate === null ? 'not estimable (fewer than 2 paired tasks)' : formatPoints(c.estimate),
+      c.estimate === null ? 'not estimable (too few paired tasks)' : formatPoints(c.estimate),
       interval(c),
       formatProbability(c.pValue),
       formatProbability(c.qValue),
+      c.test === 'mcnemar-exact' ? 'McNemar exact' : c.test === 'bootstrap' ? 'bootstrap' : '—',
       String(c.n),
       excluded,
     ]

@@ -51,9 +51,9 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('Spend is attempts per cell, because at least one arm’s cost in usd is unknown.');
   });
 
-  it('lists the primary and exploratory contrasts with estimate, CI, p and q', () => {
+  it('lists the contrasts by family, the primary marked, with estimate, CI, p, q and the test', () => {
     expect(row('contrasts', 'steering')).toContain(
-      '<td><span class="family-primary">primary</span></td><td><code>refine</code> − <code>random</code></td><td>+25.0</td><td>[+5.0, +45.0]</td><td>0.012</td><td>0.012</td><td>3</td>',
+      '<td><span class="family-decomposition">decomposition</span> <strong>(primary)</strong></td><td><code>refine</code> − <code>random</code></td><td>+25.0</td><td>[+5.0, +45.0]</td><td>0.012</td><td>0.012</td><td>McNemar exact</td><td>3</td>',
     );
     expect(row('contrasts', `random − ${escapedHostile}`)).toContain(
       '<span class="family-exploratory">exploratory</span>',
