@@ -76,4 +76,3 @@ export {
   type Verdict,
   verdictSchema,
 } from './verdict';
-export { canonicalJson } from './canonical-json';
