@@ -47,6 +47,7 @@ export {
 } from './parse-record';
 export { RecordConflictError } from './record-conflict-error';
 export { RecordNotFoundError } from './record-not-found-error';
+export { RecordUpgradeError } from './record-upgrade-error';
 export {
   type ArmSpec,
   armSpecSchema,
@@ -67,6 +68,7 @@ export {
 } from './run-record';
 export { recordSchemaVersion } from './schema-version';
 export { UnsupportedStoreError } from './unsupported-store-error';
+export { upgradeRecord } from './upgrade-record';
 export { type Usage, unmeasuredUsage, usageSchema } from './usage';
 export {
   type ObjectiveDirection,

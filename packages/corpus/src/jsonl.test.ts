@@ -7,6 +7,7 @@ import { importJsonl } from './import-jsonl';
 import { InvalidRecordError } from './invalid-record-error';
 import { openCorpus } from './open-corpus';
 import { buildCellRecord, buildManifest, buildRunRecord } from './test';
+import { v1ExportJsonl } from './test/v1-export';
 
 let source: Corpus;
 let target: Corpus;
@@ -94,5 +95,43 @@ describe('exportJsonl / importJsonl', () => {
     await expect(importJsonl(target, Readable.from([JSON.stringify(line)]))).rejects.toThrow(
       /line 1: invalid blob line: base64: does not hash to the sha256 the line declares/,
     );
+  });
+
+  it('imports an export written under record schema 1 and reads it back as schema 2', async () => {
+    const summary = await importJsonl(target, Readable.from([v1ExportJsonl()]), { source: 'old.jsonl' });
+    expect(summary).toMatchObject({ lines: 4, manifests: 1, attempts: 2, cells: 1, inserted: 3 });
+    expect(await target.manifest('run-v1')).toMatchObject({
+      schemaVersion: 2,
+      status: 'interrupted',
+      stopReason: 'spend-cap',
+      plannedCells: null,
+    });
+    const attempts = await target.records({ runId: 'run-v1' });
+    expect(attempts.map((a) => [a.schemaVersion, a.try, a.failure, a.usage.workUnits])).toEqual([
+      [2, 0, null, null],
+      [2, 1, null, null],
+    ]);
+    expect((await target.cells({ runId: 'run-v1' })).map((c) => [c.schemaVersion, c.try])).toEqual([[2, 1]]);
+    const again = await importJsonl(target, Readable.from([v1ExportJsonl()]));
+    expect(again).toMatchObject({ inserted: 0, duplicates: 3 });
+  });
+
+  it('writes schema 2 when it exports what it imported from schema 1', async () => {
+    await importJsonl(source, Readable.from([v1ExportJsonl()]));
+    const { body } = await exported({ runId: 'run-v1' });
+    const versions = body
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line).schemaVersion);
+    expect(versions).toEqual([2, 2, 2, 2]);
+  });
+
+  it('refuses a v1 cell chosen by the oracle with its line number', async () => {
+    await expect(
+      importJsonl(target, Readable.from([v1ExportJsonl('oracle')]), { source: 'old.jsonl' }),
+    ).rejects.toThrow(
+      /^old\.jsonl, line 4: invalid corpus line: chosenBy: cell "run-v1\/random\/task-1\/0" cannot be upgraded: its final output was chosen by 'oracle'/,
+    );
+    expect(await target.cells({ runId: 'run-v1' })).toEqual([]);
   });
 });

@@ -118,16 +118,22 @@ export class SqliteCorpus implements Corpus {
         : parseRunRecord(record, { source: `records[${index}]` }),
     );
     const insertAttempt = this.#prepare(
-      'INSERT OR IGNORE INTO attempts (record_id, run_id, arm_id, task_id, benchmark, split, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT OR IGNORE INTO attempts (record_id, run_id, arm_id, task_id, benchmark, split, replicate, try_number,
+        created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertCell = this.#prepare(
-      'INSERT OR IGNORE INTO cells (cell_id, run_id, arm_id, task_id, benchmark, split, status, resolved, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT OR IGNORE INTO cells (cell_id, run_id, arm_id, task_id, benchmark, split, replicate, try_number,
+        status, resolved, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     return this.#transaction(() => {
       let inserted = 0;
       for (const record of parsed) {
         const body = JSON.stringify(record);
-        const common = [record.runId, record.armId, record.taskId, record.benchmark, record.split] as const;
+        const common = [
+          ...[record.runId, record.armId, record.taskId, record.benchmark, record.split],
+          record.replicate,
+          record.try,
+        ] as const;
         const id = record.kind === 'cell' ? record.cellId : record.recordId;
         const changes =
           record.kind === 'cell'
