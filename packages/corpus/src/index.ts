@@ -36,7 +36,7 @@ export { CorpusVersionError } from './corpus-version-error';
 export { type ExportFilter, type ExportSummary, exportJsonl } from './export-jsonl';
 export { type ImportSummary, importJsonl } from './import-jsonl';
 export { InvalidRecordError, type RecordIssue } from './invalid-record-error';
-export { defaultCorpusUrl, type OpenCorpusOptions, openCorpus } from './open-corpus';
+export { defaultCorpusUrl, openCorpus } from './open-corpus';
 export {
   parseCellRecord,
   parseCorpusLine,
@@ -45,9 +45,11 @@ export {
   parseVerdict,
   type RecordLocation,
 } from './parse-record';
+export { parseStoreUrl, type StoreLocation, type StoreScheme } from './parse-store-url';
 export { RecordConflictError } from './record-conflict-error';
 export { RecordNotFoundError } from './record-not-found-error';
 export { RecordUpgradeError } from './record-upgrade-error';
+export { resolveStoreUrl } from './resolve-store-url';
 export {
   type ArmSpec,
   armSpecSchema,
@@ -67,6 +69,9 @@ export {
   steerSchema,
 } from './run-record';
 export { recordSchemaVersion } from './schema-version';
+export { storeFilePath } from './store-file-path';
+export type { OpenCorpusOptions, StoreOpener } from './store-opener';
+export { registerStore } from './store-registry';
 export { UnsupportedStoreError } from './unsupported-store-error';
 export { upgradeRecord } from './upgrade-record';
 export { type Usage, unmeasuredUsage, usageSchema } from './usage';
