@@ -1,5 +1,8 @@
 export { alignPairs, type PairRow, type TaskTally, tallyRows } from './align-pairs';
+export { assertManifestUpdate } from './assert-manifest-update';
+export { assertSameRecord } from './assert-same-record';
 export { type AttemptFailure, attemptFailureSchema } from './attempt-failure';
+export { canonicalJson } from './canonical-json';
 export { type CellRecord, cellRecordSchema } from './cell-record';
 export {
   type BlobRef,

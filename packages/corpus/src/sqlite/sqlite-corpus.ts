@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { alignPairs, type TaskTally } from '../align-pairs';
+import { assertManifestUpdate } from '../assert-manifest-update';
+import { assertSameRecord } from '../assert-same-record';
+import { canonicalJson } from '../canonical-json';
 import type { CellRecord } from '../cell-record';
-import type { BlobRef } from '../common-schemas';
+import type { BlobRef, JsonValue } from '../common-schemas';
 import type {
   AppendResult,
   CellFilter,
@@ -16,7 +19,7 @@ import type {
 import { parseCellRecord, parseRunManifest, parseRunRecord, parseVerdict } from '../parse-record';
 import { RecordConflictError } from '../record-conflict-error';
 import { RecordNotFoundError } from '../record-not-found-error';
-import { mutableManifestFields, type RunManifest } from '../run-manifest';
+import type { RunManifest } from '../run-manifest';
 import type { RunRecord } from '../run-record';
 import type { Verdict } from '../verdict';
 import { latestSchemaVersion } from './migrations';
@@ -64,19 +67,7 @@ export class SqliteCorpus implements Corpus {
         | { body: string }
         | undefined;
       if (existing) {
-        const before = JSON.parse(existing.body) as Record<string, unknown>;
-        const changed = Object.keys({ ...before, ...parsed }).filter(
-          (key) =>
-            !(mutableManifestFields as readonly string[]).includes(key) &&
-            JSON.stringify(before[key]) !== JSON.stringify((parsed as Record<string, unknown>)[key]),
-        );
-        if (changed.length > 0) {
-          throw new RecordConflictError({
-            recordKind: 'manifest',
-            id: parsed.runId,
-            detail: `fields frozen when the run started changed: ${changed.join(', ')}`,
-          });
-        }
+        assertManifestUpdate(JSON.parse(existing.body) as RunManifest, parsed);
         this.#prepare('UPDATE manifests SET status = ?, body = ? WHERE run_id = ?').run(
           parsed.status,
           body,
@@ -146,7 +137,7 @@ export class SqliteCorpus implements Corpus {
         const table = record.kind === 'cell' ? 'cells' : 'attempts';
         const key = record.kind === 'cell' ? 'cell_id' : 'record_id';
         const existing = this.#prepare(`SELECT body FROM ${table} WHERE ${key} = ?`).get(id) as { body: string };
-        if (existing.body !== body) throw new RecordConflictError({ recordKind: record.kind, id });
+        if (existing.body !== body) assertSameRecord(record.kind, id, JSON.parse(existing.body), record as JsonValue);
       }
       return { inserted, duplicates: parsed.length - inserted };
     });
@@ -166,7 +157,7 @@ export class SqliteCorpus implements Corpus {
         if (!row) throw new RecordNotFoundError({ recordKind: 'attempt', id: recordId });
         const record = JSON.parse(row.body) as RunRecord;
         if (record.verdict !== null) {
-          if (JSON.stringify(record.verdict) === JSON.stringify(verdict)) continue;
+          if (canonicalJson(record.verdict as JsonValue) === canonicalJson(verdict as JsonValue)) continue;
           throw new RecordConflictError({
             recordKind: 'attempt',
             id: recordId,
