@@ -73,13 +73,33 @@ export interface AppendResult {
   duplicates: number;
 }
 
-export interface CorpusStats {
-  runs: number;
+/**
+ * What the attempt records are part of. A run killed mid-cell leaves attempts that no cell lists; when
+ * it is resumed, the cell is redone on a new try, so counting every attempt as work of the run would
+ * overstate what its results were made of. In a corpus the runtime wrote, the three parts add up to
+ * `attempts`; anything left over is an attempt of a cell's finishing try that the cell does not list.
+ */
+export interface AttemptCounts {
+  /** Every attempt record, whatever became of its cell. */
   attempts: number;
+  /** Attempts listed in a cell record's `attemptIds`: the ones results were made of. */
+  attemptsInCells: number;
+  /**
+   * Attempts of a cell whose recorded `try` is higher than theirs: a try killed before its cell was
+   * recorded, then redone. Spent, but part of no result.
+   */
+  abandonedAttempts: number;
+  /** Attempts of cells not recorded yet: a run in progress, or killed and not resumed. */
+  unfinishedAttempts: number;
+}
+
+export interface CorpusStats extends AttemptCounts {
+  runs: number;
   cells: number;
   blobs: number;
   blobBytes: number;
-  benchmarks: Array<{ benchmark: string; runs: number; attempts: number; cells: number }>;
+  /** The same counts for each benchmark, sorted by name. */
+  benchmarks: Array<{ benchmark: string; runs: number; cells: number } & AttemptCounts>;
   schemaVersion: number;
   location: string;
 }

@@ -24,6 +24,7 @@ export {
 export type {
   AppendResult,
   ArmSelector,
+  AttemptCounts,
   CellFilter,
   Corpus,
   CorpusStats,
@@ -38,7 +39,7 @@ export { type BlobLine, blobLineSchema, type CorpusLine, corpusLineSchema } from
 export { CorpusVersionError } from './corpus-version-error';
 export { type ExportFilter, type ExportSummary, exportJsonl } from './export-jsonl';
 export { type ImportSummary, importJsonl } from './import-jsonl';
-export { InvalidRecordError, type RecordIssue } from './invalid-record-error';
+export { type ImportedBefore, InvalidRecordError, type RecordIssue } from './invalid-record-error';
 export { defaultCorpusUrl, openCorpus } from './open-corpus';
 export {
   parseCellRecord,

@@ -78,6 +78,31 @@ describe('exportJsonl / importJsonl', () => {
     expect(await target.manifest('run-1')).not.toBeNull();
   });
 
+  it('says how much of the file was imported and kept before the bad line, and that a re-import skips it', async () => {
+    const { body } = await exported({ runId: 'run-1' });
+    const lines = body.trim().split('\n');
+    const broken = JSON.parse(lines[3] as string);
+    broken.createdAt = 'yesterday';
+    lines[3] = JSON.stringify(broken);
+    const error = await importJsonl(target, Readable.from([lines.join('\n')]), { source: 'run-1.jsonl' }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(InvalidRecordError.isInstance(error)).toBe(true);
+    expect((error as InvalidRecordError).imported).toEqual({ lines: 3, records: 2 });
+    expect((error as Error).message).toMatch(
+      /^run-1\.jsonl, line 4: invalid corpus line: createdAt: .*; the 3 lines before it \(2 records\) were imported and kept: fix this line and import the file again, and they are skipped as duplicates$/,
+    );
+    expect(await target.recordIds()).toHaveLength(2);
+    const fixed = await importJsonl(target, Readable.from([body]), { source: 'run-1.jsonl' });
+    expect(fixed).toMatchObject({ inserted: 1, duplicates: 2 });
+  });
+
+  it('says nothing was imported when the first line is bad', async () => {
+    await expect(importJsonl(target, Readable.from(['{"kind":"cell"}\n']))).rejects.toThrow(
+      /^input, line 1: invalid corpus line: .*; nothing was imported: fix this line and import the file again$/,
+    );
+  });
+
   it('refuses a line that is not JSON, without echoing it', async () => {
     const input = Readable.from([`${JSON.stringify(buildManifest())}\n{"kind": "attempt", secret-token\n`]);
     await expect(importJsonl(target, input)).rejects.toThrow(

@@ -142,3 +142,56 @@ describe('SqliteCorpus.attachVerdicts', () => {
     );
   });
 });
+
+describe('SqliteCorpus.stats', () => {
+  it('tells attempts in cells from attempts of abandoned tries and of unfinished cells', async () => {
+    const attempt = (recordId: string, overrides: Parameters<typeof buildRunRecord>[0] = {}) =>
+      buildRunRecord({ recordId, taskId: 'task-1', ...overrides });
+    await corpus.append([
+      // task-1: try 0 left two attempts and was killed; try 1 finished the cell with one.
+      attempt('t1/t0/a0', { try: 0 }),
+      attempt('t1/t0/a1', { try: 0, attempt: 1 }),
+      attempt('t1/t1/a0', { try: 1 }),
+      buildCellRecord({
+        cellId: 'c-1',
+        taskId: 'task-1',
+        try: 1,
+        attemptIds: ['t1/t1/a0'],
+        finalAttemptId: 't1/t1/a0',
+      }),
+      // task-2: one attempt, its cell not recorded yet.
+      attempt('t2/t0/a0', { taskId: 'task-2' }),
+      // Another benchmark, one finished cell.
+      attempt('s/t0/a0', { runId: 'run-2', benchmark: 'sat' }),
+      buildCellRecord({ cellId: 'c-2', runId: 'run-2', benchmark: 'sat', attemptIds: ['s/t0/a0'] }),
+    ]);
+    const stats = await corpus.stats();
+    expect(stats).toMatchObject({
+      attempts: 5,
+      attemptsInCells: 2,
+      abandonedAttempts: 2,
+      unfinishedAttempts: 1,
+      cells: 2,
+    });
+    expect(stats.benchmarks).toEqual([
+      {
+        benchmark: 'dsl',
+        runs: 0,
+        attempts: 4,
+        attemptsInCells: 1,
+        abandonedAttempts: 2,
+        unfinishedAttempts: 1,
+        cells: 1,
+      },
+      {
+        benchmark: 'sat',
+        runs: 0,
+        attempts: 1,
+        attemptsInCells: 1,
+        abandonedAttempts: 0,
+        unfinishedAttempts: 0,
+        cells: 1,
+      },
+    ]);
+  });
+});

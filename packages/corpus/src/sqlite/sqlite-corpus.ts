@@ -8,6 +8,7 @@ import type { CellRecord } from '../cell-record';
 import type { BlobRef, JsonValue } from '../common-schemas';
 import type {
   AppendResult,
+  AttemptCounts,
   CellFilter,
   Corpus,
   CorpusStats,
@@ -249,17 +250,14 @@ export class SqliteCorpus implements Corpus {
 
   async stats(): Promise<CorpusStats> {
     const count = (sql: string) => (this.#prepare(sql).get() as { n: number }).n;
-    const benchmarks = this.#prepare(
-      `SELECT benchmark,
-         (SELECT COUNT(*) FROM manifests m WHERE m.benchmark = b.benchmark) AS runs,
-         (SELECT COUNT(*) FROM attempts a WHERE a.benchmark = b.benchmark) AS attempts,
-         (SELECT COUNT(*) FROM cells c WHERE c.benchmark = b.benchmark) AS cells
-       FROM (SELECT benchmark FROM manifests UNION SELECT benchmark FROM attempts UNION SELECT benchmark FROM cells) b
-       ORDER BY benchmark`,
-    ).all() as unknown as CorpusStats['benchmarks'];
+    const benchmarks = this.#prepare(statsByBenchmarkSql).all() as unknown as CorpusStats['benchmarks'];
+    const total = (field: keyof AttemptCounts) => benchmarks.reduce((sum, row) => sum + row[field], 0);
     return {
       runs: count('SELECT COUNT(*) AS n FROM manifests'),
-      attempts: count('SELECT COUNT(*) AS n FROM attempts'),
+      attempts: total('attempts'),
+      attemptsInCells: total('attemptsInCells'),
+      abandonedAttempts: total('abandonedAttempts'),
+      unfinishedAttempts: total('unfinishedAttempts'),
       cells: count('SELECT COUNT(*) AS n FROM cells'),
       blobs: count('SELECT COUNT(*) AS n FROM blobs'),
       blobBytes: count('SELECT COALESCE(SUM(bytes), 0) AS n FROM blobs'),
@@ -275,6 +273,30 @@ export class SqliteCorpus implements Corpus {
     this.#db.close();
   }
 }
+
+const sameCell = 'c.run_id = a.run_id AND c.arm_id = a.arm_id AND c.task_id = a.task_id AND c.replicate = a.replicate';
+
+/** Per benchmark: runs, cells, and attempts by what they are part of (see `AttemptCounts`). */
+const statsByBenchmarkSql = `
+  WITH listed AS (SELECT DISTINCT j.value AS record_id FROM cells, json_each(cells.body, '$.attemptIds') j),
+  attempt_counts AS (
+    SELECT a.benchmark,
+      COUNT(*) AS attempts,
+      SUM(a.record_id IN (SELECT record_id FROM listed)) AS attemptsInCells,
+      SUM(EXISTS (SELECT 1 FROM cells c WHERE ${sameCell} AND c.try_number > a.try_number)) AS abandonedAttempts,
+      SUM(NOT EXISTS (SELECT 1 FROM cells c WHERE ${sameCell})) AS unfinishedAttempts
+    FROM attempts a GROUP BY a.benchmark
+  )
+  SELECT b.benchmark,
+    (SELECT COUNT(*) FROM manifests m WHERE m.benchmark = b.benchmark) AS runs,
+    COALESCE(n.attempts, 0) AS attempts,
+    COALESCE(n.attemptsInCells, 0) AS attemptsInCells,
+    COALESCE(n.abandonedAttempts, 0) AS abandonedAttempts,
+    COALESCE(n.unfinishedAttempts, 0) AS unfinishedAttempts,
+    (SELECT COUNT(*) FROM cells c WHERE c.benchmark = b.benchmark) AS cells
+  FROM (SELECT benchmark FROM manifests UNION SELECT benchmark FROM attempts UNION SELECT benchmark FROM cells) b
+  LEFT JOIN attempt_counts n ON n.benchmark = b.benchmark
+  ORDER BY b.benchmark`;
 
 function verdictResolved(cell: CellRecord): number | null {
   return cell.verdict === null ? null : Number(cell.verdict.resolved);
