@@ -106,7 +106,8 @@ export interface CorpusStats extends AttemptCounts {
 
 /**
  * The store interface: everything callers may ask of a corpus. Narrow and asynchronous so that a
- * PostgreSQL store can sit behind it later without touching callers.
+ * PostgreSQL store can sit behind it later without touching callers. `corpusContract` (from
+ * `@ratchet/corpus/test`) is the behaviour every store must show.
  */
 export interface Corpus {
   /** Where the corpus lives, e.g. `sqlite:/abs/path/.ratchet/corpus.db`. */
@@ -122,12 +123,15 @@ export interface Corpus {
    * again is a no-op; a different one for an attempt that already has a verdict is refused.
    */
   attachVerdicts(verdicts: ReadonlyArray<{ recordId: string; verdict: Verdict }>): Promise<AppendResult>;
+  /** Matching attempt records in `createdAt` order, ties by record id. */
   records(filter?: RecordFilter): Promise<RunRecord[]>;
-  /** The ids of matching attempt records, without reading the records (cheap on large runs). */
+  /** The ids of matching attempt records, in the same order, without reading the records (cheap on large runs). */
   recordIds(filter?: RecordFilter): Promise<string[]>;
-  /** Streams attempt records in `createdAt` order without holding them all in memory. */
+  /** Streams attempt records in the same order without holding them all in memory. */
   iterateRecords(filter?: RecordFilter): AsyncIterable<RunRecord>;
+  /** A run's cells, ordered by arm, task, then cell id. */
   cells(filter: CellFilter): Promise<CellRecord[]>;
+  /** Streams matching cells of any run, ordered by run, arm, task, then cell id. */
   iterateCells(filter?: Omit<CellFilter, 'runId'> & { runId?: string }): AsyncIterable<CellRecord>;
   pairs(query: PairsQuery): Promise<PairedOutcomes>;
   /** Stores bytes under their sha256; storing the same bytes again is a no-op. */

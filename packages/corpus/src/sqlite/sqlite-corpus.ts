@@ -201,9 +201,7 @@ export class SqliteCorpus implements Corpus {
 
   async cells(filter: CellFilter): Promise<CellRecord[]> {
     const found: CellRecord[] = [];
-    for await (const cell of this.iterateCells(filter)) {
-      if (filter.arms === undefined || filter.arms.includes(cell.armId)) found.push(cell);
-    }
+    for await (const cell of this.iterateCells(filter)) found.push(cell);
     return found;
   }
 
