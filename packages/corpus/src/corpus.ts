@@ -73,20 +73,41 @@ export interface AppendResult {
   duplicates: number;
 }
 
-export interface CorpusStats {
-  runs: number;
+/**
+ * What the attempt records are part of. A run killed mid-cell leaves attempts that no cell lists; when
+ * it is resumed, the cell is redone on a new try, so counting every attempt as work of the run would
+ * overstate what its results were made of. In a corpus the runtime wrote, the three parts add up to
+ * `attempts`; anything left over is an attempt of a cell's finishing try that the cell does not list.
+ */
+export interface AttemptCounts {
+  /** Every attempt record, whatever became of its cell. */
   attempts: number;
+  /** Attempts listed in a cell record's `attemptIds`: the ones results were made of. */
+  attemptsInCells: number;
+  /**
+   * Attempts of a cell whose recorded `try` is higher than theirs: a try killed before its cell was
+   * recorded, then redone. Spent, but part of no result.
+   */
+  abandonedAttempts: number;
+  /** Attempts of cells not recorded yet: a run in progress, or killed and not resumed. */
+  unfinishedAttempts: number;
+}
+
+export interface CorpusStats extends AttemptCounts {
+  runs: number;
   cells: number;
   blobs: number;
   blobBytes: number;
-  benchmarks: Array<{ benchmark: string; runs: number; attempts: number; cells: number }>;
+  /** The same counts for each benchmark, sorted by name. */
+  benchmarks: Array<{ benchmark: string; runs: number; cells: number } & AttemptCounts>;
   schemaVersion: number;
   location: string;
 }
 
 /**
  * The store interface: everything callers may ask of a corpus. Narrow and asynchronous so that a
- * PostgreSQL store can sit behind it later without touching callers.
+ * PostgreSQL store can sit behind it later without touching callers. `corpusContract` (from
+ * `@ratchet/corpus/test`) is the behaviour every store must show.
  */
 export interface Corpus {
   /** Where the corpus lives, e.g. `sqlite:/abs/path/.ratchet/corpus.db`. */
@@ -102,12 +123,15 @@ export interface Corpus {
    * again is a no-op; a different one for an attempt that already has a verdict is refused.
    */
   attachVerdicts(verdicts: ReadonlyArray<{ recordId: string; verdict: Verdict }>): Promise<AppendResult>;
+  /** Matching attempt records in `createdAt` order, ties by record id. */
   records(filter?: RecordFilter): Promise<RunRecord[]>;
-  /** The ids of matching attempt records, without reading the records (cheap on large runs). */
+  /** The ids of matching attempt records, in the same order, without reading the records (cheap on large runs). */
   recordIds(filter?: RecordFilter): Promise<string[]>;
-  /** Streams attempt records in `createdAt` order without holding them all in memory. */
+  /** Streams attempt records in the same order without holding them all in memory. */
   iterateRecords(filter?: RecordFilter): AsyncIterable<RunRecord>;
+  /** A run's cells, ordered by arm, task, then cell id. */
   cells(filter: CellFilter): Promise<CellRecord[]>;
+  /** Streams matching cells of any run, ordered by run, arm, task, then cell id. */
   iterateCells(filter?: Omit<CellFilter, 'runId'> & { runId?: string }): AsyncIterable<CellRecord>;
   pairs(query: PairsQuery): Promise<PairedOutcomes>;
   /** Stores bytes under their sha256; storing the same bytes again is a no-op. */

@@ -22,12 +22,14 @@ export interface ImportSummary {
 const batchSize = 1000;
 
 /**
- * Reads JSON Lines written by `exportJsonl` (or by hand) into the corpus. Every line is validated;
- * the first bad one stops the import with its line number and what is wrong. Records are written in
- * whole transactions, so no record is ever half-imported; lines before the bad one are kept, and
- * importing the fixed file again skips them as duplicates. Blob lines are checked against their digest.
+ * Reads JSON Lines written by `exportJsonl` (or by hand) into the corpus; lines of record schema 1, as
+ * older exports wrote them, are upgraded (`upgradeRecord`). Every line is validated; the first bad one
+ * stops the import with its line number and what is wrong. Records are written in whole transactions,
+ * so no record is ever half-imported; lines before the bad one are kept (the error says how many),
+ * and importing the fixed file again skips them as duplicates. Blob lines are checked against their digest.
  *
- * @throws {InvalidRecordError} naming the line (and `source`) of the first invalid line.
+ * @throws {InvalidRecordError} naming the line (and `source`) of the first invalid line, with
+ *   `imported`: the lines and records before it that were committed.
  * @throws {RecordConflictError} when a line reuses the id of a different record already in the corpus.
  * @example
  * await importJsonl(corpus, createReadStream('run-1.jsonl'), { source: 'run-1.jsonl' });
@@ -55,6 +57,11 @@ export async function importJsonl(
     summary.duplicates += result.duplicates;
     pending = [];
   };
+  // Commits what came before a bad line, then says how much that was, so the caller knows what was kept.
+  const refuse = async (error: InvalidRecordError): Promise<never> => {
+    await flush();
+    throw error.withImported({ lines: summary.lines, records: summary.attempts + summary.cells });
+  };
   let lineNumber = 0;
   for await (const text of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
     lineNumber++;
@@ -63,45 +70,34 @@ export async function importJsonl(
     try {
       value = JSON.parse(text);
     } catch (cause) {
-      await flush();
-      throw new InvalidRecordError({
-        source,
-        line: lineNumber,
-        what: 'line',
-        issues: [{ path: '', message: 'is not valid JSON; expected one JSON object per line' }],
-        cause,
-      });
+      const issue = { path: '', message: 'is not valid JSON; expected one JSON object per line' };
+      return refuse(new InvalidRecordError({ source, line: lineNumber, what: 'line', issues: [issue], cause }));
     }
     let line: ReturnType<typeof parseCorpusLine>;
     try {
       line = parseCorpusLine(value, { source, line: lineNumber });
     } catch (error) {
-      await flush();
+      if (InvalidRecordError.isInstance(error)) return refuse(error);
       throw error;
     }
-    summary.lines++;
-    if (line.kind === 'manifest') {
-      await corpus.putManifest(line);
-      summary.manifests++;
-    } else if (line.kind === 'blob') {
+    if (line.kind === 'blob') {
       const data = Buffer.from(line.base64, 'base64');
       if (createHash('sha256').update(data).digest('hex') !== line.sha256) {
-        await flush();
-        throw new InvalidRecordError({
-          source,
-          line: lineNumber,
-          what: 'blob line',
-          issues: [{ path: 'base64', message: 'does not hash to the sha256 the line declares' }],
-        });
+        const issue = { path: 'base64', message: 'does not hash to the sha256 the line declares' };
+        return refuse(new InvalidRecordError({ source, line: lineNumber, what: 'blob line', issues: [issue] }));
       }
       await corpus.putBlob(data, line.mediaType);
       summary.blobs++;
+    } else if (line.kind === 'manifest') {
+      await corpus.putManifest(line);
+      summary.manifests++;
     } else {
       pending.push(line);
       if (line.kind === 'attempt') summary.attempts++;
       else summary.cells++;
       if (pending.length >= batchSize) await flush();
     }
+    summary.lines++;
   }
   await flush();
   return summary;

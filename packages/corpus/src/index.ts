@@ -1,5 +1,8 @@
 export { alignPairs, type PairRow, type TaskTally, tallyRows } from './align-pairs';
+export { assertManifestUpdate } from './assert-manifest-update';
+export { assertSameRecord } from './assert-same-record';
 export { type AttemptFailure, attemptFailureSchema } from './attempt-failure';
+export { canonicalJson } from './canonical-json';
 export { type CellRecord, cellRecordSchema } from './cell-record';
 export {
   type BlobRef,
@@ -21,6 +24,7 @@ export {
 export type {
   AppendResult,
   ArmSelector,
+  AttemptCounts,
   CellFilter,
   Corpus,
   CorpusStats,
@@ -35,8 +39,8 @@ export { type BlobLine, blobLineSchema, type CorpusLine, corpusLineSchema } from
 export { CorpusVersionError } from './corpus-version-error';
 export { type ExportFilter, type ExportSummary, exportJsonl } from './export-jsonl';
 export { type ImportSummary, importJsonl } from './import-jsonl';
-export { InvalidRecordError, type RecordIssue } from './invalid-record-error';
-export { defaultCorpusUrl, type OpenCorpusOptions, openCorpus } from './open-corpus';
+export { type ImportedBefore, InvalidRecordError, type RecordIssue } from './invalid-record-error';
+export { defaultCorpusUrl, openCorpus } from './open-corpus';
 export {
   parseCellRecord,
   parseCorpusLine,
@@ -45,8 +49,11 @@ export {
   parseVerdict,
   type RecordLocation,
 } from './parse-record';
+export { parseStoreUrl, type StoreLocation, type StoreScheme } from './parse-store-url';
 export { RecordConflictError } from './record-conflict-error';
 export { RecordNotFoundError } from './record-not-found-error';
+export { RecordUpgradeError } from './record-upgrade-error';
+export { resolveStoreUrl } from './resolve-store-url';
 export {
   type ArmSpec,
   armSpecSchema,
@@ -66,7 +73,11 @@ export {
   steerSchema,
 } from './run-record';
 export { recordSchemaVersion } from './schema-version';
+export { storeFilePath } from './store-file-path';
+export type { OpenCorpusOptions, StoreOpener } from './store-opener';
+export { registerStore } from './store-registry';
 export { UnsupportedStoreError } from './unsupported-store-error';
+export { upgradeRecord } from './upgrade-record';
 export { type Usage, unmeasuredUsage, usageSchema } from './usage';
 export {
   type ObjectiveDirection,

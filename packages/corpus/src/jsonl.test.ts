@@ -7,6 +7,7 @@ import { importJsonl } from './import-jsonl';
 import { InvalidRecordError } from './invalid-record-error';
 import { openCorpus } from './open-corpus';
 import { buildCellRecord, buildManifest, buildRunRecord } from './test';
+import { v1ExportJsonl } from './test/v1-export';
 
 let source: Corpus;
 let target: Corpus;
@@ -38,26 +39,20 @@ async function exported(filter = {}) {
 }
 
 describe('exportJsonl / importJsonl', () => {
-  it('round-trips a run with its manifest, records, cells and referenced blobs', async () => {
+  it('exports one run: its manifest, attempts, cells and the blobs they reference, one per line', async () => {
     const { body, summary } = await exported({ runId: 'run-1' });
     expect(summary).toEqual({ manifests: 1, attempts: 2, cells: 1, blobs: 1 });
-    expect(body.trim().split('\n')).toHaveLength(5);
+    expect(body.split('\n').map((line) => (line ? JSON.parse(line).kind : ''))).toEqual([
+      'manifest',
+      'attempt',
+      'attempt',
+      'cell',
+      'blob',
+      '',
+    ]);
     const imported = await importJsonl(target, Readable.from([body]));
     expect(imported).toMatchObject({ lines: 5, manifests: 1, attempts: 2, cells: 1, blobs: 1, inserted: 3 });
-    expect(await target.records()).toEqual(await source.records({ runId: 'run-1' }));
-    expect(await target.cells({ runId: 'run-1' })).toEqual(await source.cells({ runId: 'run-1' }));
-    expect(await target.manifest('run-1')).toEqual(await source.manifest('run-1'));
-    const withTrace = (await source.records()).find((record) => record.trace.blob !== null);
-    const blob = await target.blob(withTrace?.trace.blob?.sha256 ?? '');
-    expect(new TextDecoder().decode(blob?.data)).toBe('{"events":[1,2,3]}');
-  });
-
-  it('makes re-importing the same file a no-op', async () => {
-    const { body } = await exported();
-    await importJsonl(target, Readable.from([body]));
-    const again = await importJsonl(target, Readable.from([body]));
-    expect(again).toMatchObject({ inserted: 0, duplicates: 3 });
-    expect((await target.stats()).attempts).toBe(2);
+    expect(await target.runs()).toEqual([await source.manifest('run-1')]);
   });
 
   it('refuses a bad line with its number, keeping the lines before it whole', async () => {
@@ -77,6 +72,31 @@ describe('exportJsonl / importJsonl', () => {
     expect(await target.manifest('run-1')).not.toBeNull();
   });
 
+  it('says how much of the file was imported and kept before the bad line, and that a re-import skips it', async () => {
+    const { body } = await exported({ runId: 'run-1' });
+    const lines = body.trim().split('\n');
+    const broken = JSON.parse(lines[3] as string);
+    broken.createdAt = 'yesterday';
+    lines[3] = JSON.stringify(broken);
+    const error = await importJsonl(target, Readable.from([lines.join('\n')]), { source: 'run-1.jsonl' }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(InvalidRecordError.isInstance(error)).toBe(true);
+    expect((error as InvalidRecordError).imported).toEqual({ lines: 3, records: 2 });
+    expect((error as Error).message).toMatch(
+      /^run-1\.jsonl, line 4: invalid corpus line: createdAt: .*; the 3 lines before it \(2 records\) were imported and kept: fix this line and import the file again, and they are skipped as duplicates$/,
+    );
+    expect(await target.recordIds()).toHaveLength(2);
+    const fixed = await importJsonl(target, Readable.from([body]), { source: 'run-1.jsonl' });
+    expect(fixed).toMatchObject({ inserted: 1, duplicates: 2 });
+  });
+
+  it('says nothing was imported when the first line is bad', async () => {
+    await expect(importJsonl(target, Readable.from(['{"kind":"cell"}\n']))).rejects.toThrow(
+      /^input, line 1: invalid corpus line: .*; nothing was imported: fix this line and import the file again$/,
+    );
+  });
+
   it('refuses a line that is not JSON, without echoing it', async () => {
     const input = Readable.from([`${JSON.stringify(buildManifest())}\n{"kind": "attempt", secret-token\n`]);
     await expect(importJsonl(target, input)).rejects.toThrow(
@@ -94,5 +114,14 @@ describe('exportJsonl / importJsonl', () => {
     await expect(importJsonl(target, Readable.from([JSON.stringify(line)]))).rejects.toThrow(
       /line 1: invalid blob line: base64: does not hash to the sha256 the line declares/,
     );
+  });
+
+  it('refuses a v1 cell chosen by the oracle with its line number', async () => {
+    await expect(
+      importJsonl(target, Readable.from([v1ExportJsonl('oracle')]), { source: 'old.jsonl' }),
+    ).rejects.toThrow(
+      /^old\.jsonl, line 4: invalid corpus line: chosenBy: cell "run-v1\/random\/task-1\/0" cannot be upgraded: its final output was chosen by 'oracle'/,
+    );
+    expect(await target.cells({ runId: 'run-v1' })).toEqual([]);
   });
 });

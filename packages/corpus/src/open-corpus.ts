@@ -1,66 +1,33 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { Corpus } from './corpus';
-import { migrate } from './sqlite/migrations';
-import { SqliteCorpus } from './sqlite/sqlite-corpus';
+import { parseStoreUrl } from './parse-store-url';
+import type { OpenCorpusOptions } from './store-opener';
+import { openRegisteredStore } from './store-registry';
 import { UnsupportedStoreError } from './unsupported-store-error';
 
 /** Where a corpus lives when nothing else is said: one SQLite file under `.ratchet/`. */
 export const defaultCorpusUrl = 'sqlite:.ratchet/corpus.db';
 
-export interface OpenCorpusOptions {
-  /** Directory that relative paths resolve against, default `process.cwd()`. */
-  cwd?: string;
-  /** How long a writer waits for another process's write lock before failing, default 30 s. */
-  busyTimeoutMs?: number;
-}
-
 /**
- * Opens (creating if needed) the corpus at `url` and brings its schema up to date.
- * `sqlite:PATH` (relative to `cwd`) or `sqlite::memory:`; PostgreSQL is planned behind the same interface.
+ * Opens (creating if needed) the corpus at `url` and brings its schema up to date, with the store
+ * registered for the URL's scheme: `sqlite:PATH` (relative to `cwd`) or `sqlite::memory:` built in;
+ * `postgres://…` once a PostgreSQL store package has registered itself (`registerStore`).
  *
- * @throws {UnsupportedStoreError} for an unknown scheme or a Node without `node:sqlite`.
+ * @throws {UnsupportedStoreError} for a URL that names no store, a store not registered, or a Node
+ *   without `node:sqlite`.
  * @throws {CorpusVersionError} when the corpus was written by a newer Ratchet (it is left untouched).
+ * @throws {RecordUpgradeError} when an older corpus holds a record that cannot be upgraded (it is left untouched).
  * @example
  * const corpus = await openCorpus();                // ./.ratchet/corpus.db
  * const scratch = await openCorpus('sqlite::memory:');
  */
 export async function openCorpus(url: string = defaultCorpusUrl, options: OpenCorpusOptions = {}): Promise<Corpus> {
-  if (/^postgres(ql)?:/i.test(url)) {
-    throw new UnsupportedStoreError(url, 'the PostgreSQL store is planned but not available yet; use sqlite:PATH');
-  }
-  if (!url.startsWith('sqlite:')) {
-    throw new UnsupportedStoreError(url, 'expected sqlite:PATH (e.g. sqlite:.ratchet/corpus.db) or sqlite::memory:');
-  }
-  const target = url.slice('sqlite:'.length);
-  if (target.length === 0) throw new UnsupportedStoreError(url, 'the path after sqlite: is empty');
-  let sqlite: typeof import('node:sqlite');
-  try {
-    sqlite = await import('node:sqlite');
-  } catch (cause) {
-    throw new UnsupportedStoreError(
-      url,
-      `node:sqlite is not available in Node ${process.version}; use Node 22.13 or newer`,
-      {
-        cause,
-      },
-    );
-  }
-  const inMemory = target === ':memory:';
-  const path = inMemory ? target : resolve(options.cwd ?? process.cwd(), target);
-  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
-  const db = new sqlite.DatabaseSync(path, { timeout: options.busyTimeoutMs ?? 30_000 });
-  try {
-    // 16 KiB pages (effective only on a new file) halve the cost of inserting ~1 KB records under random ids.
-    db.exec('PRAGMA page_size = 16384');
-    if (!inMemory) db.exec('PRAGMA journal_mode = WAL');
-    db.exec('PRAGMA cache_size = -32768');
-    // In WAL mode, NORMAL keeps every committed transaction through a process crash (SIGKILL included).
-    db.exec('PRAGMA synchronous = NORMAL');
-    migrate(db, inMemory ? url : path);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-  return new SqliteCorpus(db, inMemory ? url : `sqlite:${path}`);
+  const location = parseStoreUrl(url, options.cwd);
+  const opened = openRegisteredStore(location, options);
+  if (opened) return opened;
+  throw new UnsupportedStoreError(
+    url,
+    location.scheme === 'postgres'
+      ? 'the PostgreSQL store is planned but not available yet (no store is registered for postgres: URLs); use sqlite:PATH'
+      : `no store is registered for ${location.scheme}: URLs`,
+  );
 }

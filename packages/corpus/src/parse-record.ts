@@ -2,9 +2,11 @@ import type { z } from 'zod';
 import { type CellRecord, cellRecordSchema } from './cell-record';
 import { type CorpusLine, corpusLineSchema } from './corpus-line';
 import { InvalidRecordError, type RecordIssue } from './invalid-record-error';
+import { RecordUpgradeError } from './record-upgrade-error';
 import { type RunManifest, runManifestSchema } from './run-manifest';
 import { type RunRecord, runRecordSchema } from './run-record';
 import { recordSchemaVersion } from './schema-version';
+import { upgradeRecord } from './upgrade-record';
 import { type Verdict, verdictSchema } from './verdict';
 
 export interface RecordLocation {
@@ -16,25 +18,23 @@ function issuesOf(error: z.ZodError): RecordIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 }
 
-/** Refuses records from a newer schema with a message that says what to do, before field checks. */
-function assertReadableVersion(value: unknown, location: RecordLocation, what: string): void {
+/**
+ * Refuses records from another schema with a message that says what to do, before field checks: a
+ * newer one needs a newer Ratchet; an older one is upgraded only where old data is read (interchange
+ * lines, store migrations), never on the write path.
+ */
+function assertCurrentVersion(value: unknown, location: RecordLocation, what: string): void {
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (typeof version === 'number' && version > recordSchemaVersion) {
-    throw new InvalidRecordError({
-      ...location,
-      what,
-      issues: [
-        {
-          path: 'schemaVersion',
-          message: `${version} was written by a newer Ratchet (this one reads up to ${recordSchemaVersion}); upgrade @ratchet/corpus`,
-        },
-      ],
-    });
-  }
+  if (typeof version !== 'number' || version === recordSchemaVersion) return;
+  const message =
+    version > recordSchemaVersion
+      ? `${version} was written by a newer Ratchet (this one reads up to ${recordSchemaVersion}); upgrade @ratchet/corpus`
+      : `${version} is an older record schema; records are written as version ${recordSchemaVersion} (upgradeRecord() upgrades an old one, importJsonl does it for interchange files)`;
+  throw new InvalidRecordError({ ...location, what, issues: [{ path: 'schemaVersion', message }] });
 }
 
 function parseWith<T>(schema: z.ZodType<T>, value: unknown, location: RecordLocation, what: string): T {
-  assertReadableVersion(value, location, what);
+  assertCurrentVersion(value, location, what);
   const result = schema.safeParse(value);
   if (!result.success) throw new InvalidRecordError({ ...location, what, issues: issuesOf(result.error) });
   return result.data;
@@ -53,9 +53,26 @@ export function parseRunManifest(value: unknown, location: RecordLocation = {}):
   return parseWith(runManifestSchema, value, location, 'run manifest');
 }
 
-/** Validates one interchange line (manifest, attempt, cell or blob), chosen by its `kind`. */
+/**
+ * Validates one interchange line (manifest, attempt, cell or blob), chosen by its `kind`. Lines of
+ * record schema 1, as exports made before schema 2 wrote them, are upgraded first (`upgradeRecord`).
+ *
+ * @throws {InvalidRecordError} naming each bad field; for a v1 cell chosen by `'oracle'`, which cannot
+ *   be upgraded honestly, the issue is on `chosenBy`.
+ */
 export function parseCorpusLine(value: unknown, location: RecordLocation = {}): CorpusLine {
-  return parseWith(corpusLineSchema, value, location, 'corpus line');
+  let upgraded: unknown;
+  try {
+    upgraded = upgradeRecord(value);
+  } catch (error) {
+    if (!RecordUpgradeError.isInstance(error)) throw error;
+    const issue = {
+      path: error.field,
+      message: `${error.recordKind} "${error.id}" cannot be upgraded: ${error.reason}`,
+    };
+    throw new InvalidRecordError({ ...location, what: 'corpus line', issues: [issue], cause: error });
+  }
+  return parseWith(corpusLineSchema, upgraded, location, 'corpus line');
 }
 
 export function parseVerdict(value: unknown, location: RecordLocation = {}): Verdict {

@@ -46,6 +46,12 @@ describe('runRecordSchema', () => {
     );
   });
 
+  it('refuses an old-schema record where records are written, pointing at the upgrade', () => {
+    expect(() => parseRunRecord({ ...buildRunRecord(), schemaVersion: 1 })).toThrow(
+      /invalid attempt record: schemaVersion: 1 is an older record schema; records are written as version 2 \(upgradeRecord\(\) upgrades/,
+    );
+  });
+
   it('keeps verdicts optional until judged, and trace summaries bounded', () => {
     expect(runRecordSchema.safeParse(buildRunRecord({ verdict: null })).success).toBe(true);
     const long = buildRunRecord({ trace: { summary: 'x'.repeat(9000), events: 1, blob: null } });

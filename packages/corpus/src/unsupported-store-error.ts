@@ -1,13 +1,17 @@
 import { CorpusError } from './corpus-error';
 
-/** The corpus URL names a store this Ratchet cannot open. */
+/** Hides the password of a URL with credentials (`postgres://user:secret@host`), for messages. */
+const redacted = (url: string) => url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@');
+
+/** The corpus URL names a store this Ratchet cannot open. The message never shows a password. */
 export class UnsupportedStoreError extends CorpusError {
+  /** The URL, with any password replaced by `***`. */
   readonly url: string;
 
   constructor(url: string, reason: string, options?: { cause?: unknown }) {
-    super(`cannot open corpus "${url}": ${reason}`, options);
+    super(`cannot open corpus "${redacted(url)}": ${reason}`, options);
     this.name = 'UnsupportedStoreError';
-    this.url = url;
+    this.url = redacted(url);
   }
 
   static override isInstance(error: unknown): error is UnsupportedStoreError {

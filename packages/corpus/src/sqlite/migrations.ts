@@ -1,10 +1,13 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { CorpusVersionError } from '../corpus-version-error';
+import { upgradeStoredBodies } from './upgrade-stored-bodies';
 
 export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /** A step SQL cannot express (rewriting JSON bodies), run after `sql` in the same transaction. */
+  up?: (db: DatabaseSync, location: string) => void;
 }
 
 /** The corpus schema, one step per version. Append new steps; never edit a released one. */
@@ -53,6 +56,17 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    description: 'record schema 2: bodies upgraded; try and replicate columns on attempts and cells',
+    sql: `
+      ALTER TABLE attempts ADD COLUMN try_number INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE attempts ADD COLUMN replicate INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE cells ADD COLUMN try_number INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE cells ADD COLUMN replicate INTEGER NOT NULL DEFAULT 0;
+    `,
+    up: upgradeStoredBodies,
+  },
 ];
 
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));
@@ -81,6 +95,7 @@ export function migrate(db: DatabaseSync, location: string, steps: readonly Migr
     if (current === 0) db.exec('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT');
     for (const step of steps.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
       db.exec(step.sql);
+      step.up?.(db, location);
       db.prepare(
         "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
       ).run(String(step.version));

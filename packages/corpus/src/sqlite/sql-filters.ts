@@ -27,14 +27,21 @@ export function recordWhere(filter: RecordFilter) {
   ]);
 }
 
+/** Cells matching a filter; `armId` (one side of a pair) narrows further than `filter.arms`. */
 export function cellWhere(filter: Partial<CellFilter>, armId?: string) {
-  return whereClause([
+  const where = whereClause([
     ['run_id', '=', filter.runId],
     ['arm_id', '=', armId],
     ['benchmark', '=', filter.benchmark],
     ['split', '=', filter.split],
     ['task_id', '=', filter.taskId],
   ]);
+  if (filter.arms === undefined) return where;
+  const arms = filter.arms.length === 0 ? '0' : `arm_id IN (${filter.arms.map(() => '?').join(', ')})`;
+  return {
+    sql: where.sql === '' ? `WHERE ${arms}` : `${where.sql} AND ${arms}`,
+    params: [...where.params, ...filter.arms],
+  };
 }
 
 /** The SQL expression (and its parameter) that reads a pair metric from a cell row. */

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { alignPairs, type TaskTally } from '../align-pairs';
+import { assertManifestUpdate } from '../assert-manifest-update';
+import { assertSameRecord } from '../assert-same-record';
+import { canonicalJson } from '../canonical-json';
 import type { CellRecord } from '../cell-record';
-import type { BlobRef } from '../common-schemas';
+import type { BlobRef, JsonValue } from '../common-schemas';
 import type {
   AppendResult,
+  AttemptCounts,
   CellFilter,
   Corpus,
   CorpusStats,
@@ -16,11 +20,12 @@ import type {
 import { parseCellRecord, parseRunManifest, parseRunRecord, parseVerdict } from '../parse-record';
 import { RecordConflictError } from '../record-conflict-error';
 import { RecordNotFoundError } from '../record-not-found-error';
-import { mutableManifestFields, type RunManifest } from '../run-manifest';
+import type { RunManifest } from '../run-manifest';
 import type { RunRecord } from '../run-record';
 import type { Verdict } from '../verdict';
 import { latestSchemaVersion } from './migrations';
 import { cellWhere, metricExpression, recordWhere, type SqlParam, whereClause } from './sql-filters';
+import { statsByBenchmarkSql } from './stats-sql';
 
 /** The embedded store: one SQLite file in WAL mode (node:sqlite), safe for several processes at once. */
 export class SqliteCorpus implements Corpus {
@@ -64,19 +69,7 @@ export class SqliteCorpus implements Corpus {
         | { body: string }
         | undefined;
       if (existing) {
-        const before = JSON.parse(existing.body) as Record<string, unknown>;
-        const changed = Object.keys({ ...before, ...parsed }).filter(
-          (key) =>
-            !(mutableManifestFields as readonly string[]).includes(key) &&
-            JSON.stringify(before[key]) !== JSON.stringify((parsed as Record<string, unknown>)[key]),
-        );
-        if (changed.length > 0) {
-          throw new RecordConflictError({
-            recordKind: 'manifest',
-            id: parsed.runId,
-            detail: `fields frozen when the run started changed: ${changed.join(', ')}`,
-          });
-        }
+        assertManifestUpdate(JSON.parse(existing.body) as RunManifest, parsed);
         this.#prepare('UPDATE manifests SET status = ?, body = ? WHERE run_id = ?').run(
           parsed.status,
           body,
@@ -118,16 +111,22 @@ export class SqliteCorpus implements Corpus {
         : parseRunRecord(record, { source: `records[${index}]` }),
     );
     const insertAttempt = this.#prepare(
-      'INSERT OR IGNORE INTO attempts (record_id, run_id, arm_id, task_id, benchmark, split, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT OR IGNORE INTO attempts (record_id, run_id, arm_id, task_id, benchmark, split, replicate, try_number,
+        created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertCell = this.#prepare(
-      'INSERT OR IGNORE INTO cells (cell_id, run_id, arm_id, task_id, benchmark, split, status, resolved, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT OR IGNORE INTO cells (cell_id, run_id, arm_id, task_id, benchmark, split, replicate, try_number,
+        status, resolved, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     return this.#transaction(() => {
       let inserted = 0;
       for (const record of parsed) {
         const body = JSON.stringify(record);
-        const common = [record.runId, record.armId, record.taskId, record.benchmark, record.split] as const;
+        const common = [
+          ...[record.runId, record.armId, record.taskId, record.benchmark, record.split],
+          record.replicate,
+          record.try,
+        ] as const;
         const id = record.kind === 'cell' ? record.cellId : record.recordId;
         const changes =
           record.kind === 'cell'
@@ -140,7 +139,7 @@ export class SqliteCorpus implements Corpus {
         const table = record.kind === 'cell' ? 'cells' : 'attempts';
         const key = record.kind === 'cell' ? 'cell_id' : 'record_id';
         const existing = this.#prepare(`SELECT body FROM ${table} WHERE ${key} = ?`).get(id) as { body: string };
-        if (existing.body !== body) throw new RecordConflictError({ recordKind: record.kind, id });
+        if (existing.body !== body) assertSameRecord(record.kind, id, JSON.parse(existing.body), record as JsonValue);
       }
       return { inserted, duplicates: parsed.length - inserted };
     });
@@ -160,7 +159,7 @@ export class SqliteCorpus implements Corpus {
         if (!row) throw new RecordNotFoundError({ recordKind: 'attempt', id: recordId });
         const record = JSON.parse(row.body) as RunRecord;
         if (record.verdict !== null) {
-          if (JSON.stringify(record.verdict) === JSON.stringify(verdict)) continue;
+          if (canonicalJson(record.verdict as JsonValue) === canonicalJson(verdict as JsonValue)) continue;
           throw new RecordConflictError({
             recordKind: 'attempt',
             id: recordId,
@@ -203,9 +202,7 @@ export class SqliteCorpus implements Corpus {
 
   async cells(filter: CellFilter): Promise<CellRecord[]> {
     const found: CellRecord[] = [];
-    for await (const cell of this.iterateCells(filter)) {
-      if (filter.arms === undefined || filter.arms.includes(cell.armId)) found.push(cell);
-    }
+    for await (const cell of this.iterateCells(filter)) found.push(cell);
     return found;
   }
 
@@ -252,17 +249,14 @@ export class SqliteCorpus implements Corpus {
 
   async stats(): Promise<CorpusStats> {
     const count = (sql: string) => (this.#prepare(sql).get() as { n: number }).n;
-    const benchmarks = this.#prepare(
-      `SELECT benchmark,
-         (SELECT COUNT(*) FROM manifests m WHERE m.benchmark = b.benchmark) AS runs,
-         (SELECT COUNT(*) FROM attempts a WHERE a.benchmark = b.benchmark) AS attempts,
-         (SELECT COUNT(*) FROM cells c WHERE c.benchmark = b.benchmark) AS cells
-       FROM (SELECT benchmark FROM manifests UNION SELECT benchmark FROM attempts UNION SELECT benchmark FROM cells) b
-       ORDER BY benchmark`,
-    ).all() as unknown as CorpusStats['benchmarks'];
+    const benchmarks = this.#prepare(statsByBenchmarkSql).all() as unknown as CorpusStats['benchmarks'];
+    const total = (field: keyof AttemptCounts) => benchmarks.reduce((sum, row) => sum + row[field], 0);
     return {
       runs: count('SELECT COUNT(*) AS n FROM manifests'),
-      attempts: count('SELECT COUNT(*) AS n FROM attempts'),
+      attempts: total('attempts'),
+      attemptsInCells: total('attemptsInCells'),
+      abandonedAttempts: total('abandonedAttempts'),
+      unfinishedAttempts: total('unfinishedAttempts'),
       cells: count('SELECT COUNT(*) AS n FROM cells'),
       blobs: count('SELECT COUNT(*) AS n FROM blobs'),
       blobBytes: count('SELECT COALESCE(SUM(bytes), 0) AS n FROM blobs'),

@@ -1,0 +1,35 @@
+import { describe } from 'vitest';
+import type { Corpus } from '../corpus';
+import { appendContract } from './contract/append-contract';
+import { blobContract } from './contract/blob-contract';
+import { interchangeContract } from './contract/interchange-contract';
+import { manifestContract } from './contract/manifest-contract';
+import { pairsContract } from './contract/pairs-contract';
+import { queryContract } from './contract/query-contract';
+import { statsContract } from './contract/stats-contract';
+import { useStores } from './contract/stores';
+
+/**
+ * The behaviour every `Corpus` store must have, as a vitest suite: manifests (freeze, lifecycle, run
+ * order), idempotent append (duplicates, conflicts, key order, all-or-nothing batches), write-once
+ * verdicts, record and cell queries with their filters and order, pairs, blobs, stats with the
+ * attempt counts, and a JSON Lines round trip (including old exports). Call it from a store's test
+ * file; `open` must return a new, empty store on every call (the round trip opens two).
+ *
+ * @example
+ * // packages/corpus-postgres/src/postgres-corpus.test.ts
+ * import { corpusContract } from '@ratchet/corpus/test';
+ * corpusContract('PostgreSQL', () => openCorpus(`postgres://localhost/test_${randomUUID()}`));
+ */
+export function corpusContract(name: string, open: () => Promise<Corpus>): void {
+  describe(`Corpus contract: ${name}`, () => {
+    const stores = useStores(open);
+    manifestContract(stores);
+    appendContract(stores);
+    queryContract(stores);
+    pairsContract(stores);
+    blobContract(stores);
+    statsContract(stores);
+    interchangeContract(stores);
+  });
+}
