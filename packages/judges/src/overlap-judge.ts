@@ -1,5 +1,5 @@
+import { canonicalJson, type JsonValue } from '@ratchet/corpus';
 import { z } from 'zod';
-import { canonicalJson } from './canonical-json';
 import { createVerdict } from './create-verdict';
 import { InvalidExpectedError } from './invalid-expected-error';
 import type { Judge } from './judge';
@@ -50,7 +50,9 @@ export function overlapJudge(options: OverlapJudgeOptions = {}): Judge {
   const parsed = parseOptions('overlapJudge', optionsSchema, options);
   const { id = 'overlap', version } = parsed;
   const normalize = createTextNormalizer(parsed.normalize ?? {});
-  const key = (value: unknown) => (typeof value === 'string' ? JSON.stringify(normalize(value)) : canonicalJson(value));
+  // Outputs and expected values are JSON (they come from records and datasets): one canonical text per value.
+  const key = (value: unknown) =>
+    typeof value === 'string' ? JSON.stringify(normalize(value)) : canonicalJson(value as JsonValue);
 
   const itemsOf = (value: unknown): Set<string> | undefined => {
     if (parsed.mode === 'set') {

@@ -1,7 +1,16 @@
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
-import { exportJsonl, importJsonl, openCorpus } from '@ratchet/corpus';
+import { type AttemptCounts, exportJsonl, importJsonl, openCorpus } from '@ratchet/corpus';
 import { UsageError } from '../usage-error';
+
+/** What the attempt count is made of: only attempts in recorded cells are part of a run's results. */
+function attemptParts(counts: AttemptCounts): string {
+  return [
+    `${counts.attemptsInCells} in recorded cells`,
+    `${counts.abandonedAttempts} of tries killed and redone`,
+    `${counts.unfinishedAttempts} of cells not recorded yet`,
+  ].join(', ');
+}
 
 export async function corpusStats(store: string): Promise<string> {
   const corpus = await openCorpus(store);
@@ -9,8 +18,11 @@ export async function corpusStats(store: string): Promise<string> {
     const stats = await corpus.stats();
     const lines = [
       `${stats.location} (schema ${stats.schemaVersion})`,
-      `runs ${stats.runs} · attempts ${stats.attempts} · cells ${stats.cells} · blobs ${stats.blobs} (${stats.blobBytes} bytes)`,
-      ...stats.benchmarks.map((b) => `  ${b.benchmark}: ${b.runs} runs, ${b.attempts} attempts, ${b.cells} cells`),
+      `runs ${stats.runs} · cells ${stats.cells} · blobs ${stats.blobs} (${stats.blobBytes} bytes)`,
+      `attempts ${stats.attempts}: ${attemptParts(stats)}`,
+      ...stats.benchmarks.map(
+        (b) => `  ${b.benchmark}: ${b.runs} runs, ${b.cells} cells, attempts ${b.attempts} (${attemptParts(b)})`,
+      ),
     ];
     return lines.join('\n');
   } finally {

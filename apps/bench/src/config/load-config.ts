@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { resolveStoreUrl } from '@ratchet/corpus';
 import { findNodeAtLocation, getNodeValue, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
 import { UsageError } from '../usage-error';
@@ -137,10 +138,9 @@ export function fieldName(path: ReadonlyArray<PropertyKey>): string {
 function withAbsolutePaths(config: RatchetConfig, dir: string): RatchetConfig {
   const absolute = (path: string) => (isAbsolute(path) ? path : resolve(dir, path));
   const { environment, worker, store } = config;
-  const storePath = store?.startsWith('sqlite:') ? store.slice('sqlite:'.length) : undefined;
   return {
     ...config,
-    ...(storePath !== undefined && storePath !== ':memory:' ? { store: `sqlite:${absolute(storePath)}` } : {}),
+    ...(store === undefined ? {} : { store: resolveStoreUrl(store, dir) }),
     ...(environment.kind === 'task-directory' || environment.kind === 'jsonl'
       ? { environment: { ...environment, path: absolute(environment.path) } }
       : {}),

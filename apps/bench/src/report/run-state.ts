@@ -12,6 +12,10 @@ export function runState(manifest: RunManifest, summary: Pick<RunSummary, 'cells
   const resume = manifest.resumeCommand ? ` — resume with: ${manifest.resumeCommand}` : '';
   switch (summary.status) {
     case 'completed':
+      // A run recorded as completed with cells missing here was copied in part (an import cut short).
+      if (recorded === 0 || (planned !== null && recorded < planned)) {
+        return `completed where it ran, but only ${cells} are in this corpus (a partial import?)`;
+      }
       return `completed (${cells})`;
     case 'interrupted':
       return summary.stopReason === 'spend-cap'

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { openCorpus } from '@ratchet/corpus';
+import { openCorpus, storeFilePath } from '@ratchet/corpus';
 import type { BuiltRun } from '../config/build-run';
 import { preflight } from '../config/preflight';
 import type { RatchetConfig } from '../config/ratchet-config';
@@ -31,10 +30,10 @@ export async function dryRunPlan(
     failure = error;
     preflightResult = 'FAILED (see below)';
   }
-  const storePath = store.startsWith('sqlite:') ? store.slice('sqlite:'.length) : null;
-  const storeExists = storePath === ':memory:' || storePath === null || existsSync(resolve(storePath));
+  // A dry run creates nothing: the corpus is read only when its file already exists.
+  const file = storeFilePath(store);
   let estimate = null;
-  if (workerId && storeExists && storePath !== ':memory:') {
+  if (workerId && file !== null && existsSync(file)) {
     const corpus = await openCorpus(store);
     try {
       estimate = await estimateSpend(corpus, workerId);
