@@ -1,4 +1,4 @@
-import type { CheckResult } from '@ratchet/corpus';
+import { type CheckResult, unmeasuredUsage } from '@ratchet/corpus';
 import type { AttemptView, TraceEvent } from '@ratchet/runtime';
 import { describe, expect, it } from 'vitest';
 import { dslAnalyst } from './dsl-analyst';
@@ -12,7 +12,8 @@ function attempt(events: TraceEvent[], checks: CheckResult[]): AttemptView {
     output: '(sum xs)',
     events,
     checks,
-    usage: { turns: null, tokensIn: null, tokensOut: null, usd: null, wallMs: 5, costProvenance: 'unknown' },
+    usage: { ...unmeasuredUsage, wallMs: 5 },
+    failure: null,
     continuable: true,
   };
 }
@@ -57,6 +58,10 @@ describe('dslAnalyst', () => {
     ]);
     expect(findings[0]?.evidence).toEqual({ kind: 'failing-examples', examples: [0, 2], features: ['negative'] });
     expect(findings.every((f) => f.origin === 'trace')).toBe(true);
+  });
+
+  it('is free: rules over the trace, no model, so its calls cost only time', () => {
+    expect(dslAnalyst().free).toBe(true);
   });
 
   it('reports an exhausted depth limit and ignored steer parameters, and nothing for a clean pass', async () => {

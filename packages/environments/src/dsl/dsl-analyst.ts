@@ -1,5 +1,5 @@
 import type { JsonValue } from '@ratchet/corpus';
-import type { Analyst, AnalystRule, AttemptView, Finding } from '@ratchet/runtime';
+import { type Analyst, type AnalystRule, type AttemptView, ruleAnalyst } from '@ratchet/runtime';
 import { featurePhrases, sharedFeatures } from './example-features';
 
 type Data = { readonly [key: string]: JsonValue };
@@ -101,7 +101,7 @@ export const dslRules: readonly AnalystRule[] = [
 ];
 
 /**
- * The dsl analyst: rules over the worker's trace and the visible-examples check, no model. Findings
+ * The dsl analyst: rules over the worker's trace and the visible-examples check, no model (`free`). Findings
  * carry `evidence.kind` (`failing-examples`, `stall`, `exhausted`, `budget-spent`,
  * `ignored-parameters`) so a controller can act on them; every finding's origin is 'trace'.
  *
@@ -110,10 +110,5 @@ export const dslRules: readonly AnalystRule[] = [
  * // => [{ claim: '2 visible examples still failing: both involve negative numbers', evidence: {…}, origin: 'trace' }]
  */
 export function dslAnalyst(): Analyst {
-  return {
-    id: 'dsl-rules',
-    async observe(attempt, history) {
-      return dslRules.map((rule) => rule(attempt, history)).filter((finding): finding is Finding => finding !== null);
-    },
-  };
+  return ruleAnalyst(dslRules, 'dsl-rules');
 }

@@ -1,7 +1,7 @@
-import type { CheckResult } from '@ratchet/corpus';
-import type { AttemptView, Finding } from '@ratchet/runtime';
+import { type CheckResult, unmeasuredUsage } from '@ratchet/corpus';
+import { type AttemptView, type Finding, InvalidControllerError } from '@ratchet/runtime';
 import { describe, expect, it } from 'vitest';
-import { createDslController, dslController, dslControllerParameters } from './dsl-controller';
+import { createDslController, dslController, dslControllerParameters, dslControllerSchema } from './dsl-controller';
 import { readSearchParameters } from './search-parameters';
 
 function attempt(checks: CheckResult[], maxDepth = 4): AttemptView {
@@ -13,7 +13,8 @@ function attempt(checks: CheckResult[], maxDepth = 4): AttemptView {
     output: '(sum xs)',
     events: [{ type: 'output', data: { maxDepth } }],
     checks,
-    usage: { turns: null, tokensIn: null, tokensOut: null, usd: null, wallMs: 5, costProvenance: 'unknown' },
+    usage: { ...unmeasuredUsage, wallMs: 5 },
+    failure: null,
     continuable: true,
   };
 }
@@ -46,6 +47,31 @@ describe('dslController', () => {
     const failed = attempt([{ name: 'visible-examples', passed: false, score: 0.5 }]);
     expect([dslController.stop([passed]), dslController.stop([failed])]).toEqual([true, false]);
     expect(dslController.topology([failed])).toBe('refine');
+  });
+
+  it('refuses parameters outside its space, naming each field', () => {
+    const refused = (parameters: unknown) => {
+      try {
+        dslController.withParameters(parameters);
+      } catch (error) {
+        return InvalidControllerError.isInstance(error) ? error.issues.map((issue) => issue.field) : ['not refused'];
+      }
+      return [];
+    };
+    expect(refused({ ...dslControllerParameters, depthIncrement: 4, maxDepthCap: 9 })).toEqual([
+      'depthIncrement',
+      'maxDepthCap',
+    ]);
+    expect(refused({ ...dslControllerParameters, featureBoosts: { negative: { nope: 2 } } })).toEqual([
+      'featureBoosts.negative',
+    ]);
+    expect(refused({ ...dslControllerParameters, stallBoosts: { zipwith: 0 }, focus: 'all' })).toEqual([
+      'stallBoosts.zipwith',
+      'focus',
+    ]);
+    expect(refused({ ...dslControllerParameters, colour: 'red' })).toEqual(['']);
+    expect(refused(dslControllerParameters)).toEqual([]);
+    expect(dslController.schema).toBe(dslControllerSchema);
   });
 
   it('hashes its parameters, so a learned variant is a different controller', () => {

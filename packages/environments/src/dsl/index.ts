@@ -13,6 +13,7 @@ export {
   type DslControllerParameters,
   dslController,
   dslControllerParameters,
+  dslControllerSchema,
 } from './dsl-controller';
 export { type DslHandle, dslEnvironment, visibleExamplesCheck } from './dsl-environment';
 export { DslError } from './dsl-error';
@@ -39,7 +40,7 @@ export {
 } from './dsl-task-input';
 export { type DslTask, type DslTasksOptions, dslSplitOf, dslTask, dslTasks } from './dsl-tasks';
 export { type DslWorkerOptions, dslWorker } from './dsl-worker';
-export { type ExampleFeature, featuresOf, sharedFeatures } from './example-features';
+export { type ExampleFeature, exampleFeatures, featuresOf, sharedFeatures } from './example-features';
 export { parseProgram } from './parse-program';
 export { registerDslSolver } from './register-dsl-solver';
 export { runProgram } from './run-program';

@@ -10,7 +10,12 @@ export {
   walkSatSummary,
 } from './sat-analyst';
 export { type SatBenchmark, type SatBenchmarkOptions, satBenchmark } from './sat-benchmark';
-export { satController, satControllerParameters } from './sat-controller';
+export {
+  type SatControllerParameters,
+  satController,
+  satControllerParameters,
+  satControllerSchema,
+} from './sat-controller';
 export {
   type SatEnvironmentOptions,
   type SatHandle,

@@ -1,5 +1,5 @@
 export { type SimBenchmarkOptions, simBenchmark } from './sim-benchmark';
-export { simController } from './sim-controller';
+export { simController, simControllerSchema } from './sim-controller';
 export { type SimEnvironmentOptions, simEnvironment, simSucceeded } from './sim-environment';
 export { simJudge } from './sim-judge';
 export { type SimOptionIssue, SimOptionsError } from './sim-options-error';
