@@ -39,9 +39,11 @@ export {
   type DifficultyLevel,
   type DslExpected,
   type DslTaskInput,
+  type DslTaskMetadata,
   difficultyLevels,
   dslExpectedSchema,
   dslTaskInputSchema,
+  dslTaskMetadataSchema,
 } from './dsl-task-input';
 export { type DslTask, type DslTasksOptions, dslSplitOf, dslTask, dslTasks } from './dsl-tasks';
 export { type DslWorkerOptions, dslWorker } from './dsl-worker';
