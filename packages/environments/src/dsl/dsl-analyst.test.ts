@@ -35,7 +35,7 @@ const failingCheck: CheckResult = {
 describe('dslAnalyst', () => {
   it('turns a stalled, budget-spent trace and failing examples into trace findings', async () => {
     const events: TraceEvent[] = [
-      { type: 'log', data: { kind: 'start', budget: 20_000, resumedAtStep: null, ignoredParameters: [] } },
+      { type: 'log', data: { kind: 'start', budget: 20_000, resumedAtStep: null } },
       { type: 'search', data: { kind: 'stall', step: 20_000, since: 6_000, size: 4, depth: 3, score: 0.33 } },
       {
         type: 'output',
@@ -64,15 +64,14 @@ describe('dslAnalyst', () => {
     expect(dslAnalyst().free).toBe(true);
   });
 
-  it('reports an exhausted depth limit and ignored steer parameters, and nothing for a clean pass', async () => {
+  it('reports an exhausted depth limit, and nothing for a clean pass', async () => {
     const events: TraceEvent[] = [
-      { type: 'log', data: { kind: 'start', ignoredParameters: ['focusWeight'] } },
+      { type: 'log', data: { kind: 'start' } },
       { type: 'search', data: { kind: 'exhausted', step: 140, size: 3, maxDepth: 1 } },
     ];
     const findings = await dslAnalyst().observe(attempt(events, []), []);
     expect(findings.map((f) => f.claim)).toEqual([
       'search exhausted every program within depth limit 1 after 140 steps',
-      'the worker ignored invalid steer parameters: focusWeight',
     ]);
     const passed: CheckResult = { name: 'visible-examples', passed: true, score: 1, details: { failing: [] } };
     expect(await dslAnalyst().observe(attempt([], [passed]), [])).toEqual([]);

@@ -81,29 +81,12 @@ export const budgetSpentRule: AnalystRule = (attempt) => {
   };
 };
 
-/** Steer parameters the worker could not use: the controller sent something invalid. */
-export const ignoredParametersRule: AnalystRule = (attempt) => {
-  const ignored = searchEvents(attempt, 'start')[0]?.ignoredParameters;
-  if (!Array.isArray(ignored) || ignored.length === 0) return null;
-  return {
-    claim: `the worker ignored invalid steer parameters: ${ignored.join(', ')}`,
-    evidence: { kind: 'ignored-parameters', keys: ignored },
-    origin: 'trace',
-  };
-};
-
-export const dslRules: readonly AnalystRule[] = [
-  failingExamplesRule,
-  stallRule,
-  exhaustedRule,
-  budgetSpentRule,
-  ignoredParametersRule,
-];
+export const dslRules: readonly AnalystRule[] = [failingExamplesRule, stallRule, exhaustedRule, budgetSpentRule];
 
 /**
  * The dsl analyst: rules over the worker's trace and the visible-examples check, no model (`free`). Findings
- * carry `evidence.kind` (`failing-examples`, `stall`, `exhausted`, `budget-spent`,
- * `ignored-parameters`) so a controller can act on them; every finding's origin is 'trace'.
+ * carry `evidence.kind` (`failing-examples`, `stall`, `exhausted`, `budget-spent`) so a controller can
+ * act on them; every finding's origin is 'trace'.
  *
  * @example
  * await dslAnalyst().observe(attempt, history);

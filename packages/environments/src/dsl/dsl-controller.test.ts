@@ -2,7 +2,7 @@ import { type CheckResult, unmeasuredUsage } from '@ratchet/corpus';
 import { type AttemptView, type Finding, InvalidControllerError } from '@ratchet/runtime';
 import { describe, expect, it } from 'vitest';
 import { createDslController, dslController, dslControllerParameters, dslControllerSchema } from './dsl-controller';
-import { readSearchParameters } from './search-parameters';
+import { searchParametersSchema } from './search-parameters';
 
 function attempt(checks: CheckResult[], maxDepth = 4): AttemptView {
   return {
@@ -30,7 +30,7 @@ describe('dslController', () => {
     expect(steer.parameters).toEqual({ maxDepth: 4, priors: { filter: 2, map: 1.5 }, focus: [0, 2], focusWeight: 3 });
     expect(steer.text).toContain('Next: depth limit 4; priors filter×2, map×1.5; focus on examples 0, 2.');
     // What it sends is exactly what the worker accepts.
-    expect(readSearchParameters(steer.parameters).ignored).toEqual([]);
+    expect(searchParametersSchema.safeParse(steer.parameters).success).toBe(true);
   });
 
   it('raises the depth limit when the search was exhausted, up to its cap, and boosts on a stall', () => {

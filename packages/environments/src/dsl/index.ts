@@ -4,7 +4,6 @@ export {
   dslRules,
   exhaustedRule,
   failingExamplesRule,
-  ignoredParametersRule,
   stallRule,
 } from './dsl-analyst';
 export { type DslBenchmark, dslBenchmark } from './dsl-benchmark';
@@ -54,7 +53,7 @@ export { runProgram } from './run-program';
 export { scoreProgram } from './score-program';
 export {
   defaultSearchParameters,
-  readSearchParameters,
+  dslSearchParameters,
   type SearchParameters,
   type SearchParametersInput,
   searchParametersSchema,

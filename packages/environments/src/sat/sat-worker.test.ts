@@ -2,6 +2,7 @@ import type { AttemptInput, AttemptResult } from '@ratchet/runtime';
 import { describe, expect, it } from 'vitest';
 import { walkSatSummary } from './sat-analyst';
 import { SatOptionsError } from './sat-options-error';
+import { satSteerParametersSchema } from './sat-search-settings';
 import { type SatInput, satTasks } from './sat-tasks';
 import { satWorker } from './sat-worker';
 
@@ -84,5 +85,6 @@ describe('satWorker', () => {
       worker.attempt(input(30, 's', { steer: { text: '', parameters: { noise: 1.5 } } }), signal),
     ).rejects.toThrow(SatOptionsError);
     expect(() => satWorker({ flips: 0 })).toThrow(/flips/);
+    expect(worker.steerParameters).toBe(satSteerParametersSchema);
   });
 });

@@ -2,7 +2,7 @@ import type { AttemptInput, AttemptResult, TraceEvent, Worker } from '@ratchet/r
 import { z } from 'zod';
 import { inProcessRunner, registerSolver, type SolverRunner } from '../solver-runner';
 import { parseSatOptions } from './sat-options-error';
-import { satSearchSettings } from './sat-search-settings';
+import { satSearchSettings, satSteerParametersSchema } from './sat-search-settings';
 import type { SatInput } from './sat-tasks';
 import { type SatSolveRequest, type SatSolveResult, solveSat } from './solve-sat';
 
@@ -25,7 +25,7 @@ export type SatCheckpoint = z.infer<typeof checkpointSchema>;
 /**
  * A WalkSAT worker: each attempt is one local search with a flip budget, run through a solver
  * runner (in this thread by default, or a thread pool). A steer may set noise, restart policy and
- * focus; continuing from a checkpoint resumes from the best assignment so far. Output: the best
+ * focus (`satSteerParametersSchema`: unknown keys ignored, an invalid known one refused); continuing from a checkpoint resumes from the best assignment so far. Output: the best
  * assignment as a bit string. Usage counts flips as turns, the search's unit of compute.
  *
  * @throws {SatOptionsError} when an option is invalid.
@@ -37,6 +37,7 @@ export function satWorker(options: SatWorkerOptions = {}): Worker<SatInput> {
   return {
     id: 'walksat',
     version: '1',
+    steerParameters: satSteerParametersSchema,
     async attempt(input: AttemptInput<SatInput>, signal: AbortSignal): Promise<AttemptResult> {
       const settings = satSearchSettings(input.steer);
       const checkpoint = input.checkpoint === null ? null : checkpointSchema.safeParse(input.checkpoint);
