@@ -12,18 +12,16 @@ const outputEvent = (events: readonly { type: string; data: unknown }[]) =>
   events.find((event) => event.type === 'output')?.data as Record<string, unknown>;
 
 describe('dslWorker', () => {
-  it('solves an easy task and reports steps, depth and score in its trace, with unmeasured usage', async () => {
+  it('solves an easy task and reports steps, depth and score in its trace, and its steps as work units', async () => {
     // Seed 0, task 1 is (length xs).
-    const result = await dslWorker().attempt(makeAttemptInput(dslTask(0, 1)), signal);
+    const worker = dslWorker();
+    const result = await worker.attempt(makeAttemptInput(dslTask(0, 1)), signal);
     expect(result.output).toBe('(length xs)');
     expect(outputEvent(result.events)).toMatchObject({ solved: true, bestScore: 1, depth: 1, maxDepth: 4 });
-    expect(result.usage).toEqual({
-      turns: null,
-      tokensIn: null,
-      tokensOut: null,
-      usd: null,
-      costProvenance: 'unknown',
-    });
+    expect(worker.workUnit).toBe('search steps');
+    expect(result.usage).toMatchObject({ turns: null, tokensIn: null, tokensOut: null, usd: null });
+    expect(result.usage.workUnits).toBe(outputEvent(result.events).steps);
+    expect(result.usage.workUnits).toBeGreaterThan(0);
   });
 
   it('gives the same output and trace for the same seed', async () => {

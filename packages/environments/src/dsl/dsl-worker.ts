@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { JsonValue } from '@ratchet/corpus';
+import { type JsonValue, unmeasuredUsage } from '@ratchet/corpus';
 import type { AttemptResult, TraceEvent, Worker } from '@ratchet/runtime';
 import { z } from 'zod';
 import { inProcessRunner, type SolverRunner } from '../solver-runner';
@@ -39,14 +39,13 @@ function readCheckpoint(checkpoint: unknown, examples: string): DslSearchState |
   return candidate.state;
 }
 
-const unknownUsage = { turns: null, tokensIn: null, tokensOut: null, usd: null, costProvenance: 'unknown' } as const;
-
 /**
  * The dsl worker: a stochastic enumerative synthesizer (`solveDsl`) with a per-attempt step budget.
  * A steer's `parameters` (`searchParametersSchema`: unknown keys ignored, an invalid known one
  * refused) set its operator priors, depth limit and focus examples; its checkpoint is
  * the search state, so an attempt continued from it resumes where the last one stopped. Outputs the
- * best program found as source text; the trace reports steps, depth, best visible score and stalls.
+ * best program found as source text; the trace reports steps, depth, best visible score and stalls,
+ * and `usage.workUnits` the search steps the attempt used (`workUnit: 'search steps'`).
  *
  * @throws {DslOptionsError} when the options are invalid.
  * @example
@@ -63,6 +62,7 @@ export function dslWorker(options: DslWorkerOptions = {}): Worker<DslTaskInput> 
   return {
     id: 'dsl-enumerative',
     version: '1',
+    workUnit: 'search steps',
     steerParameters: searchParametersSchema,
     async attempt(input, signal): Promise<AttemptResult> {
       const task = dslTaskInputSchema.safeParse(input.task.input);
@@ -127,7 +127,8 @@ export function dslWorker(options: DslWorkerOptions = {}): Worker<DslTaskInput> 
       return {
         output: program,
         events,
-        usage: unknownUsage,
+        // No model, so no tokens or dollars: its compute is the steps it took.
+        usage: { ...unmeasuredUsage, workUnits: used },
         ...(checkpoint ? { checkpoint: checkpoint as unknown as JsonValue } : {}),
       };
     },

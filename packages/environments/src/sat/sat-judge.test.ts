@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { satJudge } from './sat-judge';
 
 const task = { id: 't', input: { variables: 3, clauses: [[1, 2], [-1, 3], [-3]] } };
-const usage = { ...unmeasuredUsage, turns: 812, wallMs: 4 };
+const usage = { ...unmeasuredUsage, workUnits: 812, wallMs: 4 };
 
 describe('satJudge', () => {
   it('resolves an assignment that satisfies every clause and records the flips used', async () => {

@@ -1,3 +1,4 @@
+import { unmeasuredUsage } from '@ratchet/corpus';
 import type { AttemptInput, AttemptResult, TraceEvent, Worker } from '@ratchet/runtime';
 import { z } from 'zod';
 import { inProcessRunner, registerSolver, type SolverRunner } from '../solver-runner';
@@ -26,7 +27,8 @@ export type SatCheckpoint = z.infer<typeof checkpointSchema>;
  * A WalkSAT worker: each attempt is one local search with a flip budget, run through a solver
  * runner (in this thread by default, or a thread pool). A steer may set noise, restart policy and
  * focus (`satSteerParametersSchema`: unknown keys ignored, an invalid known one refused); continuing from a checkpoint resumes from the best assignment so far. Output: the best
- * assignment as a bit string. Usage counts flips as turns, the search's unit of compute.
+ * assignment as a bit string. `usage.workUnits` counts the flips used (`workUnit: 'flips'`), the
+ * search's unit of compute; it has no turns, tokens or dollars.
  *
  * @throws {SatOptionsError} when an option is invalid.
  * @example
@@ -37,6 +39,7 @@ export function satWorker(options: SatWorkerOptions = {}): Worker<SatInput> {
   return {
     id: 'walksat',
     version: '1',
+    workUnit: 'flips',
     steerParameters: satSteerParametersSchema,
     async attempt(input: AttemptInput<SatInput>, signal: AbortSignal): Promise<AttemptResult> {
       const settings = satSearchSettings(input.steer);
@@ -57,7 +60,7 @@ export function satWorker(options: SatWorkerOptions = {}): Worker<SatInput> {
       return {
         output: result.best,
         events: satTraceEvents(result, request),
-        usage: { turns: result.flipsUsed, tokensIn: null, tokensOut: null, usd: null, costProvenance: 'unknown' },
+        usage: { ...unmeasuredUsage, workUnits: result.flipsUsed },
         checkpoint: { assignment: result.best } satisfies SatCheckpoint,
       };
     },
