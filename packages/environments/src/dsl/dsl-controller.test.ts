@@ -1,7 +1,8 @@
 import { type CheckResult, unmeasuredUsage } from '@ratchet/corpus';
-import { type AttemptView, type Finding, InvalidControllerError } from '@ratchet/runtime';
+import { type AttemptView, type Finding, InvalidControllerError, viewOf } from '@ratchet/runtime';
 import { describe, expect, it } from 'vitest';
 import { createDslController, dslController, dslControllerParameters, dslControllerSchema } from './dsl-controller';
+import { dslTask } from './dsl-tasks';
 import { searchParametersSchema } from './search-parameters';
 
 function attempt(checks: CheckResult[], maxDepth = 4): AttemptView {
@@ -70,8 +71,24 @@ describe('dslController', () => {
       'focus',
     ]);
     expect(refused({ ...dslControllerParameters, colour: 'red' })).toEqual(['']);
+    expect(refused({ ...dslControllerParameters, initialMaxDepth: 0, initialPriors: { nope: 2 } })).toEqual([
+      'initialPriors',
+      'initialMaxDepth',
+    ]);
     expect(refused(dslControllerParameters)).toEqual([]);
     expect(dslController.schema).toBe(dslControllerSchema);
+  });
+
+  it('gives a fresh attempt no steer by default, and the initial depth and priors when they are set', () => {
+    const view = viewOf(dslTask(0, 5));
+    expect(dslController.initial(view)).toBeNull();
+    const learned = createDslController({ ...dslControllerParameters, initialMaxDepth: 2, initialPriors: { sum: 5 } });
+    expect(learned.initial(view)).toEqual({
+      text: 'Start: depth limit 2; priors sum×5.',
+      parameters: { maxDepth: 2, priors: { sum: 5 } },
+    });
+    const depthOnly = createDslController({ ...dslControllerParameters, initialMaxDepth: 3 });
+    expect(depthOnly.initial(view)?.parameters).toEqual({ maxDepth: 3 });
   });
 
   it('hashes its parameters, so a learned variant is a different controller', () => {

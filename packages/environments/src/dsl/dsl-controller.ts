@@ -1,4 +1,4 @@
-import type { JsonValue } from '@ratchet/corpus';
+import type { JsonValue, Steer } from '@ratchet/corpus';
 import { type AttemptView, type Controller, defineController, type Finding } from '@ratchet/runtime';
 import { z } from 'zod';
 import { dslOperators } from './dsl-program';
@@ -31,6 +31,10 @@ export const dslControllerSchema = z.strictObject({
   focusWeight: z.number().min(1).max(100),
   /** Stop once every visible example passes (the checks say so; the judge is never consulted). */
   stopOnVisiblePass: z.boolean(),
+  /** The priors of a fresh attempt (attempt 0, a fanout), by operator; `{}` sends none. */
+  initialPriors: z.partialRecord(z.enum(dslOperators), z.number().positive().max(1000)),
+  /** The depth limit of a fresh attempt; null leaves the worker's default. */
+  initialMaxDepth: z.number().int().min(1).max(8).nullable(),
 });
 export type DslControllerParameters = z.infer<typeof dslControllerSchema>;
 
@@ -51,6 +55,8 @@ export const dslControllerParameters: DslControllerParameters = {
   focus: 'failing',
   focusWeight: 3,
   stopOnVisiblePass: true,
+  initialPriors: {},
+  initialMaxDepth: null,
 };
 
 function evidenceOf(findings: readonly Finding[], kind: string): { [key: string]: JsonValue } | undefined {
@@ -75,6 +81,30 @@ function lastPriors(attempt: AttemptView | undefined): Record<string, number> {
   return previous.success ? { ...previous.data.priors } : {};
 }
 
+/** `priors sum×5, map×1.5`: the boosted operators, for a steer's text. */
+function describePriors(priors: Record<string, number>): string | null {
+  const boosted = Object.entries(priors).filter(([, weight]) => weight !== 1);
+  return boosted.length === 0 ? null : `priors ${boosted.map(([op, w]) => `${op}×${Number(w.toFixed(2))}`).join(', ')}`;
+}
+
+/** What a fresh attempt is told: the learned depth limit and priors, or nothing when neither is set. */
+function initialSteer(p: DslControllerParameters): Steer | null {
+  const priors = { ...p.initialPriors } as Record<string, number>;
+  const hasPriors = Object.keys(priors).length > 0;
+  if (p.initialMaxDepth === null && !hasPriors) return null;
+  const notes = [
+    ...(p.initialMaxDepth === null ? [] : [`depth limit ${p.initialMaxDepth}`]),
+    ...(hasPriors ? [describePriors(priors) ?? 'priors unchanged'] : []),
+  ];
+  return {
+    text: `Start: ${notes.join('; ')}.`,
+    parameters: {
+      ...(p.initialMaxDepth === null ? {} : { maxDepth: p.initialMaxDepth }),
+      ...(hasPriors ? { priors } : {}),
+    },
+  };
+}
+
 function boost(priors: Record<string, number>, boosts: Record<string, number> | undefined, cap: number): void {
   for (const [operator, factor] of Object.entries(boosts ?? {})) {
     priors[operator] = Math.min(cap, (priors[operator] ?? 1) * factor);
@@ -82,7 +112,10 @@ function boost(priors: Record<string, number>, boosts: Record<string, number> | 
 }
 
 /**
- * Builds a dsl controller from parameters (the defaults, or ones the optimizer learned).
+ * Builds a dsl controller from parameters (the defaults, or ones the optimizer learned). A fresh
+ * attempt gets the initial depth limit and priors when they are set; each next attempt is steered by
+ * the last one's findings: deeper when the search was exhausted, priors boosted by what the failing
+ * examples share and by stalls, focused on the failing examples. Priors carry over between steers.
  *
  * @throws {InvalidControllerError} when a parameter is outside `dslControllerSchema`, naming it.
  * @example
@@ -93,6 +126,7 @@ export function createDslController(parameters: DslControllerParameters = dslCon
     id: 'dsl-default',
     schema: dslControllerSchema,
     parameters,
+    initial: (_task, p) => initialSteer(p),
     steer(findings, history, p) {
       const last = history.at(-1);
       const priors = lastPriors(last);
@@ -110,9 +144,8 @@ export function createDslController(parameters: DslControllerParameters = dslCon
       maxDepth = Math.min(Math.max(maxDepth, 1), p.maxDepthCap);
       const focus = p.focus === 'failing' && Array.isArray(failing?.examples) ? failing.examples.map(Number) : [];
       notes.push(`depth limit ${maxDepth}`);
-      const boosted = Object.entries(priors).filter(([, weight]) => weight !== 1);
-      if (boosted.length > 0)
-        notes.push(`priors ${boosted.map(([op, w]) => `${op}×${Number(w.toFixed(2))}`).join(', ')}`);
+      const boosted = describePriors(priors);
+      if (boosted !== null) notes.push(boosted);
       if (focus.length > 0) notes.push(`focus on examples ${focus.join(', ')}`);
       const observed = findings.map((finding) => `- ${finding.claim}`);
       const text = [...(observed.length > 0 ? ['Observed:', ...observed] : []), `Next: ${notes.join('; ')}.`].join(
