@@ -1,4 +1,5 @@
 export { generatePlanted3Sat, type Planted3Sat } from './generate-planted-3sat';
+export { registerSatSolver } from './register-sat-solver';
 export {
   nearSolutionRule,
   restartsNeverImprovedRule,

@@ -1,14 +1,12 @@
 import { unmeasuredUsage } from '@ratchet/corpus';
 import type { AttemptInput, AttemptResult, TraceEvent, Worker } from '@ratchet/runtime';
 import { z } from 'zod';
-import { inProcessRunner, registerSolver, type SolverRunner } from '../solver-runner';
+import { inProcessRunner, type SolverRunner } from '../solver-runner';
+import { registerSatSolver } from './register-sat-solver';
 import { parseSatOptions } from './sat-options-error';
 import { satSearchSettings, satSteerParametersSchema } from './sat-search-settings';
 import type { SatInput } from './sat-tasks';
-import { type SatSolveRequest, type SatSolveResult, solveSat } from './solve-sat';
-
-// The in-process runner finds solvers by name; a thread pool imports them directly.
-registerSolver('sat', solveSat);
+import type { SatSolveRequest, SatSolveResult } from './solve-sat';
 
 /** Flips per attempt unless told otherwise: solves most small and medium formulas, few of the largest. */
 export const defaultSatFlips = 3000;
@@ -36,6 +34,7 @@ export type SatCheckpoint = z.infer<typeof checkpointSchema>;
  */
 export function satWorker(options: SatWorkerOptions = {}): Worker<SatInput> {
   const { flips, runner = inProcessRunner } = parseSatOptions('satWorker', optionsSchema, options);
+  registerSatSolver();
   return {
     id: 'walksat',
     version: '1',
