@@ -6,7 +6,6 @@ export {
   failingExamplesRule,
   stallRule,
 } from './dsl-analyst';
-export { type DslBenchmark, dslBenchmark } from './dsl-benchmark';
 export {
   createDslController,
   type DslControllerParameters,
@@ -16,6 +15,7 @@ export {
 } from './dsl-controller';
 export { type DslHandle, dslEnvironment, visibleExamplesCheck } from './dsl-environment';
 export { DslError } from './dsl-error';
+export { type DslFamilyOptions, type DslFamilyOptionsInput, dslFamily, dslOptionsSchema } from './dsl-family';
 export { dslJudge } from './dsl-judge';
 export { DslOptionsError } from './dsl-options-error';
 export { DslParseError } from './dsl-parse-error';

@@ -10,7 +10,6 @@ export {
   type WalkSatSummary,
   walkSatSummary,
 } from './sat-analyst';
-export { type SatBenchmark, type SatBenchmarkOptions, satBenchmark } from './sat-benchmark';
 export {
   type SatControllerParameters,
   satController,
@@ -23,6 +22,12 @@ export {
   satEnvironment,
   unsatisfiedClausesCheck,
 } from './sat-environment';
+export {
+  type SatFamilyOptions,
+  type SatFamilyOptionsInput,
+  satFamily,
+  satOptionsSchema,
+} from './sat-family';
 export {
   countUnsatisfied,
   parseAssignment,

@@ -45,7 +45,8 @@ function rulesOf(findings: readonly Finding[]): Set<string> {
  * restarts never helped, stop restarting. Settings carry over from the previous steer.
  *
  * @example
- * runBenchmark({ ...satBenchmark({ count: 10 }), arms: [{ id: 'refine', ...refine(2, { controller: satController }) }] });
+ * const sat = satFamily.create({ count: 10 });
+ * runBenchmark({ ...sat, corpus, arms: [{ id: 'random', ...random(2) }, { id: 'refine', ...refine(2, { controller: satController }) }] });
  */
 export const satController = defineController({
   id: 'sat-default',
