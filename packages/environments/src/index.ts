@@ -1,6 +1,10 @@
 export * from './adapters';
 export * from './dsl';
+export { EnvironmentsError } from './environments-error';
+export { familyIds, findFamily, registerFamily } from './families';
+export { loadSolver } from './load-solver';
 export * from './sat';
 export * from './sim';
 export { type SolverPoolOptions, solverPool } from './solver-pool';
-export { inProcessRunner, registerSolver, type SolverName, type SolverRunner } from './solver-runner';
+export { registerSolver, type SolverFunction, type SolverModule, solverModuleOf } from './solver-registry';
+export { inProcessRunner, type SolverRunner } from './solver-runner';

@@ -1,11 +1,8 @@
-// The worker-thread entry of `solverPool`: runs one solver call. Solvers are imported by name (not
-// through the registry) so the bundler keeps them in this entry.
-import { solveDsl } from './dsl/solve-dsl';
-import { solveSat } from './sat/solve-sat';
-import type { SolverName } from './solver-runner';
+// The worker-thread entry of `solverPool`: runs one solver call. The main thread sends the solver's
+// module URL (this thread cannot see its registry); the module is imported once per thread.
+import { loadSolver } from './load-solver';
 
-const solvers: Record<SolverName, (request: never) => unknown> = { dsl: solveDsl, sat: solveSat };
-
-export default function runSolver(task: { solver: SolverName; request: unknown }): unknown {
-  return solvers[task.solver](task.request as never);
+export default async function runSolver(task: { module: string; request: unknown }): Promise<unknown> {
+  const solve = await loadSolver(task.module);
+  return solve(task.request as never);
 }

@@ -1,4 +1,4 @@
-import type { CheckResult } from '@ratchet/corpus';
+import { type CheckResult, unmeasuredUsage } from '@ratchet/corpus';
 import type { AttemptView, TraceEvent } from '@ratchet/runtime';
 import { describe, expect, it } from 'vitest';
 import { dslAnalyst } from './dsl-analyst';
@@ -12,7 +12,8 @@ function attempt(events: TraceEvent[], checks: CheckResult[]): AttemptView {
     output: '(sum xs)',
     events,
     checks,
-    usage: { turns: null, tokensIn: null, tokensOut: null, usd: null, wallMs: 5, costProvenance: 'unknown' },
+    usage: { ...unmeasuredUsage, wallMs: 5 },
+    failure: null,
     continuable: true,
   };
 }
@@ -34,7 +35,7 @@ const failingCheck: CheckResult = {
 describe('dslAnalyst', () => {
   it('turns a stalled, budget-spent trace and failing examples into trace findings', async () => {
     const events: TraceEvent[] = [
-      { type: 'log', data: { kind: 'start', budget: 20_000, resumedAtStep: null, ignoredParameters: [] } },
+      { type: 'log', data: { kind: 'start', budget: 20_000, resumedAtStep: null } },
       { type: 'search', data: { kind: 'stall', step: 20_000, since: 6_000, size: 4, depth: 3, score: 0.33 } },
       {
         type: 'output',
@@ -59,15 +60,18 @@ describe('dslAnalyst', () => {
     expect(findings.every((f) => f.origin === 'trace')).toBe(true);
   });
 
-  it('reports an exhausted depth limit and ignored steer parameters, and nothing for a clean pass', async () => {
+  it('is free: rules over the trace, no model, so its calls cost only time', () => {
+    expect(dslAnalyst().free).toBe(true);
+  });
+
+  it('reports an exhausted depth limit, and nothing for a clean pass', async () => {
     const events: TraceEvent[] = [
-      { type: 'log', data: { kind: 'start', ignoredParameters: ['focusWeight'] } },
+      { type: 'log', data: { kind: 'start' } },
       { type: 'search', data: { kind: 'exhausted', step: 140, size: 3, maxDepth: 1 } },
     ];
     const findings = await dslAnalyst().observe(attempt(events, []), []);
     expect(findings.map((f) => f.claim)).toEqual([
       'search exhausted every program within depth limit 1 after 140 steps',
-      'the worker ignored invalid steer parameters: focusWeight',
     ]);
     const passed: CheckResult = { name: 'visible-examples', passed: true, score: 1, details: { failing: [] } };
     expect(await dslAnalyst().observe(attempt([], [passed]), [])).toEqual([]);

@@ -1,5 +1,5 @@
 import type { JsonValue } from '@ratchet/corpus';
-import type { Analyst, AnalystRule, AttemptView, Finding } from '@ratchet/runtime';
+import { type Analyst, type AnalystRule, type AttemptView, ruleAnalyst } from '@ratchet/runtime';
 import { featurePhrases, sharedFeatures } from './example-features';
 
 type Data = { readonly [key: string]: JsonValue };
@@ -81,39 +81,17 @@ export const budgetSpentRule: AnalystRule = (attempt) => {
   };
 };
 
-/** Steer parameters the worker could not use: the controller sent something invalid. */
-export const ignoredParametersRule: AnalystRule = (attempt) => {
-  const ignored = searchEvents(attempt, 'start')[0]?.ignoredParameters;
-  if (!Array.isArray(ignored) || ignored.length === 0) return null;
-  return {
-    claim: `the worker ignored invalid steer parameters: ${ignored.join(', ')}`,
-    evidence: { kind: 'ignored-parameters', keys: ignored },
-    origin: 'trace',
-  };
-};
-
-export const dslRules: readonly AnalystRule[] = [
-  failingExamplesRule,
-  stallRule,
-  exhaustedRule,
-  budgetSpentRule,
-  ignoredParametersRule,
-];
+export const dslRules: readonly AnalystRule[] = [failingExamplesRule, stallRule, exhaustedRule, budgetSpentRule];
 
 /**
- * The dsl analyst: rules over the worker's trace and the visible-examples check, no model. Findings
- * carry `evidence.kind` (`failing-examples`, `stall`, `exhausted`, `budget-spent`,
- * `ignored-parameters`) so a controller can act on them; every finding's origin is 'trace'.
+ * The dsl analyst: rules over the worker's trace and the visible-examples check, no model (`free`). Findings
+ * carry `evidence.kind` (`failing-examples`, `stall`, `exhausted`, `budget-spent`) so a controller can
+ * act on them; every finding's origin is 'trace'.
  *
  * @example
  * await dslAnalyst().observe(attempt, history);
  * // => [{ claim: '2 visible examples still failing: both involve negative numbers', evidence: {…}, origin: 'trace' }]
  */
 export function dslAnalyst(): Analyst {
-  return {
-    id: 'dsl-rules',
-    async observe(attempt, history) {
-      return dslRules.map((rule) => rule(attempt, history)).filter((finding): finding is Finding => finding !== null);
-    },
-  };
+  return ruleAnalyst(dslRules, 'dsl-rules');
 }

@@ -1,38 +1,63 @@
-import type { JsonValue } from '@ratchet/corpus';
-import { type AttemptView, defineController, type Finding } from '@ratchet/runtime';
-import { defaultSearchParameters, readSearchParameters } from './search-parameters';
+import type { JsonValue, Steer } from '@ratchet/corpus';
+import { type AttemptView, type Controller, defineController, type Finding } from '@ratchet/runtime';
+import { z } from 'zod';
+import { dslOperators } from './dsl-program';
+import { exampleFeatures } from './example-features';
+import { defaultSearchParameters, searchParametersSchema } from './search-parameters';
 
-/** Operator prior multipliers, by operator name. */
-type Boosts = { [operator: string]: number };
+/** Operator → prior multiplier. Below 1 damps an operator; 10 is as far as one finding may push it. */
+const boostsSchema = z.partialRecord(z.enum(dslOperators), z.number().positive().max(10));
 
 /**
- * What the optimizer learns for the dsl family: how the search parameters respond to each finding.
- * Kept as plain JSON so the parameters hash into the controller's identity.
+ * The dsl controller's parameter space: what the optimizer may propose. The bounds follow what the
+ * worker accepts (a depth limit of 1–8, priors up to 1000, a focus weight of 1–100); an increment
+ * above 3 would jump past most of the depths the search can finish within its budget.
  */
-export const dslControllerParameters = {
+export const dslControllerSchema = z.strictObject({
   /** Added to the depth limit when the search exhausted everything within it. */
-  depthIncrement: 1,
+  depthIncrement: z.number().int().min(0).max(3),
   /** Added to the depth limit on a stall (0: answer a stall with prior boosts only). */
+  stallDepthIncrement: z.number().int().min(0).max(3),
+  /** The deepest limit a steer sets. */
+  maxDepthCap: z.number().int().min(1).max(8),
+  /** Prior multipliers when every failing example shares a feature. */
+  featureBoosts: z.partialRecord(z.enum(exampleFeatures), boostsSchema),
+  /** Prior multipliers on a stall: branch out to operators the chain search under-explores. */
+  stallBoosts: boostsSchema,
+  /** The largest prior a boost may reach. */
+  maxPrior: z.number().min(1).max(1000),
+  /** 'failing': focus the next attempt on the examples still failing; 'none': no focus. */
+  focus: z.enum(['failing', 'none']),
+  focusWeight: z.number().min(1).max(100),
+  /** Stop once every visible example passes (the checks say so; the judge is never consulted). */
+  stopOnVisiblePass: z.boolean(),
+  /** The priors of a fresh attempt (attempt 0, a fanout), by operator; `{}` sends none. */
+  initialPriors: z.partialRecord(z.enum(dslOperators), z.number().positive().max(1000)),
+  /** The depth limit of a fresh attempt; null leaves the worker's default. */
+  initialMaxDepth: z.number().int().min(1).max(8).nullable(),
+});
+export type DslControllerParameters = z.infer<typeof dslControllerSchema>;
+
+/** The defaults: what `dslController` runs with until the optimizer learns better. */
+export const dslControllerParameters: DslControllerParameters = {
+  depthIncrement: 1,
   stallDepthIncrement: 0,
   maxDepthCap: 6,
-  /** Prior multipliers when every failing example shares a feature. */
   featureBoosts: {
     negative: { filter: 2, map: 1.5 },
     zero: { filter: 1.5, count: 1.5 },
     duplicates: { sort: 1.5, zipwith: 1.5 },
     long: { take: 2, drop: 2 },
     short: { head: 1.5, last: 1.5 },
-  } as { [feature: string]: Boosts },
-  /** Prior multipliers on a stall: branch out to operators the chain search under-explores. */
-  stallBoosts: { zipwith: 1.5 } as Boosts,
+  },
+  stallBoosts: { zipwith: 1.5 },
   maxPrior: 20,
-  /** 'failing': focus the next attempt on the examples still failing; 'none': no focus. */
-  focus: 'failing' as 'failing' | 'none',
+  focus: 'failing',
   focusWeight: 3,
-  /** Stop once every visible example passes (the checks say so; the judge is never consulted). */
   stopOnVisiblePass: true,
+  initialPriors: {},
+  initialMaxDepth: null,
 };
-export type DslControllerParameters = typeof dslControllerParameters;
 
 function evidenceOf(findings: readonly Finding[], kind: string): { [key: string]: JsonValue } | undefined {
   for (const finding of findings) {
@@ -50,54 +75,88 @@ function lastDepth(attempt: AttemptView | undefined): number {
   return typeof output?.maxDepth === 'number' ? output.maxDepth : defaultSearchParameters.maxDepth;
 }
 
-function boost(priors: Record<string, number>, boosts: Boosts | undefined, cap: number): void {
+/** The priors the last steer set; none when it set none (or was another controller's). */
+function lastPriors(attempt: AttemptView | undefined): Record<string, number> {
+  const previous = searchParametersSchema.safeParse(attempt?.steer?.parameters ?? {});
+  return previous.success ? { ...previous.data.priors } : {};
+}
+
+/** `priors sum×5, map×1.5`: the boosted operators, for a steer's text. */
+function describePriors(priors: Record<string, number>): string | null {
+  const boosted = Object.entries(priors).filter(([, weight]) => weight !== 1);
+  return boosted.length === 0 ? null : `priors ${boosted.map(([op, w]) => `${op}×${Number(w.toFixed(2))}`).join(', ')}`;
+}
+
+/** What a fresh attempt is told: the learned depth limit and priors, or nothing when neither is set. */
+function initialSteer(p: DslControllerParameters): Steer | null {
+  const priors = { ...p.initialPriors } as Record<string, number>;
+  const hasPriors = Object.keys(priors).length > 0;
+  if (p.initialMaxDepth === null && !hasPriors) return null;
+  const notes = [
+    ...(p.initialMaxDepth === null ? [] : [`depth limit ${p.initialMaxDepth}`]),
+    ...(hasPriors ? [describePriors(priors) ?? 'priors unchanged'] : []),
+  ];
+  return {
+    text: `Start: ${notes.join('; ')}.`,
+    parameters: {
+      ...(p.initialMaxDepth === null ? {} : { maxDepth: p.initialMaxDepth }),
+      ...(hasPriors ? { priors } : {}),
+    },
+  };
+}
+
+function boost(priors: Record<string, number>, boosts: Record<string, number> | undefined, cap: number): void {
   for (const [operator, factor] of Object.entries(boosts ?? {})) {
     priors[operator] = Math.min(cap, (priors[operator] ?? 1) * factor);
   }
 }
 
 /**
- * Builds a dsl controller from parameters (the defaults, or ones the optimizer learned).
+ * Builds a dsl controller from parameters (the defaults, or ones the optimizer learned). A fresh
+ * attempt gets the initial depth limit and priors when they are set; each next attempt is steered by
+ * the last one's findings: deeper when the search was exhausted, priors boosted by what the failing
+ * examples share and by stalls, focused on the failing examples. Priors carry over between steers.
  *
+ * @throws {InvalidControllerError} when a parameter is outside `dslControllerSchema`, naming it.
  * @example
  * const controller = createDslController({ ...dslControllerParameters, depthIncrement: 2 });
  */
-export function createDslController(parameters: DslControllerParameters = dslControllerParameters) {
+export function createDslController(parameters: DslControllerParameters = dslControllerParameters): Controller {
   return defineController({
     id: 'dsl-default',
-    parameters: parameters as unknown as Record<string, JsonValue>,
-    steer(findings, history) {
+    schema: dslControllerSchema,
+    parameters,
+    initial: (_task, p) => initialSteer(p),
+    steer(findings, history, p) {
       const last = history.at(-1);
-      const previous = readSearchParameters(last?.steer?.parameters).parameters;
-      const priors = { ...previous.priors };
+      const priors = lastPriors(last);
       let maxDepth = lastDepth(last);
       const notes: string[] = [];
       const failing = evidenceOf(findings, 'failing-examples');
       const features = Array.isArray(failing?.features) ? failing.features.map(String) : [];
-      for (const feature of features) boost(priors, parameters.featureBoosts[feature], parameters.maxPrior);
+      for (const feature of features)
+        boost(priors, p.featureBoosts[feature as keyof typeof p.featureBoosts], p.maxPrior);
       if (evidenceOf(findings, 'stall')) {
-        boost(priors, parameters.stallBoosts, parameters.maxPrior);
-        maxDepth += parameters.stallDepthIncrement;
+        boost(priors, p.stallBoosts, p.maxPrior);
+        maxDepth += p.stallDepthIncrement;
       }
-      if (evidenceOf(findings, 'exhausted')) maxDepth += parameters.depthIncrement;
-      maxDepth = Math.min(Math.max(maxDepth, 1), parameters.maxDepthCap);
-      const focus =
-        parameters.focus === 'failing' && Array.isArray(failing?.examples) ? failing.examples.map(Number) : [];
+      if (evidenceOf(findings, 'exhausted')) maxDepth += p.depthIncrement;
+      maxDepth = Math.min(Math.max(maxDepth, 1), p.maxDepthCap);
+      const focus = p.focus === 'failing' && Array.isArray(failing?.examples) ? failing.examples.map(Number) : [];
       notes.push(`depth limit ${maxDepth}`);
-      const boosted = Object.entries(priors).filter(([, weight]) => weight !== 1);
-      if (boosted.length > 0)
-        notes.push(`priors ${boosted.map(([op, w]) => `${op}×${Number(w.toFixed(2))}`).join(', ')}`);
+      const boosted = describePriors(priors);
+      if (boosted !== null) notes.push(boosted);
       if (focus.length > 0) notes.push(`focus on examples ${focus.join(', ')}`);
       const observed = findings.map((finding) => `- ${finding.claim}`);
       const text = [...(observed.length > 0 ? ['Observed:', ...observed] : []), `Next: ${notes.join('; ')}.`].join(
         '\n',
       );
-      return { text, parameters: { maxDepth, priors, focus, focusWeight: parameters.focusWeight } };
+      return { text, parameters: { maxDepth, priors, focus, focusWeight: p.focusWeight } };
     },
     topology: () => 'refine',
-    stop(history) {
+    stop(history, p) {
       const checks = history.at(-1)?.checks ?? [];
-      return parameters.stopOnVisiblePass && checks.length > 0 && checks.every((check) => check.passed === true);
+      return p.stopOnVisiblePass && checks.length > 0 && checks.every((check) => check.passed === true);
     },
   });
 }

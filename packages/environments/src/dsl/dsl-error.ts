@@ -1,7 +1,9 @@
+import { EnvironmentsError } from '../environments-error';
+
 const marker = Symbol.for('@ratchet/environments.dsl-error');
 
 /** Base class of every error the dsl family throws; `isInstance` works across package copies. */
-export class DslError extends Error {
+export class DslError extends EnvironmentsError {
   readonly [marker] = true;
 
   constructor(message: string, options?: { cause?: unknown }) {
@@ -9,7 +11,7 @@ export class DslError extends Error {
     this.name = 'DslError';
   }
 
-  static isInstance(error: unknown): error is DslError {
-    return typeof error === 'object' && error !== null && marker in error;
+  static override isInstance(error: unknown): error is DslError {
+    return EnvironmentsError.isInstance(error) && marker in error;
   }
 }

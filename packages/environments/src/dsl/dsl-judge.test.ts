@@ -23,6 +23,17 @@ describe('dslJudge', () => {
     expect((await judge.judge(task, 'not a program', { now })).scores.hiddenPassRate?.value).toBe(0);
   });
 
+  it('names no program in its verdict: details hold counts, never the target', async () => {
+    const task = dslTask(0, 8); // (head (drop 1 xs))
+    const judge = dslJudge();
+    for (const output of [task.expected.program, '(last (take 2 xs))', 'not a program']) {
+      const verdict = await judge.judge(task, output, { now });
+      expect(Object.keys(verdict.details ?? {})).not.toContain('target');
+      expect(JSON.stringify(verdict)).not.toContain('(head (drop 1 xs))');
+    }
+    expect((await judge.judge(task, '(last (take 2 xs))', { now })).details).toEqual({ passed: 23, total: 24 });
+  });
+
   it('refuses a task without a dsl reference as a benchmark bug', async () => {
     await expect(dslJudge().judge({ id: 't', input: {}, expected: 'x' }, '(sum xs)')).rejects.toThrow(
       /task t has an unusable expected value/,

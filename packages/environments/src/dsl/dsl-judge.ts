@@ -34,8 +34,9 @@ export function dslJudge(): Judge {
             correct: correctObjective(resolved),
             hiddenPassRate: { value: score.passed / score.total, direction: 'maximize' },
           },
+          // Counts only: verdict text that names the target would reach reports (DESIGN rule 1).
           details: score.ok
-            ? { passed: score.passed, total: score.total, target: expected.data.program }
+            ? { passed: score.passed, total: score.total }
             : { passed: 0, total: score.total, error: score.error },
         },
         context,

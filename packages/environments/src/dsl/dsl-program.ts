@@ -2,19 +2,38 @@
 export type DslValue = number | number[];
 export type DslType = 'int' | 'list';
 
+// The language's vocabulary, defined once: the types, the parser, the search and the task generator
+// all read these lists.
+
 /** `(+ k)`, `(- k)`, `(* k)`: the int → int lambdas `map` takes. */
+export const dslFunctionOperators = ['+', '-', '*'] as const;
+/** `even`, `odd`: predicates without a constant. */
+export const dslParityPredicates = ['even', 'odd'] as const;
+/** `(> k)`, `(< k)`: predicates with a constant. */
+export const dslComparisons = ['>', '<'] as const;
+/** What `zipwith` combines two lists' elements with. */
+export const dslZipOperators = ['+', '-', '*', 'max', 'min'] as const;
+/** List → int operators without an argument. */
+export const dslFolds = ['sum', 'max', 'min', 'length', 'head', 'last'] as const;
+
 export interface IntFunction {
-  readonly op: '+' | '-' | '*';
+  readonly op: (typeof dslFunctionOperators)[number];
   readonly k: number;
 }
 
 /** `even`, `odd`, `(> k)`, `(< k)`: the predicates `filter` and `count` take. */
-export type Predicate = { readonly op: 'even' | 'odd' } | { readonly op: '>' | '<'; readonly k: number };
+export type Predicate =
+  | { readonly op: (typeof dslParityPredicates)[number] }
+  | { readonly op: (typeof dslComparisons)[number]; readonly k: number };
 
-export type ZipOperator = '+' | '-' | '*' | 'max' | 'min';
+export type ZipOperator = (typeof dslZipOperators)[number];
 
-/** List → int operators without an argument. */
-export type Fold = 'sum' | 'max' | 'min' | 'length' | 'head' | 'last';
+export type Fold = (typeof dslFolds)[number];
+
+/** Whether an operator name is a fold (a list → int operator without an argument). */
+export function isFold(name: string): name is Fold {
+  return (dslFolds as readonly string[]).includes(name);
+}
 
 /**
  * A program of the language, over one input list `xs`. Typed: `map`, `filter`, `sort`, `reverse`,
@@ -29,7 +48,7 @@ export type DslExpr =
   | { readonly op: 'sort' | 'reverse' | Fold; readonly list: DslExpr }
   | { readonly op: 'zipwith'; readonly zip: ZipOperator; readonly left: DslExpr; readonly right: DslExpr };
 
-/** The operator names steer priors refer to. */
+/** Every operator of the language: the names steer priors refer to, in the search's order. */
 export const dslOperators = [
   'map',
   'filter',
@@ -38,18 +57,13 @@ export const dslOperators = [
   'take',
   'drop',
   'zipwith',
-  'sum',
-  'max',
-  'min',
-  'length',
-  'head',
-  'last',
+  ...dslFolds,
   'count',
 ] as const;
 export type DslOperator = (typeof dslOperators)[number];
 
 export function typeOf(expr: DslExpr): DslType {
-  return expr.op === 'count' || ['sum', 'max', 'min', 'length', 'head', 'last'].includes(expr.op) ? 'int' : 'list';
+  return expr.op === 'count' || isFold(expr.op) ? 'int' : 'list';
 }
 
 export function childrenOf(expr: DslExpr): DslExpr[] {

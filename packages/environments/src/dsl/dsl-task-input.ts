@@ -8,18 +8,25 @@ export type DifficultyLevel = (typeof difficultyLevels)[number];
 
 /**
  * What a dsl task shows the worker: a few input/output examples of a hidden program over one int list
- * `xs`, the output type, and the task's difficulty (for grouping in reports; a solver must not use it).
+ * `xs`, and the output type. Nothing about the hidden program itself: its size and depth would narrow
+ * the search to the answer, so they live in the task's metadata.
  */
 export const dslTaskInputSchema = z.strictObject({
   examples: z.array(exampleSchema).min(1),
   outputType: z.enum(['int', 'list']),
-  difficulty: z.strictObject({
-    level: z.enum(difficultyLevels),
-    size: z.number().int().min(1),
-    depth: z.number().int().min(1),
-  }),
 });
 export type DslTaskInput = z.infer<typeof dslTaskInputSchema>;
+
+/**
+ * What reports may group a dsl task by (`task.metadata`): its difficulty level and the hidden target's
+ * size (operators) and depth (nesting). Never shown to a worker, strategy, controller or analyst.
+ */
+export const dslTaskMetadataSchema = z.strictObject({
+  difficulty: z.enum(difficultyLevels),
+  size: z.number().int().min(1),
+  depth: z.number().int().min(1),
+});
+export type DslTaskMetadata = z.infer<typeof dslTaskMetadataSchema>;
 
 /** The judge's reference, kept in `task.expected`: the target program and the hidden examples. */
 export const dslExpectedSchema = z.strictObject({

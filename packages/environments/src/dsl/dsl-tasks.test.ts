@@ -1,6 +1,8 @@
+import { viewOf } from '@ratchet/runtime';
 import { describe, expect, it } from 'vitest';
 import { DslOptionsError } from './dsl-options-error';
-import { dslTasks } from './dsl-tasks';
+import { dslTaskInputSchema } from './dsl-task-input';
+import { dslTask, dslTasks } from './dsl-tasks';
 import { parseProgram } from './parse-program';
 import { runProgram } from './run-program';
 
@@ -21,9 +23,9 @@ describe('dslTasks', () => {
     expect(ids('holdout')).toEqual(['dsl-0004', 'dsl-0009']);
   });
 
-  it('mixes difficulties from easy to out of reach, recorded in the input', () => {
+  it('mixes difficulties from easy to out of reach, recorded in the metadata', () => {
     const tasks = dslTasks({ count: 20, seed: 0 });
-    const levels = tasks.map((t) => t.input.difficulty.level);
+    const levels = tasks.map((t) => t.metadata.difficulty);
     // Seed 0, first 20: 6 easy, 6 medium, 3 hard, 5 out of reach (pinned so a generator change shows).
     expect(['easy', 'medium', 'hard', 'out-of-reach'].map((l) => levels.filter((x) => x === l).length)).toEqual([
       6, 6, 3, 5,
@@ -36,6 +38,16 @@ describe('dslTasks', () => {
         expect(runProgram(target, example.input)).toEqual(example.output);
       }
     }
+  });
+
+  it('shows a worker only the examples and the output type: the target’s size and depth stay in the metadata', () => {
+    // Seed 0, task 3 is (take 2 (map (+ 1) (drop 3 xs))): 3 operators, nested 3 deep.
+    const task = dslTask(0, 3);
+    const view = viewOf(task);
+    expect(Object.keys(view.input).sort()).toEqual(['examples', 'outputType']);
+    expect(JSON.stringify(view)).not.toMatch(/difficulty|size|depth|medium/);
+    expect(task.metadata).toEqual({ difficulty: 'medium', size: 3, depth: 3 });
+    expect(dslTaskInputSchema.safeParse({ ...task.input, difficulty: task.metadata }).success).toBe(false);
   });
 
   it('refuses invalid options with a DslOptionsError naming the field', () => {

@@ -4,7 +4,7 @@ import { createRng, type Rng } from '@ratchet/stats';
 import { z } from 'zod';
 import { DslOptionsError } from './dsl-options-error';
 import { type DslExpr, type DslValue, printProgram, programDepth, programSize } from './dsl-program';
-import type { DifficultyLevel, DslExpected, DslTaskInput } from './dsl-task-input';
+import type { DifficultyLevel, DslExpected, DslTaskInput, DslTaskMetadata } from './dsl-task-input';
 import { generateProgram } from './generate-program';
 import { runProgram } from './run-program';
 import { defaultSearchParameters } from './search-parameters';
@@ -17,7 +17,7 @@ const optionsSchema = z.strictObject({
 });
 export type DslTasksOptions = z.input<typeof optionsSchema>;
 
-export type DslTask = Task<DslTaskInput> & { readonly expected: DslExpected };
+export type DslTask = Task<DslTaskInput> & { readonly expected: DslExpected; readonly metadata: DslTaskMetadata };
 
 const visibleCount = 3;
 const hiddenCount = 24;
@@ -99,13 +99,13 @@ function generateTask(seed: string | number, index: number): DslTask {
       const input: DslTaskInput = {
         examples,
         outputType: typeof examples[0]?.output === 'number' ? 'int' : 'list',
-        difficulty: { level, size, depth: programDepth(target) },
       };
       return {
         id: `dsl-${String(index).padStart(4, '0')}`,
         split: dslSplitOf(index),
         input,
         expected: { program: printProgram(target), hidden },
+        metadata: { difficulty: level, size, depth: programDepth(target) },
       };
     }
   }
@@ -114,7 +114,7 @@ function generateTask(seed: string | number, index: number): DslTask {
 /**
  * The dsl task family: tasks 0 … count − 1 for a seed (default 0), optionally only one split. Task i
  * is the same whatever the count; difficulty is mixed by target size (easy 1–2, medium 3, hard 4,
- * out of reach 6–7 operators).
+ * out of reach 6–7 operators) and recorded in `task.metadata`, out of the worker's sight.
  *
  * @throws {DslOptionsError} when the options are invalid.
  * @example

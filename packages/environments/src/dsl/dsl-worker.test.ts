@@ -5,24 +5,23 @@ import { DslOptionsError } from './dsl-options-error';
 import { dslTask } from './dsl-tasks';
 import { dslWorker } from './dsl-worker';
 import { makeAttemptInput } from './make-attempt-input';
+import { searchParametersSchema } from './search-parameters';
 
 const signal = new AbortController().signal;
 const outputEvent = (events: readonly { type: string; data: unknown }[]) =>
   events.find((event) => event.type === 'output')?.data as Record<string, unknown>;
 
 describe('dslWorker', () => {
-  it('solves an easy task and reports steps, depth and score in its trace, with unmeasured usage', async () => {
+  it('solves an easy task and reports steps, depth and score in its trace, and its steps as work units', async () => {
     // Seed 0, task 1 is (length xs).
-    const result = await dslWorker().attempt(makeAttemptInput(dslTask(0, 1)), signal);
+    const worker = dslWorker();
+    const result = await worker.attempt(makeAttemptInput(dslTask(0, 1)), signal);
     expect(result.output).toBe('(length xs)');
     expect(outputEvent(result.events)).toMatchObject({ solved: true, bestScore: 1, depth: 1, maxDepth: 4 });
-    expect(result.usage).toEqual({
-      turns: null,
-      tokensIn: null,
-      tokensOut: null,
-      usd: null,
-      costProvenance: 'unknown',
-    });
+    expect(worker.workUnit).toBe('search steps');
+    expect(result.usage).toMatchObject({ turns: null, tokensIn: null, tokensOut: null, usd: null });
+    expect(result.usage.workUnits).toBe(outputEvent(result.events).steps);
+    expect(result.usage.workUnits).toBeGreaterThan(0);
   });
 
   it('gives the same output and trace for the same seed', async () => {
@@ -51,17 +50,25 @@ describe('dslWorker', () => {
     expect(other.events[0]?.data).toMatchObject({ resumedAtStep: null });
   });
 
-  it('reads steer parameters, ignoring unknown keys and naming invalid ones', async () => {
-    const steer = {
-      text: 'go deeper',
-      parameters: { maxDepth: 2, focusWeight: -3, colour: 'red', priors: { sum: 5, nope: 2 } },
-    };
+  it('reads steer parameters, ignoring keys it does not know', async () => {
+    const steer = { text: 'go deeper', parameters: { maxDepth: 2, colour: 'red', priors: { sum: 5 } } };
     const result = await dslWorker({ budget: 500 }).attempt(makeAttemptInput(dslTask(0, 5), { steer }), signal);
-    expect(result.events[0]?.data).toMatchObject({
-      parameters: { maxDepth: 2, focusWeight: 3, priors: { sum: 5 } },
-      ignoredParameters: ['focusWeight'],
+    expect(result.events[0]?.data).toEqual({
+      kind: 'start',
+      budget: 500,
+      resumedAtStep: null,
+      parameters: { maxDepth: 2, focusWeight: 3, priors: { sum: 5 }, focus: [] },
     });
     expect(outputEvent(result.events)).toMatchObject({ maxDepth: 2 });
+  });
+
+  it('declares the steer parameters it reads, and refuses an invalid known one instead of dropping it', async () => {
+    const worker = dslWorker({ budget: 500 });
+    expect(worker.steerParameters).toBe(searchParametersSchema);
+    const steer = { text: '', parameters: { focusWeight: -3 } };
+    await expect(worker.attempt(makeAttemptInput(dslTask(0, 5), { steer }), signal)).rejects.toThrow(
+      /dslWorker steer\.parameters: invalid options: focusWeight: /,
+    );
   });
 
   it('stops between solver slices when the signal aborts', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { JsonValue } from '@ratchet/corpus';
+import { type JsonValue, unmeasuredUsage } from '@ratchet/corpus';
 import type { AttemptResult, TraceEvent, Worker } from '@ratchet/runtime';
 import { z } from 'zod';
 import { inProcessRunner, type SolverRunner } from '../solver-runner';
@@ -7,7 +7,7 @@ import { DslError } from './dsl-error';
 import { DslOptionsError } from './dsl-options-error';
 import { type DslTaskInput, dslTaskInputSchema } from './dsl-task-input';
 import { registerDslSolver } from './register-dsl-solver';
-import { defaultSearchParameters, readSearchParameters, searchParametersSchema } from './search-parameters';
+import { dslSearchParameters, searchParametersSchema } from './search-parameters';
 import type { DslExample, DslSearchState, DslSolveRequest, DslSolveResult } from './search-state';
 
 const optionsSchema = z.strictObject({
@@ -39,13 +39,13 @@ function readCheckpoint(checkpoint: unknown, examples: string): DslSearchState |
   return candidate.state;
 }
 
-const unknownUsage = { turns: null, tokensIn: null, tokensOut: null, usd: null, costProvenance: 'unknown' } as const;
-
 /**
  * The dsl worker: a stochastic enumerative synthesizer (`solveDsl`) with a per-attempt step budget.
- * A steer's `parameters` set its operator priors, depth limit and focus examples; its checkpoint is
+ * A steer's `parameters` (`searchParametersSchema`: unknown keys ignored, an invalid known one
+ * refused) set its operator priors, depth limit and focus examples; its checkpoint is
  * the search state, so an attempt continued from it resumes where the last one stopped. Outputs the
- * best program found as source text; the trace reports steps, depth, best visible score and stalls.
+ * best program found as source text; the trace reports steps, depth, best visible score and stalls,
+ * and `usage.workUnits` the search steps the attempt used (`workUnit: 'search steps'`).
  *
  * @throws {DslOptionsError} when the options are invalid.
  * @example
@@ -58,16 +58,19 @@ export function dslWorker(options: DslWorkerOptions = {}): Worker<DslTaskInput> 
   const parsed = optionsSchema.safeParse(rest);
   if (!parsed.success) throw new DslOptionsError('dslWorker', parsed.error);
   const { budget, sliceSteps, stallWindow } = parsed.data;
-  const { parameters: defaults } = readSearchParameters(parsed.data.defaults, defaultSearchParameters);
+  const defaults = dslSearchParameters(parsed.data.defaults);
   return {
     id: 'dsl-enumerative',
     version: '1',
+    workUnit: 'search steps',
+    steerParameters: searchParametersSchema,
     async attempt(input, signal): Promise<AttemptResult> {
       const task = dslTaskInputSchema.safeParse(input.task.input);
       if (!task.success)
         throw new DslError(`dslWorker: task ${input.task.id} has no dsl input (${task.error.message})`);
       const { examples, outputType } = task.data;
-      const { parameters, ignored } = readSearchParameters(input.steer?.parameters, defaults);
+      // The harness has checked the steer against `steerParameters`; a direct caller gets the same refusal.
+      const parameters = dslSearchParameters(input.steer?.parameters, defaults);
       const key = fingerprint(examples);
       let state = readCheckpoint(input.checkpoint, key);
       const startSteps = state?.totalSteps ?? 0;
@@ -79,7 +82,6 @@ export function dslWorker(options: DslWorkerOptions = {}): Worker<DslTaskInput> 
             budget,
             resumedAtStep: state ? startSteps : null,
             parameters: parameters as unknown as JsonValue,
-            ignoredParameters: ignored,
           },
         },
       ];
@@ -125,7 +127,8 @@ export function dslWorker(options: DslWorkerOptions = {}): Worker<DslTaskInput> 
       return {
         output: program,
         events,
-        usage: unknownUsage,
+        // No model, so no tokens or dollars: its compute is the steps it took.
+        usage: { ...unmeasuredUsage, workUnits: used },
         ...(checkpoint ? { checkpoint: checkpoint as unknown as JsonValue } : {}),
       };
     },

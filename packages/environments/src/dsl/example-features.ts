@@ -1,5 +1,6 @@
-/** What a failing example's input has that may explain the failure. */
-export type ExampleFeature = 'negative' | 'zero' | 'duplicates' | 'long' | 'short';
+/** What a failing example's input may have that explains the failure. */
+export const exampleFeatures = ['negative', 'zero', 'duplicates', 'long', 'short'] as const;
+export type ExampleFeature = (typeof exampleFeatures)[number];
 
 export const featurePhrases: Record<ExampleFeature, string> = {
   negative: 'involve negative numbers',

@@ -4,18 +4,18 @@ export {
   dslRules,
   exhaustedRule,
   failingExamplesRule,
-  ignoredParametersRule,
   stallRule,
 } from './dsl-analyst';
-export { type DslBenchmark, dslBenchmark } from './dsl-benchmark';
 export {
   createDslController,
   type DslControllerParameters,
   dslController,
   dslControllerParameters,
+  dslControllerSchema,
 } from './dsl-controller';
 export { type DslHandle, dslEnvironment, visibleExamplesCheck } from './dsl-environment';
 export { DslError } from './dsl-error';
+export { type DslFamilyOptions, type DslFamilyOptionsInput, dslFamily, dslOptionsSchema } from './dsl-family';
 export { dslJudge } from './dsl-judge';
 export { DslOptionsError } from './dsl-options-error';
 export { DslParseError } from './dsl-parse-error';
@@ -24,7 +24,12 @@ export {
   type DslOperator,
   type DslType,
   type DslValue,
+  dslComparisons,
+  dslFolds,
+  dslFunctionOperators,
   dslOperators,
+  dslParityPredicates,
+  dslZipOperators,
   printProgram,
   programDepth,
   programSize,
@@ -33,20 +38,22 @@ export {
   type DifficultyLevel,
   type DslExpected,
   type DslTaskInput,
+  type DslTaskMetadata,
   difficultyLevels,
   dslExpectedSchema,
   dslTaskInputSchema,
+  dslTaskMetadataSchema,
 } from './dsl-task-input';
 export { type DslTask, type DslTasksOptions, dslSplitOf, dslTask, dslTasks } from './dsl-tasks';
 export { type DslWorkerOptions, dslWorker } from './dsl-worker';
-export { type ExampleFeature, featuresOf, sharedFeatures } from './example-features';
+export { type ExampleFeature, exampleFeatures, featuresOf, sharedFeatures } from './example-features';
 export { parseProgram } from './parse-program';
 export { registerDslSolver } from './register-dsl-solver';
 export { runProgram } from './run-program';
 export { scoreProgram } from './score-program';
 export {
   defaultSearchParameters,
-  readSearchParameters,
+  dslSearchParameters,
   type SearchParameters,
   type SearchParametersInput,
   searchParametersSchema,

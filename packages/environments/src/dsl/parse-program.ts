@@ -1,5 +1,15 @@
 import { DslParseError } from './dsl-parse-error';
-import type { DslExpr, Fold, IntFunction, Predicate, ZipOperator } from './dsl-program';
+import {
+  type DslExpr,
+  dslComparisons,
+  dslFunctionOperators,
+  dslParityPredicates,
+  dslZipOperators,
+  type IntFunction,
+  isFold,
+  type Predicate,
+  type ZipOperator,
+} from './dsl-program';
 
 type Sexp = string | Sexp[];
 
@@ -12,8 +22,7 @@ function tokenize(source: string): Array<{ token: string; at: number }> {
   return tokens;
 }
 
-const folds: readonly string[] = ['sum', 'max', 'min', 'length', 'head', 'last'] satisfies Fold[];
-const zips: readonly string[] = ['+', '-', '*', 'max', 'min'] satisfies ZipOperator[];
+const oneOf = (names: readonly string[], item: unknown): boolean => typeof item === 'string' && names.includes(item);
 
 /**
  * Reads a program's source text (the form `printProgram` writes; whitespace is free).
@@ -49,15 +58,15 @@ export function parseProgram(source: string): DslExpr {
   };
 
   const intFunction = (item: Sexp | undefined): IntFunction => {
-    if (!Array.isArray(item) || item.length !== 2 || !['+', '-', '*'].includes(item[0] as string)) {
+    if (!Array.isArray(item) || item.length !== 2 || !oneOf(dslFunctionOperators, item[0])) {
       return fail('expected a function (+ k), (- k) or (* k)');
     }
     return { op: item[0] as IntFunction['op'], k: integer(item[1], 'k') };
   };
 
   const predicate = (item: Sexp | undefined): Predicate => {
-    if (item === 'even' || item === 'odd') return { op: item };
-    if (!Array.isArray(item) || item.length !== 2 || !['>', '<'].includes(item[0] as string)) {
+    if (typeof item === 'string' && oneOf(dslParityPredicates, item)) return { op: item as 'even' | 'odd' };
+    if (!Array.isArray(item) || item.length !== 2 || !oneOf(dslComparisons, item[0])) {
       return fail('expected a predicate even, odd, (> k) or (< k)');
     }
     return { op: item[0] as '>' | '<', k: integer(item[1], 'k') };
@@ -78,10 +87,10 @@ export function parseProgram(source: string): DslExpr {
     }
     if (head === 'zipwith' && arity(3)) {
       const zip = args[0];
-      if (typeof zip !== 'string' || !zips.includes(zip)) return fail('expected a zip operator +, -, *, max or min');
+      if (!oneOf(dslZipOperators, zip)) return fail(`expected a zip operator ${dslZipOperators.join(', ')}`);
       return { op: 'zipwith', zip: zip as ZipOperator, left: expr(args[1] as Sexp), right: expr(args[2] as Sexp) };
     }
-    if ((head === 'sort' || head === 'reverse' || folds.includes(head)) && arity(1)) {
+    if ((head === 'sort' || head === 'reverse' || isFold(head)) && arity(1)) {
       return { op: head as 'sort', list: expr(args[0] as Sexp) };
     }
     return fail(`unknown operator "${head}"`);
@@ -97,7 +106,7 @@ export function parseProgram(source: string): DslExpr {
 function assertListArguments(expr: DslExpr, fail: (problem: string) => never): void {
   const children = expr.op === 'xs' ? [] : expr.op === 'zipwith' ? [expr.left, expr.right] : [expr.list];
   for (const child of children) {
-    if (child.op === 'count' || folds.includes(child.op)) fail(`${expr.op} needs a list, got the int (${child.op} …)`);
+    if (child.op === 'count' || isFold(child.op)) fail(`${expr.op} needs a list, got the int (${child.op} …)`);
     assertListArguments(child, fail);
   }
 }

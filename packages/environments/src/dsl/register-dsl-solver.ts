@@ -1,13 +1,10 @@
-import { registerSolver } from '../solver-runner';
-import { solveDsl } from './solve-dsl';
+import { builtInSolverUrl } from '../built-in-solver-url';
+import { registerSolver } from '../solver-registry';
 
 /**
- * Registers the `dsl` solver so any runner (in-process, or a pool thread that loads this family) can
- * run it. Idempotent. Called when this module loads and again by `dslWorker`, since the package is
- * marked side-effect free and a bundler may drop a bare import.
+ * Registers the `dsl` solver (the module `solve-dsl`) so any runner can run it. Idempotent; called by
+ * `dslWorker`, so a worker's runner always finds its solver.
  */
 export function registerDslSolver(): void {
-  registerSolver('dsl', solveDsl);
+  registerSolver('dsl', builtInSolverUrl('dsl/solve-dsl'));
 }
-
-registerDslSolver();

@@ -1,18 +1,18 @@
 import { z } from 'zod';
+import { DslOptionsError } from './dsl-options-error';
 import { dslOperators } from './dsl-program';
 
 /**
- * What a steer may set in `steer.parameters` to change how the dsl worker searches. Every field is
- * optional; unknown keys are dropped, and so is any field that fails validation (reported, not fatal).
+ * What a steer may set in `steer.parameters` to change how the dsl worker searches, and what the
+ * worker declares as its `steerParameters`. Every field is optional. Keys it does not know (another
+ * controller's) are ignored; a known key with an invalid value — a depth of 99, a prior for an
+ * operator the language does not have — is refused, so the harness fails the run naming the field.
  */
 export const searchParametersSchema = z.object({
   /** Deepest nesting of operators the search builds; changing it restarts the frontier. */
   maxDepth: z.number().int().min(1).max(8).optional(),
   /** Relative weight of each operator when the search picks what to try next (default 1 each). */
-  priors: z
-    .record(z.string(), z.number().positive().max(1000))
-    .transform((priors) => Object.fromEntries(Object.entries(priors).filter(([op]) => isOperator(op))))
-    .optional(),
+  priors: z.partialRecord(z.enum(dslOperators), z.number().positive().max(1000)).optional(),
   /** Indices of visible examples to focus on: near misses on them draw the search, and break ties. */
   focus: z.array(z.number().int().min(0).max(99)).max(100).optional(),
   /** How much a focused example counts compared with the others (default 3). */
@@ -30,40 +30,23 @@ export interface SearchParameters {
 
 export const defaultSearchParameters: SearchParameters = { maxDepth: 4, priors: {}, focus: [], focusWeight: 3 };
 
-function isOperator(name: string): boolean {
-  return (dslOperators as readonly string[]).includes(name);
-}
-
 /**
- * Reads steer parameters leniently: a steer is produced by a controller the optimizer is learning, so
- * one bad field must not turn an attempt into a failure. Fields that fail validation fall back to the
- * defaults and are named in `ignored`.
+ * The parameters of one search: the defaults, overridden by what `raw` (a steer's parameters, or the
+ * worker's own defaults) sets. Strict, like the harness's check of every steer.
  *
+ * @throws {DslOptionsError} when a known parameter has an invalid value, naming it.
  * @example
- * readSearchParameters({ maxDepth: 5, colour: 'red' }).parameters.maxDepth; // => 5
+ * dslSearchParameters({ maxDepth: 5, colour: 'red' }).maxDepth; // => 5
+ * dslSearchParameters({ maxDepth: 99 }); // throws DslOptionsError: … maxDepth: Too big …
  */
-export function readSearchParameters(
-  raw: unknown,
-  defaults: SearchParameters = defaultSearchParameters,
-): { parameters: SearchParameters; ignored: string[] } {
-  const source = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...raw } : {};
-  const ignored: string[] = [];
-  let parsed = searchParametersSchema.safeParse(source);
-  while (!parsed.success) {
-    const key = String(parsed.error.issues[0]?.path[0] ?? '');
-    if (!(key in source)) break;
-    ignored.push(key);
-    delete (source as Record<string, unknown>)[key];
-    parsed = searchParametersSchema.safeParse(source);
-  }
-  const value = parsed.success ? parsed.data : {};
+export function dslSearchParameters(raw: unknown, defaults = defaultSearchParameters): SearchParameters {
+  const parsed = searchParametersSchema.safeParse(raw ?? {});
+  if (!parsed.success) throw new DslOptionsError('dslWorker steer.parameters', parsed.error);
+  const value = parsed.data;
   return {
-    parameters: {
-      maxDepth: value.maxDepth ?? defaults.maxDepth,
-      priors: { ...defaults.priors, ...value.priors },
-      focus: value.focus ?? defaults.focus,
-      focusWeight: value.focusWeight ?? defaults.focusWeight,
-    },
-    ignored,
+    maxDepth: value.maxDepth ?? defaults.maxDepth,
+    priors: { ...defaults.priors, ...value.priors },
+    focus: value.focus ?? defaults.focus,
+    focusWeight: value.focusWeight ?? defaults.focusWeight,
   };
 }

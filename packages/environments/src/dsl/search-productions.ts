@@ -1,4 +1,12 @@
-import type { DslExpr, DslOperator, DslType, Fold, IntFunction, Predicate, ZipOperator } from './dsl-program';
+import {
+  type DslExpr,
+  type DslOperator,
+  type DslType,
+  dslFolds,
+  dslZipOperators,
+  type IntFunction,
+  type Predicate,
+} from './dsl-program';
 
 /** One operator with its argument fixed, children left open: a step of bottom-up enumeration. */
 export interface SearchProduction {
@@ -32,9 +40,6 @@ export const searchPredicates: readonly Predicate[] = [
   { op: '<', k: 3 },
 ];
 
-const zipOperators: readonly ZipOperator[] = ['+', '-', '*', 'max', 'min'];
-const folds: readonly Fold[] = ['sum', 'max', 'min', 'length', 'head', 'last'];
-
 /**
  * The enumerator's (and the task generator's) vocabulary: every operator with the small constants it
  * tries. The language itself accepts any integer constant; the search only tries these.
@@ -46,7 +51,7 @@ export const searchProductions: readonly SearchProduction[] = [
   unary('reverse', { op: 'reverse', list: xs }, 'list'),
   ...[1, 2, 3].map((n) => unary('take', { op: 'take', n, list: xs }, 'list')),
   ...[1, 2, 3].map((n) => unary('drop', { op: 'drop', n, list: xs }, 'list')),
-  ...zipOperators.map(
+  ...dslZipOperators.map(
     (zip): SearchProduction => ({
       operator: 'zipwith',
       template: { op: 'zipwith', zip, left: xs, right: xs },
@@ -55,7 +60,7 @@ export const searchProductions: readonly SearchProduction[] = [
       commutative: zip !== '-',
     }),
   ),
-  ...folds.map((fold) => unary(fold, { op: fold, list: xs }, 'int')),
+  ...dslFolds.map((fold) => unary(fold, { op: fold, list: xs }, 'int')),
   ...searchPredicates.map((pred) => unary('count', { op: 'count', pred, list: xs }, 'int')),
 ];
 

@@ -225,3 +225,6 @@ function pick(
   }
   return active.lastIndexOf(true);
 }
+
+// A solver module: runners import this file by URL and call its default export (see registerDslSolver).
+export default solveDsl;

@@ -1,4 +1,5 @@
 export { generatePlanted3Sat, type Planted3Sat } from './generate-planted-3sat';
+export { registerSatSolver } from './register-sat-solver';
 export {
   nearSolutionRule,
   restartsNeverImprovedRule,
@@ -9,14 +10,24 @@ export {
   type WalkSatSummary,
   walkSatSummary,
 } from './sat-analyst';
-export { type SatBenchmark, type SatBenchmarkOptions, satBenchmark } from './sat-benchmark';
-export { satController, satControllerParameters } from './sat-controller';
+export {
+  type SatControllerParameters,
+  satController,
+  satControllerParameters,
+  satControllerSchema,
+} from './sat-controller';
 export {
   type SatEnvironmentOptions,
   type SatHandle,
   satEnvironment,
   unsatisfiedClausesCheck,
 } from './sat-environment';
+export {
+  type SatFamilyOptions,
+  type SatFamilyOptionsInput,
+  satFamily,
+  satOptionsSchema,
+} from './sat-family';
 export {
   countUnsatisfied,
   parseAssignment,

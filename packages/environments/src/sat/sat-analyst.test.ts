@@ -1,3 +1,4 @@
+import { unmeasuredUsage } from '@ratchet/corpus';
 import type { AttemptView } from '@ratchet/runtime';
 import { describe, expect, it } from 'vitest';
 import { satAnalyst } from './sat-analyst';
@@ -24,7 +25,8 @@ function attemptWith(summary: Record<string, number | boolean>): AttemptView {
     output: '0',
     events: [{ type: 'log', data }],
     checks: [{ name: 'unsatisfied-clauses', passed: false, score: 0.99 }],
-    usage: { turns: 3000, tokensIn: null, tokensOut: null, usd: null, wallMs: 2, costProvenance: 'unknown' },
+    usage: { ...unmeasuredUsage, wallMs: 2, workUnits: 3000 },
+    failure: null,
     continuable: true,
   };
 }

@@ -1,6 +1,7 @@
-import type { AttemptView, Finding } from '@ratchet/runtime';
+import { unmeasuredUsage } from '@ratchet/corpus';
+import { type AttemptView, type Finding, InvalidControllerError } from '@ratchet/runtime';
 import { describe, expect, it } from 'vitest';
-import { satController } from './sat-controller';
+import { satController, satControllerParameters } from './sat-controller';
 
 const stuck: Finding = { claim: 'stuck at 3 unsatisfied clauses', evidence: { rule: 'stuck' }, origin: 'trace' };
 const uselessRestarts: Finding = {
@@ -18,7 +19,8 @@ function attempt(passed: boolean, parameters?: Record<string, string | number | 
     output: '',
     events: [],
     checks: [{ name: 'unsatisfied-clauses', passed, score: null }],
-    usage: { turns: 1, tokensIn: null, tokensOut: null, usd: null, wallMs: 1, costProvenance: 'unknown' },
+    usage: { ...unmeasuredUsage, wallMs: 1, workUnits: 1 },
+    failure: null,
     continuable: true,
   };
 }
@@ -37,6 +39,24 @@ describe('satController', () => {
       restartEvery: null,
     });
     expect(satController.steer([], [previous]).parameters).toMatchObject({ noise: 0.68, restartEvery: 500 });
+  });
+
+  it('refuses parameters outside its space, naming each field, and keeps its hash for the defaults', () => {
+    const refused = (parameters: unknown) => {
+      try {
+        satController.withParameters(parameters);
+      } catch (error) {
+        return InvalidControllerError.isInstance(error) ? error.issues.map((issue) => issue.field) : ['not refused'];
+      }
+      return [];
+    };
+    expect(refused({ ...satControllerParameters, noise: 2, restartEvery: 0 })).toEqual(['noise', 'restartEvery']);
+    expect(refused({ ...satControllerParameters, maxNoise: -0.1, stuckFocus: 'newest' })).toEqual([
+      'maxNoise',
+      'stuckFocus',
+    ]);
+    expect(refused({ ...satControllerParameters, restartEvery: 500 })).toEqual([]);
+    expect(satController.withParameters(satControllerParameters).hash).toBe(satController.hash);
   });
 
   it('continues from the last attempt and stops once an attempt satisfies every clause', () => {

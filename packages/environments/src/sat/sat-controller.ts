@@ -1,22 +1,38 @@
-import type { JsonValue } from '@ratchet/corpus';
 import { defineController, type Finding, type History } from '@ratchet/runtime';
+import { z } from 'zod';
 import { satSteerParametersSchema } from './sat-search-settings';
 
-/** What the optimizer learns: how a sat attempt is steered from the last one's findings. */
-export const satControllerParameters = {
+/**
+ * The sat controller's parameter space: what the optimizer may propose. Noise is a probability; a
+ * step above 0.5 would jump from the default to pure random walk in one stuck attempt.
+ */
+export const satControllerSchema = z.strictObject({
   /** Noise of the first steered attempt. */
-  noise: 0.5,
+  noise: z.number().min(0).max(1),
   /** Added to the noise after an attempt that got stuck, up to `maxNoise`. */
+  stuckNoiseStep: z.number().min(0).max(0.5),
+  /** The noise a stuck attempt raises it to at most. */
+  maxNoise: z.number().min(0).max(1),
+  /** Clause focus after an attempt that got stuck. */
+  stuckFocus: z.enum(['uniform', 'oldest']),
+  /** Flips between restarts (null: never); dropped once restarts are seen not to help. */
+  restartEvery: z.number().int().min(1).max(100_000_000).nullable(),
+  restartFrom: z.enum(['random', 'best']),
+  /** Stop the cell once an attempt satisfies every clause (its check passed): saves compute. */
+  stopWhenSolved: z.boolean(),
+});
+export type SatControllerParameters = z.infer<typeof satControllerSchema>;
+
+/** The defaults: what `satController` runs with until the optimizer learns better. */
+export const satControllerParameters: SatControllerParameters = {
+  noise: 0.5,
   stuckNoiseStep: 0.05,
   maxNoise: 0.7,
-  /** Clause focus after an attempt that got stuck: 'uniform' or 'oldest'. */
   stuckFocus: 'oldest',
-  /** Flips between restarts (null: never); dropped once restarts are seen not to help. */
   restartEvery: null,
   restartFrom: 'best',
-  /** Stop the cell once an attempt satisfies every clause (its check passed): saves compute. */
   stopWhenSolved: true,
-} satisfies Record<string, JsonValue>;
+};
 
 function rulesOf(findings: readonly Finding[]): Set<string> {
   const rules = findings.map((finding) => (finding.evidence as { rule?: unknown } | null)?.rule);
@@ -29,10 +45,12 @@ function rulesOf(findings: readonly Finding[]): Set<string> {
  * restarts never helped, stop restarting. Settings carry over from the previous steer.
  *
  * @example
- * runBenchmark({ ...satBenchmark({ count: 10 }), arms: [{ id: 'refine', ...refine(2, { controller: satController }) }] });
+ * const sat = satFamily.create({ count: 10 });
+ * runBenchmark({ ...sat, corpus, arms: [{ id: 'random', ...random(2) }, { id: 'refine', ...refine(2, { controller: satController }) }] });
  */
 export const satController = defineController({
   id: 'sat-default',
+  schema: satControllerSchema,
   parameters: satControllerParameters,
   steer(findings, history, p) {
     const previous = satSteerParametersSchema.safeParse(history.at(-1)?.steer?.parameters ?? {});
@@ -44,7 +62,7 @@ export const satController = defineController({
     const said: string[] = [];
     if (rules.has('stuck')) {
       noise = Math.min(p.maxNoise, noise + p.stuckNoiseStep);
-      focus = p.stuckFocus === 'oldest' ? 'oldest' : 'uniform';
+      focus = p.stuckFocus;
       said.push(`The search got stuck: noise ${noise.toFixed(2)}, focus on ${focus} unsatisfied clauses.`);
     }
     if (rules.has('restarts-never-improved')) {
@@ -58,7 +76,7 @@ export const satController = defineController({
     ].join('\n');
     return {
       text,
-      parameters: { noise, focus, restartEvery, restartFrom: p.restartFrom === 'best' ? 'best' : 'random' },
+      parameters: { noise, focus, restartEvery, restartFrom: p.restartFrom },
     };
   },
   topology: () => 'refine',

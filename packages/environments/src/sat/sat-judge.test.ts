@@ -1,8 +1,9 @@
+import { unmeasuredUsage } from '@ratchet/corpus';
 import { describe, expect, it } from 'vitest';
 import { satJudge } from './sat-judge';
 
 const task = { id: 't', input: { variables: 3, clauses: [[1, 2], [-1, 3], [-3]] } };
-const usage = { turns: 812, tokensIn: null, tokensOut: null, usd: null, wallMs: 4, costProvenance: 'unknown' as const };
+const usage = { ...unmeasuredUsage, workUnits: 812, wallMs: 4 };
 
 describe('satJudge', () => {
   it('resolves an assignment that satisfies every clause and records the flips used', async () => {

@@ -5,7 +5,7 @@ import { parseSatOptions } from './sat-options-error';
 /**
  * Judges a sat output: resolved when the assignment satisfies every clause of the task's formula.
  * Objectives: `correct` (maximized), `unsatisfied` clauses and `flips` used (minimized; flips come
- * from the attempt's metered turns, null when not metered). It checks against the formula, not the
+ * from the attempt's metered work units, null when not metered). It checks against the formula, not the
  * planted solution: any satisfying assignment counts.
  *
  * @example
@@ -18,7 +18,7 @@ export function satJudge(): Judge {
     async judge(task, output, context) {
       const formula: SatFormula = parseSatOptions('satJudge task.input', satFormulaSchema, task.input);
       const assignment = parseAssignment(output, formula.variables);
-      const flips = context?.usage?.turns ?? null;
+      const flips = context?.usage?.workUnits ?? null;
       const unsatisfied = assignment === null ? null : countUnsatisfied(formula, assignment);
       const resolved = unsatisfied === 0;
       return createVerdict(

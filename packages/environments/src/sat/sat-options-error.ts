@@ -1,7 +1,6 @@
 import type { z } from 'zod';
+import { EnvironmentsError } from '../environments-error';
 import { listOptionIssues, type OptionIssue, parseOptions } from '../option-issues';
-
-const marker = Symbol.for('@ratchet/environments.sat-options-error');
 
 /** One problem in an options object: a dotted path and what is wrong there. */
 export type SatOptionIssue = OptionIssue;
@@ -10,8 +9,7 @@ export type SatOptionIssue = OptionIssue;
  * Options, steer parameters or a solver request of the sat family did not validate. Names the
  * function and every offending path; `isInstance` works across copies of the package.
  */
-export class SatOptionsError extends Error {
-  readonly [marker] = true;
+export class SatOptionsError extends EnvironmentsError {
   readonly functionName: string;
   readonly issues: readonly SatOptionIssue[];
 
@@ -23,8 +21,8 @@ export class SatOptionsError extends Error {
     this.issues = options.issues;
   }
 
-  static isInstance(error: unknown): error is SatOptionsError {
-    return typeof error === 'object' && error !== null && marker in error;
+  static override isInstance(error: unknown): error is SatOptionsError {
+    return EnvironmentsError.isInstance(error) && error.name === 'SatOptionsError';
   }
 }
 

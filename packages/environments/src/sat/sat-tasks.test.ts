@@ -23,6 +23,8 @@ describe('satTasks', () => {
       expect(hidden && countUnsatisfied(task.input, hidden)).toBe(0);
     }
     expect(new Set(tasks.map((t) => t.input.difficulty))).toEqual(new Set(['easy', 'medium', 'hard']));
+    // Reports group every family by `metadata.difficulty`; for sat it is the public size label.
+    expect(tasks.every((t) => t.metadata?.difficulty === t.input.difficulty)).toBe(true);
   });
 
   it('gives each split its own tasks, so train and holdout never share one', () => {
@@ -34,10 +36,8 @@ describe('satTasks', () => {
 
   it('refuses a negative count with a typed error naming the option', () => {
     expect(() => satTasks({ count: -1 })).toThrow(SatOptionsError);
-    try {
-      satTasks({ count: -1 });
-    } catch (error) {
-      expect(SatOptionsError.isInstance(error) && error.issues[0]?.path).toBe('count');
-    }
+    expect(() => satTasks({ count: -1 })).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ path: 'count' })] }),
+    );
   });
 });

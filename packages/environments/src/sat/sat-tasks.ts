@@ -37,7 +37,8 @@ function difficultyOf(variables: number): SatDifficulty {
  * Random planted 3-SAT tasks at ratio 4.2, 20–150 variables. Task i depends only on (seed, split, i):
  * the same everywhere, whatever `count` is; the split is part of the id and of the stream, so splits
  * never share a task. `expected` holds the hidden solution (for reference only; the judge needs no
- * oracle because checking an assignment against the public formula is cheap).
+ * oracle because checking an assignment against the public formula is cheap); `metadata.difficulty`
+ * the size label reports group by.
  *
  * @throws {SatOptionsError} when an option is invalid.
  * @example
@@ -57,5 +58,7 @@ function satTask(seed: number | string, split: Split, index: number): Task<SatIn
     split,
     input: { variables, clauses, ratio: satRatio, difficulty: difficultyOf(variables), planted: true },
     expected: hidden,
+    // The size label is public input too; it is repeated here so reports group every family alike.
+    metadata: { difficulty: difficultyOf(variables) },
   };
 }

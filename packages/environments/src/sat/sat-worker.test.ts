@@ -2,6 +2,7 @@ import type { AttemptInput, AttemptResult } from '@ratchet/runtime';
 import { describe, expect, it } from 'vitest';
 import { walkSatSummary } from './sat-analyst';
 import { SatOptionsError } from './sat-options-error';
+import { satSteerParametersSchema } from './sat-search-settings';
 import { type SatInput, satTasks } from './sat-tasks';
 import { satWorker } from './sat-worker';
 
@@ -34,11 +35,13 @@ describe('satWorker', () => {
     expect((await worker.attempt(input(7, 'seed-b'), signal)).output).not.toEqual(first.output);
   });
 
-  it('outputs a bit string, counts flips as turns and leaves its best assignment as the checkpoint', async () => {
-    const result = await satWorker({ flips: 50 }).attempt(input(0, 's'), signal);
+  it('outputs a bit string, counts flips as work units and leaves its best assignment as the checkpoint', async () => {
+    const worker = satWorker({ flips: 50 });
+    const result = await worker.attempt(input(0, 's'), signal);
     expect(result.output).toMatch(new RegExp(`^[01]{${tasks[0]?.input.variables}}$`));
     expect(result.checkpoint).toEqual({ assignment: result.output });
-    expect(result.usage).toMatchObject({ turns: 50, usd: null, costProvenance: 'unknown' });
+    expect(worker.workUnit).toBe('flips');
+    expect(result.usage).toMatchObject({ workUnits: 50, turns: null, usd: null, costProvenance: 'unknown' });
   });
 
   it('resumes from a checkpoint: the continued search starts at the best it was left with', async () => {
@@ -62,7 +65,7 @@ describe('satWorker', () => {
         let checkpoint: AttemptResult['checkpoint'] | null = null;
         for (let attempt = 0; attempt < 10; attempt++) {
           const result = await worker.attempt(input(index, `chain/${attempt}`, { checkpoint }), signal);
-          totals[mode] += result.usage.turns ?? 0;
+          totals[mode] += result.usage.workUnits ?? 0;
           if (summaryOf(result).bestUnsatisfied === 0) break;
           if (mode === 'resumed') checkpoint = result.checkpoint ?? null;
         }
@@ -84,5 +87,6 @@ describe('satWorker', () => {
       worker.attempt(input(30, 's', { steer: { text: '', parameters: { noise: 1.5 } } }), signal),
     ).rejects.toThrow(SatOptionsError);
     expect(() => satWorker({ flips: 0 })).toThrow(/flips/);
+    expect(worker.steerParameters).toBe(satSteerParametersSchema);
   });
 });

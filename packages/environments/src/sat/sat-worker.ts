@@ -1,13 +1,12 @@
+import { unmeasuredUsage } from '@ratchet/corpus';
 import type { AttemptInput, AttemptResult, TraceEvent, Worker } from '@ratchet/runtime';
 import { z } from 'zod';
-import { inProcessRunner, registerSolver, type SolverRunner } from '../solver-runner';
+import { inProcessRunner, type SolverRunner } from '../solver-runner';
+import { registerSatSolver } from './register-sat-solver';
 import { parseSatOptions } from './sat-options-error';
-import { satSearchSettings } from './sat-search-settings';
+import { satSearchSettings, satSteerParametersSchema } from './sat-search-settings';
 import type { SatInput } from './sat-tasks';
-import { type SatSolveRequest, type SatSolveResult, solveSat } from './solve-sat';
-
-// The in-process runner finds solvers by name; a thread pool imports them directly.
-registerSolver('sat', solveSat);
+import type { SatSolveRequest, SatSolveResult } from './solve-sat';
 
 /** Flips per attempt unless told otherwise: solves most small and medium formulas, few of the largest. */
 export const defaultSatFlips = 3000;
@@ -25,8 +24,9 @@ export type SatCheckpoint = z.infer<typeof checkpointSchema>;
 /**
  * A WalkSAT worker: each attempt is one local search with a flip budget, run through a solver
  * runner (in this thread by default, or a thread pool). A steer may set noise, restart policy and
- * focus; continuing from a checkpoint resumes from the best assignment so far. Output: the best
- * assignment as a bit string. Usage counts flips as turns, the search's unit of compute.
+ * focus (`satSteerParametersSchema`: unknown keys ignored, an invalid known one refused); continuing from a checkpoint resumes from the best assignment so far. Output: the best
+ * assignment as a bit string. `usage.workUnits` counts the flips used (`workUnit: 'flips'`), the
+ * search's unit of compute; it has no turns, tokens or dollars.
  *
  * @throws {SatOptionsError} when an option is invalid.
  * @example
@@ -34,9 +34,12 @@ export type SatCheckpoint = z.infer<typeof checkpointSchema>;
  */
 export function satWorker(options: SatWorkerOptions = {}): Worker<SatInput> {
   const { flips, runner = inProcessRunner } = parseSatOptions('satWorker', optionsSchema, options);
+  registerSatSolver();
   return {
     id: 'walksat',
     version: '1',
+    workUnit: 'flips',
+    steerParameters: satSteerParametersSchema,
     async attempt(input: AttemptInput<SatInput>, signal: AbortSignal): Promise<AttemptResult> {
       const settings = satSearchSettings(input.steer);
       const checkpoint = input.checkpoint === null ? null : checkpointSchema.safeParse(input.checkpoint);
@@ -56,7 +59,7 @@ export function satWorker(options: SatWorkerOptions = {}): Worker<SatInput> {
       return {
         output: result.best,
         events: satTraceEvents(result, request),
-        usage: { turns: result.flipsUsed, tokensIn: null, tokensOut: null, usd: null, costProvenance: 'unknown' },
+        usage: { ...unmeasuredUsage, workUnits: result.flipsUsed },
         checkpoint: { assignment: result.best } satisfies SatCheckpoint,
       };
     },

@@ -250,3 +250,6 @@ class WalkSat {
 function literalIndex(literal: number): number {
   return literal > 0 ? 2 * (literal - 1) : 2 * (-literal - 1) + 1;
 }
+
+// A solver module: runners import this file by URL and call its default export (see registerSatSolver).
+export default solveSat;

@@ -1,6 +1,11 @@
-export { type SimBenchmarkOptions, simBenchmark } from './sim-benchmark';
-export { simController } from './sim-controller';
+export { simController, simControllerSchema } from './sim-controller';
 export { type SimEnvironmentOptions, simEnvironment, simSucceeded } from './sim-environment';
+export {
+  type SimFamilyOptions,
+  type SimFamilyOptionsInput,
+  simFamily,
+  simOptionsSchema,
+} from './sim-family';
 export { simJudge } from './sim-judge';
 export { type SimOptionIssue, SimOptionsError } from './sim-options-error';
 export { simSuccessProbability, simTrueSuccessRate } from './sim-success-probability';

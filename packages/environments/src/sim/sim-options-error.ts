@@ -1,14 +1,12 @@
 import type { z } from 'zod';
+import { EnvironmentsError } from '../environments-error';
 import { listOptionIssues, type OptionIssue, parseOptions } from '../option-issues';
-
-const marker = Symbol.for('@ratchet/environments.sim-options-error');
 
 /** One problem in an options object: a dotted path and what is wrong there. */
 export type SimOptionIssue = OptionIssue;
 
 /** Options of the calibration simulator did not validate. Names the function and every offending path. */
-export class SimOptionsError extends Error {
-  readonly [marker] = true;
+export class SimOptionsError extends EnvironmentsError {
   readonly functionName: string;
   readonly issues: readonly SimOptionIssue[];
 
@@ -20,8 +18,8 @@ export class SimOptionsError extends Error {
     this.issues = options.issues;
   }
 
-  static isInstance(error: unknown): error is SimOptionsError {
-    return typeof error === 'object' && error !== null && marker in error;
+  static override isInstance(error: unknown): error is SimOptionsError {
+    return EnvironmentsError.isInstance(error) && error.name === 'SimOptionsError';
   }
 }
 

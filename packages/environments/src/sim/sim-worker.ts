@@ -1,4 +1,4 @@
-import type { Steer } from '@ratchet/corpus';
+import { type Steer, unmeasuredUsage } from '@ratchet/corpus';
 import type { AttemptInput, AttemptResult, Worker } from '@ratchet/runtime';
 import { createRng } from '@ratchet/stats';
 import { z } from 'zod';
@@ -62,7 +62,8 @@ export function simWorker(options: SimWorkerOptions = {}): Worker<SimInput> {
       return {
         output: { succeeded, arm, notice: simNotice },
         events: [{ type: 'log', data: { arm, probability, succeeded, notice: simNotice } }],
-        usage: { turns: 1, tokensIn: null, tokensOut: null, usd: null, costProvenance: 'unknown' },
+        // One simulated turn. No work unit: a sim attempt's only work is the attempt, which is counted anyway.
+        usage: { ...unmeasuredUsage, turns: 1 },
       };
     },
   };

@@ -1,0 +1,18 @@
+const marker = Symbol.for('@ratchet/environments.error');
+
+/**
+ * Base class of every error the built-in families throw (dsl, sat, sim, the solver runners and the
+ * family registry). `isInstance` works across copies of the package, where `instanceof` would not.
+ */
+export class EnvironmentsError extends Error {
+  readonly [marker] = true;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EnvironmentsError';
+  }
+
+  static isInstance(error: unknown): error is EnvironmentsError {
+    return typeof error === 'object' && error !== null && marker in error;
+  }
+}
