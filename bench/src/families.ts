@@ -1,5 +1,6 @@
-import { dslBenchmark, type SolverRunner, satBenchmark } from '@ratchet/environments';
-import type { Task } from '@ratchet/runtime';
+import { availableParallelism } from 'node:os';
+import { dslFamily, satFamily } from '@ratchet/environments';
+import type { FamilyInstance, Task } from '@ratchet/runtime';
 import type { FamilyBench } from './family-solve-rates';
 
 /** A task's difficulty label, from its report metadata (never from what the worker sees). */
@@ -8,10 +9,20 @@ function difficulty(task: Task): string {
   return typeof label === 'string' ? label : 'unknown';
 }
 
-/** The offline families benchmarked, each with its default worker budget, sharing one solver pool. */
-export function families(runner: SolverRunner): FamilyBench[] {
+/**
+ * The offline families benchmarked, each with its default worker budget and its solver on every core.
+ * Each is made when its turn comes and released after (`close`), so one pool runs at a time.
+ */
+export function families(): Array<{ name: string; create(): FamilyBench & { close(): Promise<void> } }> {
+  const threads = availableParallelism();
+  const bench = (name: string, instance: FamilyInstance) => ({
+    name,
+    ...instance,
+    controller: instance.controller(name),
+    difficultyOf: difficulty,
+  });
   return [
-    { name: 'dsl', ...dslBenchmark({ count: 170, seed: 0, runner }), difficultyOf: difficulty },
-    { name: 'sat', ...satBenchmark({ count: 100, seed: 0, runner }), difficultyOf: difficulty },
+    { name: 'dsl', create: () => bench('dsl', dslFamily.create({ count: 170, seed: 0 }, { threads })) },
+    { name: 'sat', create: () => bench('sat', satFamily.create({ count: 100, seed: 0 }, { threads })) },
   ];
 }

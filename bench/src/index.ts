@@ -1,4 +1,3 @@
-import { solverPool } from '@ratchet/environments';
 import { benchBootstrap } from './bootstrap-speed';
 import { benchCorpus } from './corpus-throughput';
 import { families } from './families';
@@ -24,15 +23,18 @@ console.log(
 if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 console.log('');
 console.log(await benchHarness());
-const runner = solverPool();
-for (const family of families(runner)) {
-  console.log(`\nRunning the ${family.name} family: 4 arms × 100 tasks…\n`);
-  console.log(
-    await benchFamily(family, (message) => {
-      if (process.stderr.isTTY) process.stderr.write(`\r${message}\x1b[K`);
-    }),
-  );
+for (const { name, create } of families()) {
+  console.log(`\nRunning the ${name} family: 5 arms × 100 tasks…\n`);
+  const family = create();
+  try {
+    console.log(
+      await benchFamily(family, (message) => {
+        if (process.stderr.isTTY) process.stderr.write(`\r${message}\x1b[K`);
+      }),
+    );
+  } finally {
+    await family.close();
+  }
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 }
-await runner.close();
 console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

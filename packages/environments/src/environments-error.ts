@@ -1,8 +1,8 @@
 const marker = Symbol.for('@ratchet/environments.error');
 
 /**
- * Base class of every error the built-in families throw (dsl, sat, sim, the solver runners and the
- * family registry). `isInstance` works across copies of the package, where `instanceof` would not.
+ * Base class of every error this package throws: the built-in families (dsl, sat, sim), the solver
+ * runners, the family registry and the adapters (`AdapterError`). `isInstance` works across copies of the package, where `instanceof` would not.
  */
 export class EnvironmentsError extends Error {
   readonly [marker] = true;

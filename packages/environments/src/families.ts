@@ -1,8 +1,19 @@
 import type { Family } from '@ratchet/runtime';
-import { dslFamily } from './dsl/dsl-family';
+import { type DslFamilyOptionsInput, dslFamily } from './dsl/dsl-family';
 import { EnvironmentsError } from './environments-error';
-import { satFamily } from './sat/sat-family';
-import { simFamily } from './sim/sim-family';
+import { type SatFamilyOptionsInput, satFamily } from './sat/sat-family';
+import { type SimFamilyOptionsInput, simFamily } from './sim/sim-family';
+
+/**
+ * The options each registered family takes, by id, for typed configs (`defineConfig`). A family in
+ * another package adds itself by declaration merging, next to its `registerFamily` call:
+ * `declare module '@ratchet/environments' { interface FamilyOptionsByKind { mine: MineOptions } }`.
+ */
+export interface FamilyOptionsByKind {
+  dsl: DslFamilyOptionsInput;
+  sat: SatFamilyOptionsInput;
+  sim: SimFamilyOptionsInput;
+}
 
 const registry = new Map<string, Family>();
 

@@ -1,7 +1,7 @@
 export * from './adapters';
 export * from './dsl';
 export { EnvironmentsError } from './environments-error';
-export { familyIds, findFamily, registerFamily } from './families';
+export { type FamilyOptionsByKind, familyIds, findFamily, registerFamily } from './families';
 export { loadSolver } from './load-solver';
 export * from './sat';
 export * from './sim';

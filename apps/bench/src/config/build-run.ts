@@ -1,17 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  dslBenchmark,
-  jsonlDataset,
-  type SolverRunner,
-  satBenchmark,
-  simBenchmark,
-  simController,
-  solverPool,
-  taskDirectory,
-} from '@ratchet/environments';
+import { findFamily, jsonlDataset, taskDirectory } from '@ratchet/environments';
 import type { Judge } from '@ratchet/judges';
 import {
   type Analyst,
@@ -40,7 +31,7 @@ import {
   opencode,
 } from '@ratchet/workers';
 import { type ArmConfig, isStrategyModule } from './arm-config';
-import type { EnvironmentConfig } from './environment-config';
+import { type EnvironmentConfig, isBuiltInFamily } from './environment-config';
 import type { LoadedStrategy } from './load-strategy-modules';
 import type { RatchetConfig } from './ratchet-config';
 import type { WorkerConfig } from './worker-config';
@@ -56,12 +47,14 @@ export interface BuiltRun {
   close(): Promise<void>;
 }
 
-interface Family {
+/** What a run is built from: a family made for it, or an adapter over the user's tasks. */
+interface Source {
   environment: Environment;
   judge: Judge;
   worker?: Worker;
   analyst?: Analyst;
   controller?: (armId: string) => Controller;
+  close(): Promise<void>;
 }
 
 /** Builds the environment, worker, judge, analyst and arms a validated config names. */
@@ -69,17 +62,12 @@ export function buildRun(
   config: RatchetConfig,
   options: { cacheDir?: string; strategies?: ReadonlyMap<string, LoadedStrategy> } = {},
 ): BuiltRun {
-  let pool: SolverRunner | undefined;
-  const runner = () => {
-    pool ??= solverPool();
-    return pool;
-  };
-  const family = buildFamily(config, runner);
+  const source = buildSource(config);
   const worker = config.worker ?? { kind: 'builtin' as const };
   let scratch: string | undefined;
   return {
-    environment: family.environment,
-    judge: family.judge,
+    environment: source.environment,
+    judge: source.judge,
     createWorker() {
       // A CLI agent on a dataset (no work dir per task) runs in a scratch folder, never in your project.
       const needsScratch =
@@ -88,55 +76,48 @@ export function buildRun(
         config.environment.kind === 'jsonl';
       if (needsScratch) scratch ??= mkdtempSync(join(tmpdir(), 'ratchet-agent-'));
       const placed = needsScratch ? { ...worker, cwd: scratch } : worker;
-      return buildWorker(placed, family, options.cacheDir ?? join('.ratchet', 'cache'));
+      return buildWorker(placed, source, options.cacheDir ?? join('.ratchet', 'cache'));
     },
-    createAnalyst: () => buildAnalyst(config.analyst, family),
+    createAnalyst: () => buildAnalyst(config.analyst, source),
     arms: config.arms.map((arm) =>
-      buildArm(arm, family.controller?.(arm.id) ?? defaultController, options.strategies ?? new Map()),
+      buildArm(arm, source.controller?.(arm.id) ?? defaultController, options.strategies ?? new Map()),
     ),
     async close() {
-      await pool?.close();
+      await source.close();
       if (scratch) await rm(scratch, { recursive: true, force: true });
     },
   };
 }
 
-function buildFamily(config: RatchetConfig, runner: () => SolverRunner): Family {
+function buildSource(config: RatchetConfig): Source {
   const environment: EnvironmentConfig = config.environment;
-  // The solver threads start only when the built-in solver does the work.
-  const solver = () => ((config.worker ?? { kind: 'builtin' }).kind === 'builtin' ? { runner: runner() } : {});
-  switch (environment.kind) {
-    case 'dsl': {
-      const { kind: _kind, budget, ...options } = environment;
-      const bench = dslBenchmark({ ...options, ...(budget === undefined ? {} : { budget }), ...solver() });
-      return { ...bench, controller: () => bench.controller };
-    }
-    case 'sat': {
-      const { kind: _kind, flips, ...options } = environment;
-      const bench = satBenchmark({ ...options, ...(flips === undefined ? {} : { flips }), ...solver() });
-      return { ...bench, controller: () => bench.controller };
-    }
-    case 'sim': {
-      const bench = simBenchmark({ count: environment.count, seed: environment.seed, effects: environment.effects });
-      return { ...bench, controller: (armId) => simController(armId) };
-    }
-    case 'task-directory':
-      return taskDirectory({
-        root: environment.path,
-        ...(environment.id === undefined ? {} : { id: environment.id }),
-        ...(environment.testCommand === undefined ? {} : { testCommand: environment.testCommand }),
-      });
-    case 'jsonl':
-      return jsonlDataset({
-        path: environment.path,
-        ...(environment.id === undefined ? {} : { id: environment.id }),
-        // The schema requires a judge for jsonl environments.
-        judge: config.judge as NonNullable<RatchetConfig['judge']>,
-      });
+  if (isBuiltInFamily(environment)) {
+    const { kind, ...options } = environment;
+    const family = findFamily(kind);
+    // The config schema admits registered families only.
+    if (!family) throw new Error(`no family is registered as "${kind}"`);
+    // The solver threads start only when the built-in solver does the work.
+    const builtIn = (config.worker ?? { kind: 'builtin' }).kind === 'builtin';
+    const instance = family.create(options, { threads: builtIn ? availableParallelism() : 0 });
+    return { ...instance, controller: (armId) => instance.controller(armId) };
   }
+  const adapter =
+    environment.kind === 'task-directory'
+      ? taskDirectory({
+          root: environment.path,
+          ...(environment.id === undefined ? {} : { id: environment.id }),
+          ...(environment.testCommand === undefined ? {} : { testCommand: environment.testCommand }),
+        })
+      : jsonlDataset({
+          path: environment.path,
+          ...(environment.id === undefined ? {} : { id: environment.id }),
+          // The schema requires a judge for jsonl environments.
+          judge: config.judge as NonNullable<RatchetConfig['judge']>,
+        });
+  return { ...adapter, close: async () => {} };
 }
 
-function buildWorker(config: WorkerConfig, family: Family, cacheDir: string): Worker {
+function buildWorker(config: WorkerConfig, family: Source, cacheDir: string): Worker {
   switch (config.kind) {
     case 'builtin':
       if (!family.worker) throw new Error('a builtin worker needs a built-in family (checked by the config schema)');
@@ -164,7 +145,7 @@ function buildWorker(config: WorkerConfig, family: Family, cacheDir: string): Wo
   }
 }
 
-function buildAnalyst(config: RatchetConfig['analyst'], family: Family): Analyst {
+function buildAnalyst(config: RatchetConfig['analyst'], family: Source): Analyst {
   if (config === 'environment') return family.analyst ?? ruleAnalyst();
   if (config === 'rules') return ruleAnalyst();
   return llmAnalyst({ model: config.model, budgetTokens: config.budgetTokens, maxFindings: config.maxFindings });

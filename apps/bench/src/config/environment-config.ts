@@ -1,41 +1,11 @@
-import { jsonlJudgeConfigSchema, testCommandSchema } from '@ratchet/environments';
+import {
+  type FamilyOptionsByKind,
+  familyIds,
+  findFamily,
+  jsonlJudgeConfigSchema,
+  testCommandSchema,
+} from '@ratchet/environments';
 import { z } from 'zod';
-
-const seedSchema = z.union([z.number().int(), z.string().min(1)], {
-  error: 'must be a whole number or a non-empty string',
-});
-const count = (what: string) =>
-  z
-    .number({ error: `must be a whole number of ${what}` })
-    .int({ error: `must be a whole number of ${what}` })
-    .min(1, { error: `must be at least 1 (${what})` })
-    .max(100_000, { error: `must be at most 100000 (${what})` });
-
-/** The built-in dsl family: list programs to synthesise. `count` tasks in all, split 3:1:1 train/val/holdout. */
-export const dslEnvironmentConfigSchema = z.strictObject({
-  kind: z.literal('dsl'),
-  count: count('tasks over all splits').default(100),
-  seed: seedSchema.default(0),
-  /** Search steps per attempt of the built-in synthesizer. */
-  budget: z.number().int().positive().optional(),
-});
-
-/** The built-in sat family: planted 3-SAT solved by WalkSAT. `count` tasks per split. */
-export const satEnvironmentConfigSchema = z.strictObject({
-  kind: z.literal('sat'),
-  count: count('tasks per split').default(40),
-  seed: seedSchema.default(0),
-  /** Flips per attempt of the built-in WalkSAT. */
-  flips: z.number().int().positive().optional(),
-});
-
-/** The calibration simulator (not a benchmark): planted effects per arm id. `count` tasks per split. */
-export const simEnvironmentConfigSchema = z.strictObject({
-  kind: z.literal('sim'),
-  count: count('tasks per split').default(100),
-  seed: seedSchema.default(0),
-  effects: z.record(z.string(), z.number().min(-1).max(1)).default({}),
-});
 
 /** A directory of task folders (`task.md`, hidden `tests/`, optional `visible-tests/`, `solution/`). */
 export const taskDirectoryEnvironmentConfigSchema = z.strictObject({
@@ -54,22 +24,53 @@ export const jsonlEnvironmentConfigSchema = z.strictObject({
   id: z.string().min(1).optional(),
 });
 
+/** An adapter over your own tasks. */
+export type AdapterEnvironmentConfig =
+  | z.output<typeof taskDirectoryEnvironmentConfigSchema>
+  | z.output<typeof jsonlEnvironmentConfigSchema>;
+
+/** A built-in family as a config names it: `kind` is its registered id, the rest its own options. */
+export type FamilyEnvironmentInput = {
+  [Kind in keyof FamilyOptionsByKind]: { kind: Kind } & FamilyOptionsByKind[Kind];
+}[keyof FamilyOptionsByKind];
+/** A family's options after validation (defaults filled in by the family's schema). */
+export type FamilyEnvironmentConfig = { kind: keyof FamilyOptionsByKind } & Record<string, unknown>;
+
+/**
+ * One union member per registered family, read from the registry (the family's own options schema
+ * with `kind` added), so a new family needs no edit here.
+ */
+function familyEnvironmentSchemas() {
+  return familyIds().map((id) => {
+    const options = findFamily(id)?.options;
+    if (!(options instanceof z.ZodObject)) {
+      throw new Error(`family "${id}" must describe its options with a zod object schema`);
+    }
+    return options.extend({ kind: z.literal(id) });
+  });
+}
+
+const families = familyIds();
+
 export const environmentConfigSchema = z.discriminatedUnion(
   'kind',
-  [
-    dslEnvironmentConfigSchema,
-    satEnvironmentConfigSchema,
-    simEnvironmentConfigSchema,
-    taskDirectoryEnvironmentConfigSchema,
-    jsonlEnvironmentConfigSchema,
+  [...familyEnvironmentSchemas(), taskDirectoryEnvironmentConfigSchema, jsonlEnvironmentConfigSchema] as unknown as [
+    typeof taskDirectoryEnvironmentConfigSchema,
+    typeof jsonlEnvironmentConfigSchema,
   ],
-  { error: 'must be an object whose "kind" is one of: dsl, sat, sim, task-directory, jsonl' },
-);
-export type EnvironmentConfig = z.output<typeof environmentConfigSchema>;
+  { error: `must be an object whose "kind" is one of: ${[...families, 'task-directory', 'jsonl'].join(', ')}` },
+) as unknown as z.ZodType<
+  FamilyEnvironmentConfig | AdapterEnvironmentConfig,
+  | FamilyEnvironmentInput
+  | z.input<typeof taskDirectoryEnvironmentConfigSchema>
+  | z.input<typeof jsonlEnvironmentConfigSchema>
+>;
+export type EnvironmentConfig = FamilyEnvironmentConfig | AdapterEnvironmentConfig;
 
 /** Which judge scores a JSON Lines dataset: exact, regex, numeric or command (see the environments README). */
 export const judgeConfigSchema = jsonlJudgeConfigSchema;
 
-export const builtInFamilies = ['dsl', 'sat', 'sim'] as const;
-export const isBuiltInFamily = (environment: EnvironmentConfig) =>
-  (builtInFamilies as readonly string[]).includes(environment.kind);
+/** Whether the environment is a registered family (its own worker, judge and analyst) rather than an adapter. */
+export function isBuiltInFamily(environment: EnvironmentConfig): environment is FamilyEnvironmentConfig {
+  return familyIds().includes(environment.kind);
+}

@@ -1,4 +1,5 @@
 import { splitSchema } from '@ratchet/corpus';
+import { familyIds, findFamily } from '@ratchet/environments';
 import { findDefaultContrast } from '@ratchet/runtime';
 import { z } from 'zod';
 import { armConfigSchema, defaultArms } from './arm-config';
@@ -102,7 +103,24 @@ export const ratchetConfigSchema = z
         context.addIssue({
           code: 'custom',
           path: ['worker'],
-          message: `"builtin" workers exist only for the dsl, sat and sim families; a ${environment.kind} environment needs a preset, a command or a model`,
+          message: `"builtin" workers exist only for the built-in families (${familyIds().join(', ')}); a ${environment.kind} environment needs a preset, a command or a model`,
+        });
+      }
+      // A cap on what the family's worker does not measure could never hold: refuse it before anything runs.
+      if (builtIn && (worker === undefined || worker.kind === 'builtin')) {
+        const meters = findFamily(environment.kind)?.meters;
+        const refuse = (path: PropertyKey[], what: string) =>
+          context.addIssue({
+            code: 'custom',
+            path,
+            message: `cannot be enforced: the ${environment.kind} family's worker does not measure ${what}; remove it (caps on attempts are set by k)`,
+          });
+        if (meters && !meters.usd && config.maxCost !== undefined) refuse(['maxCost'], 'dollars');
+        config.arms.forEach((arm, index) => {
+          if (meters && !meters.usd && arm.limits?.usd !== undefined)
+            refuse(['arms', index, 'limits', 'usd'], 'dollars');
+          if (meters && !meters.tokens && arm.limits?.tokens !== undefined)
+            refuse(['arms', index, 'limits', 'tokens'], 'tokens');
         });
       }
       if (environment.kind === 'jsonl' && judge === undefined) {

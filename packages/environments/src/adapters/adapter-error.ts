@@ -1,10 +1,12 @@
+import { EnvironmentsError } from '../environments-error';
+
 const marker = Symbol.for('@ratchet/environments.adapter-error');
 
 /**
- * Base class of every error the benchmark adapters throw. `isInstance` works across copies of the
- * package, where `instanceof` would not.
+ * Base class of every error the benchmark adapters throw, under the package's `EnvironmentsError`.
+ * `isInstance` works across copies of the package, where `instanceof` would not.
  */
-export class AdapterError extends Error {
+export class AdapterError extends EnvironmentsError {
   readonly [marker] = true;
 
   constructor(message: string, options?: { cause?: unknown }) {
@@ -12,7 +14,7 @@ export class AdapterError extends Error {
     this.name = 'AdapterError';
   }
 
-  static isInstance(error: unknown): error is AdapterError {
+  static override isInstance(error: unknown): error is AdapterError {
     return typeof error === 'object' && error !== null && marker in error;
   }
 }

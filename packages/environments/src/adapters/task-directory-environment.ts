@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Split, splitSchema } from '@ratchet/corpus';
-import type { Environment, Task } from '@ratchet/runtime';
+import type { Environment, Task, TaskView } from '@ratchet/runtime';
 import { z } from 'zod';
 import { openWorkDir } from './open-work-dir';
 import { parseAdapterOptions } from './parse-adapter-options';
@@ -67,7 +67,7 @@ export function taskDirectoryEnvironment(
       const all = [...(await folders()).values()].map(taskOf);
       return split === undefined ? all : all.filter((task) => task.split === split);
     },
-    async open(task: Task<TaskDirectoryInput>) {
+    async open(task: TaskView<TaskDirectoryInput>) {
       const folder = (await folders()).get(task.id);
       if (folder === undefined) {
         throw new TaskDirectoryError({

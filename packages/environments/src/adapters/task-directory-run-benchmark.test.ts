@@ -1,9 +1,9 @@
 import { cp, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openCorpus } from '@ratchet/corpus';
+import { openCorpus, unmeasuredUsage } from '@ratchet/corpus';
 import { random, refine, runBenchmark } from '@ratchet/runtime';
-import { scriptedWorker, unknownUsage } from '@ratchet/runtime/test';
+import { scriptedWorker } from '@ratchet/runtime/test';
 import { describe, expect, it } from 'vitest';
 import { taskDirectory } from './task-directory';
 import type { TaskDirectoryHandle } from './task-directory-environment';
@@ -23,7 +23,7 @@ describe('runBenchmark over a task directory', () => {
       } else {
         await cp(join(examples, input.task.id, 'solution'), workDir, { recursive: true });
       }
-      return { output: `edited ${input.task.id}`, events: [], usage: unknownUsage };
+      return { output: `edited ${input.task.id}`, events: [], usage: unmeasuredUsage };
     });
 
     const summary = await runBenchmark({
