@@ -1,7 +1,8 @@
 /**
  * How the user called the CLI, for the commands Ratchet tells them to run next: from a clone through
- * npm (`npm run ratchet --`, `npm run demo`), or installed (`ratchet`).
+ * the root package's scripts (`npm run ratchet -- …`, `npm run demo`), or installed (`ratchet`).
  */
 export function cliInvocation(): string {
-  return process.env.npm_lifecycle_event ? 'npm run ratchet --' : 'ratchet';
+  const script = process.env.npm_lifecycle_event;
+  return script === 'ratchet' || script === 'demo' ? 'npm run ratchet --' : 'ratchet';
 }

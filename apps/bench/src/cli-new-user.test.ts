@@ -40,7 +40,7 @@ describe('a broken agent command', () => {
       /Warning: random@2: \d+ of \d+ attempts so far failed the same way \(exit: the agent exited with code 1\)/,
     );
     expect(run.stdout).toMatch(/random@2: 6 of 6 attempts failed the same way \(exit: the agent exited with code 1\)/);
-    expect(run.stdout).toContain('first lines of its stderr:');
+    expect(run.stdout).toContain('from its stderr:');
     expect(run.stdout).toMatch(/Cannot find module .*arithmetic-agnet\.mjs/);
   }, 60_000);
 

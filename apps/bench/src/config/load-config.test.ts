@@ -114,7 +114,13 @@ describe('loadConfig', () => {
     ]);
     expect(
       await problemsOf('{ "environment": { "kind": "task-directory", "path": "t" }, "worker": "builtin" }'),
-    ).toEqual([{ field: 'worker', line: 1, message: expect.stringContaining('exist only for the dsl, sat and sim') }]);
+    ).toEqual([
+      {
+        field: 'worker',
+        line: 1,
+        message: expect.stringContaining('exist only for the built-in families (dsl, sat, sim)'),
+      },
+    ]);
     expect(await problemsOf('{ "environment": { "kind": "dsl" }, "judge": { "kind": "exact" } }')).toEqual([
       {
         field: 'judge',
@@ -146,7 +152,41 @@ describe('loadConfig', () => {
         '{ "environment": { "kind": "sat" }, "arms": [{ "strategy": "blind" }, { "strategy": "random" }] }',
       ),
     ).toEqual([
-      { field: 'primaryContrast', line: 1, message: expect.stringContaining('no refine and random arm at the same k') },
+      {
+        field: 'primaryContrast',
+        line: 1,
+        message: expect.stringContaining('no refine arm with a continue or random arm at the same k'),
+      },
+    ]);
+  });
+
+  it('refuses caps the family cannot measure, before anything runs', async () => {
+    expect(
+      await problemsOf(
+        '{ "environment": { "kind": "dsl" }, "maxCost": 5, "arms": [{ "strategy": "random", "limits": { "usd": 1 } }, { "strategy": "refine" }] }',
+      ),
+    ).toEqual([
+      {
+        field: 'maxCost',
+        line: 1,
+        message:
+          "cannot be enforced: the dsl family's worker does not measure dollars; remove it (caps on attempts are set by k)",
+      },
+      { field: 'arms[0].limits.usd', line: 1, message: expect.stringContaining('cannot be enforced') },
+    ]);
+  });
+
+  it('takes a strategy by name or by the path of a module, and says so when it is neither', async () => {
+    expect(
+      await problemsOf(
+        '{ "environment": { "kind": "dsl" }, "arms": [{ "strategy": "greedy" }, { "strategy": "refine" }] }',
+      ),
+    ).toEqual([
+      {
+        field: 'arms[0].strategy',
+        line: 1,
+        message: expect.stringContaining('or the path of a strategy module (e.g. "./my-strategy.ts"'),
+      },
     ]);
   });
 

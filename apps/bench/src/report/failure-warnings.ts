@@ -12,14 +12,19 @@ export function dominantFailure(failures: FailureTally): { reason: string; count
   return { reason, count };
 }
 
-/** The first lines of a failure's stderr, indented, for a warning. */
+/** Words that mark the line of a stderr that says what went wrong. */
+const telling = /error|cannot|can't|not found|no such|denied|fatal|failed|exception|traceback|unknown|invalid/i;
+
+/**
+ * The stderr lines worth showing, indented: the ones that say what went wrong (`Error: Cannot find
+ * module …`), or the first lines when none does. A runtime's preamble (`node:internal/… throw err; ^`)
+ * says nothing a user can act on.
+ */
 export function stderrHead(stderr: string | undefined, lines = 3): string[] {
   if (!stderr) return [];
-  return stderr
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .slice(0, lines)
-    .map((line) => `    ${line.slice(0, 200)}`);
+  const all = stderr.split('\n').filter((line) => line.trim() !== '');
+  const chosen = all.some((line) => telling.test(line)) ? all.filter((line) => telling.test(line)) : all;
+  return chosen.slice(0, lines).map((line) => `    ${line.trim().slice(0, 200)}`);
 }
 
 /**
@@ -36,7 +41,7 @@ export function failureWarnings(arms: readonly ArmSummary[]): string[] {
     const head = stderrHead(sample?.stderr);
     lines.push(
       `${arm.armId}: ${dominant.count} of ${arm.failures.attempts} attempts failed the same way (${dominant.reason}${sample ? `: ${sample.message}` : ''}). This usually means the agent command or its setup is broken, not that the agent tried and failed; check it (ratchet run --probe runs the agent once on one task).`,
-      ...(head.length > 0 ? ['  first lines of its stderr:', ...head] : []),
+      ...(head.length > 0 ? ['  from its stderr:', ...head] : []),
     );
   }
   return lines;
