@@ -138,7 +138,9 @@ function printTestTotals() {
   return totals;
 }
 
-const [task, ...rest] = process.argv.slice(2);
+const [task, ...given] = process.argv.slice(2);
+// `node tools/toolchain.mjs demo -- --tasks 10` passes its `--` along, where npm would have dropped it.
+const rest = given[0] === '--' ? given.slice(1) : given;
 if (!task || !(task in tasks || task === 'install' || task === 'pnpm')) fail(usage);
 
 ensureToolchain();

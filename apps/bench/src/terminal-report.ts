@@ -63,7 +63,8 @@ export function terminalReport(manifest: RunManifest, summary: RunSummary): stri
   });
   for (const contrast of summary.contrasts) {
     const excluded = contrast.excluded.infra + contrast.excluded.unmeasured + contrast.excluded.unpaired;
-    const name = `${contrast.name} = ${contrast.candidate} − ${contrast.baseline}`;
+    const difference = `${contrast.candidate} − ${contrast.baseline}`;
+    const name = contrast.name === difference ? difference : `${contrast.name} = ${difference}`;
     contrasts.push([
       contrast.primary ? pc.bold(`${name} (primary)`) : name,
       contrast.family,

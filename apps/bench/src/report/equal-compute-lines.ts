@@ -26,12 +26,23 @@ export function equalComputeLines(summary: Pick<RunSummary, 'arms' | 'control' |
   return lines;
 }
 
+function signed(change: number | null): string {
+  if (change === null) return '';
+  if (!Number.isFinite(change)) return ' (the control spent none)';
+  return ` ${change > 0 ? '+' : '−'}${Math.abs(100 * change).toFixed(0)}%`;
+}
+
 function armLine(arm: ArmSummary, workUnit: string | null): string {
   if (arm.computeChecks.length === 0) return arm.computeFlags.join('; ') || 'not compared';
   const by = (status: string) =>
     arm.computeChecks.filter((check) => check.status === status).map((check) => figureName(check.figure, workUnit));
   const parts: string[] = [];
-  if (arm.computeFlags.length > 0) parts.push(`differs — ${arm.computeFlags.join('; ')}`);
+  const differs = arm.computeChecks.filter((check) => check.status === 'differs');
+  if (differs.length > 0) {
+    parts.push(
+      `differs: ${differs.map((check) => `${figureName(check.figure, workUnit)}${signed(check.change)}`).join(', ')}`,
+    );
+  }
   const within = by('within');
   if (within.length > 0) parts.push(`within tolerance: ${within.join(', ')}`);
   const unmeasured = by('not-measured');
