@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { openCorpus } from '@ratchet/corpus';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
-import { packageDir } from './test/ratchet-cli';
+import { packageDir, writeSlowDslConfig } from './test/ratchet-cli';
 
 const rootDir = join(packageDir, '..', '..');
 const tsx = import.meta.resolve('tsx');
@@ -109,22 +109,7 @@ function stubbornAgentRun() {
 
 describe('Ctrl+C through the toolchain and pnpm', () => {
   it('one press stops gracefully: the partial report, the resume command, the run recorded as interrupted', async () => {
-    const dir = scratch();
-    const config = join(dir, 'ratchet.config.json');
-    // The dsl run of cli-run.test.ts: 24 cells, one at a time, a few seconds in all.
-    writeFileSync(
-      config,
-      JSON.stringify({
-        environment: { kind: 'dsl', count: 20, seed: 0 },
-        arms: [
-          { strategy: 'random', k: 2 },
-          { strategy: 'refine', k: 2 },
-        ],
-        concurrency: 1,
-        seed: 11,
-      }),
-    );
-    const store = `sqlite:${join(dir, 'corpus.db')}`;
+    const { config, store } = writeSlowDslConfig(scratch());
     const chain = ratchetThroughToolchain(['--store', store, 'run', config]);
     await stderrShows(chain, /^cells \d+\/24/m);
     pressCtrlC(chain);

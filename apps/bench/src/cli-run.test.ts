@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { examplesDir, packageDir, ratchet } from './test/ratchet-cli';
+import { examplesDir, packageDir, ratchet, writeSlowDslConfig } from './test/ratchet-cli';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'ratchet-run-'));
 
@@ -46,20 +46,7 @@ const cellLines = (file: string) =>
 describe('ratchet run', () => {
   it('survives Ctrl+C and SIGKILL, resumes without repeating a cell, and reports the same after export and import', async () => {
     const dir = scratch();
-    const config = join(dir, 'ratchet.config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        environment: { kind: 'dsl', count: 20, seed: 0 },
-        arms: [
-          { strategy: 'random', k: 2 },
-          { strategy: 'refine', k: 2 },
-        ],
-        concurrency: 1,
-        seed: 11,
-      }),
-    );
-    const store = `sqlite:${join(dir, 'corpus.db')}`;
+    const { config, store } = writeSlowDslConfig(dir);
 
     // 1. Ctrl+C after the first progress line: exit 130, the partial report, and how to resume.
     const first = await killWhen(['--store', store, 'run', config], /^cells \d+\/24/m, 'SIGINT');

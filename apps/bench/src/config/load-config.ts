@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { resolveStoreUrl } from '@ratchet/corpus';
 import { findNodeAtLocation, getNodeValue, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
 import { UsageError } from '../usage-error';
 import { ConfigError, type ConfigProblem } from './config-error';
+import { importDefault } from './import-module';
 import { type RatchetConfig, ratchetConfigSchema } from './ratchet-config';
 
 /** The file names `ratchet run` looks for, in order, when no config is named. */
@@ -81,15 +81,9 @@ async function readJsonConfig(file: string): Promise<{ value: unknown; lineOf: L
 }
 
 async function importConfig(file: string): Promise<{ value: unknown; lineOf: LineOf }> {
-  let module: { default?: unknown };
+  let value: unknown;
   try {
-    const url = pathToFileURL(file).href;
-    if (/\.[cm]?ts$/.test(file)) {
-      const { tsImport } = await import('tsx/esm/api');
-      module = await tsImport(url, import.meta.url);
-    } else {
-      module = await import(url);
-    }
+    value = await importDefault(file);
   } catch (cause) {
     throw new ConfigError(
       file,
@@ -97,10 +91,6 @@ async function importConfig(file: string): Promise<{ value: unknown; lineOf: Lin
       { cause },
     );
   }
-  // A .ts file outside an ESM package is compiled as CommonJS: its exports arrive wrapped once more.
-  const wrapped = module.default as { __esModule?: boolean; default?: unknown } | undefined;
-  const value =
-    wrapped !== null && typeof wrapped === 'object' && Object.hasOwn(wrapped, '__esModule') ? wrapped.default : wrapped;
   if (value === undefined) {
     throw new ConfigError(file, [
       { field: '(file)', message: 'has no default export; end it with `export default defineConfig({ … })`' },

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Strategy } from '@ratchet/runtime';
 import { isStrategyModule } from './arm-config';
 import { ConfigError } from './config-error';
+import { importDefault } from './import-module';
 import type { RatchetConfig } from './ratchet-config';
 
 /** A strategy module an arm names: the strategy it exports, and the hash of its source (part of the run's identity). */
@@ -36,19 +36,12 @@ export async function loadStrategyModules(
     } catch (cause) {
       throw problem(`no strategy module at ${file}`, cause);
     }
-    let module: { default?: unknown };
+    let exported: Partial<Strategy> | undefined;
     try {
-      const url = pathToFileURL(file).href;
-      if (/\.[cm]?ts$/.test(file)) {
-        const { tsImport } = await import('tsx/esm/api');
-        module = await tsImport(url, import.meta.url);
-      } else {
-        module = await import(url);
-      }
+      exported = (await importDefault(file)) as Partial<Strategy> | undefined;
     } catch (cause) {
       throw problem(`${file} could not be loaded: ${(cause as Error)?.message ?? String(cause)}`, cause);
     }
-    const exported = unwrap(module.default) as Partial<Strategy> | undefined;
     if (typeof exported?.name !== 'string' || typeof exported.run !== 'function') {
       throw problem(
         `${file} must default-export a strategy: export default defineStrategy('name', async (ctx) => { … })`,
@@ -60,12 +53,4 @@ export async function loadStrategyModules(
     });
   }
   return loaded;
-}
-
-/** A .ts file outside an ESM package is compiled as CommonJS: its default export arrives wrapped once more. */
-function unwrap(value: unknown): unknown {
-  const wrapped = value as { __esModule?: boolean; default?: unknown } | undefined;
-  return wrapped !== null && typeof wrapped === 'object' && Object.hasOwn(wrapped, '__esModule')
-    ? wrapped.default
-    : value;
 }

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
@@ -14,4 +15,25 @@ export function ratchet(args: readonly string[], options: { cwd?: string; env?: 
     reject: false,
     env: { NO_COLOR: '1', ...options.env },
   });
+}
+
+/**
+ * The small dsl run the interrupt and resume tests share — 24 cells, one at a time, a few seconds in
+ * all — written as `ratchet.config.json` in `dir`; returns the config's path and a store beside it.
+ */
+export function writeSlowDslConfig(dir: string): { config: string; store: string } {
+  const config = join(dir, 'ratchet.config.json');
+  writeFileSync(
+    config,
+    JSON.stringify({
+      environment: { kind: 'dsl', count: 20, seed: 0 },
+      arms: [
+        { strategy: 'random', k: 2 },
+        { strategy: 'refine', k: 2 },
+      ],
+      concurrency: 1,
+      seed: 11,
+    }),
+  );
+  return { config, store: `sqlite:${join(dir, 'corpus.db')}` };
 }
