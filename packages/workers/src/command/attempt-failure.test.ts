@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { attemptFailure } from './attempt-failure';
-import type { StreamSummary } from './event-stream-parser';
-import type { AgentProcessRun } from './run-agent-process';
-import { streamUsage } from './stream-usage';
+import { processRun, streamSummary } from './command-test-helpers';
 
-const run = (overrides: Partial<AgentProcessRun> = {}): AgentProcessRun => ({
-  termination: 'exited',
-  exitCode: 0,
-  signal: null,
-  durationMs: 10,
-  stdoutBytes: 0,
-  stderr: { text: '', bytes: 0, droppedBytes: 0 },
-  stderrHead: '',
-  ...overrides,
-});
-const summary = (overrides: Partial<StreamSummary> = {}): StreamSummary => ({
-  output: null,
-  usage: streamUsage({ turns: null, tokensIn: null, tokensOut: null, usd: null }),
-  status: 'unknown',
-  errors: [],
-  ...overrides,
-});
+const run = processRun;
+const summary = streamSummary;
 const timeoutMs = 1000;
 
 describe('attemptFailure', () => {

@@ -7,8 +7,10 @@ import type { AttemptInput, Worker } from '@ratchet/runtime';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { commandWorker } from './command-worker';
 import type { CommandWorkerOptions } from './command-worker-options';
-import type { EventStreamParser } from './event-stream-parser';
+import type { EventStreamParser, StreamSummary } from './event-stream-parser';
 import type { PresetOptions } from './preset-options';
+import type { AgentProcessRun } from './run-agent-process';
+import { streamUsage } from './stream-usage';
 
 /** Absolute path of a script under src/command/fixtures. */
 export function fixture(name: string): string {
@@ -81,5 +83,26 @@ export function readStream(parser: EventStreamParser, lines: ReadonlyArray<strin
   events.push(...(parser.flush?.() ?? []));
   return { events, summary: parser.finish() };
 }
+
+/** How an agent process ended, for tests of what the worker makes of it: by default it exited 0, silent. */
+export const processRun = (overrides: Partial<AgentProcessRun> = {}): AgentProcessRun => ({
+  termination: 'exited',
+  exitCode: 0,
+  signal: null,
+  durationMs: 10,
+  stdoutBytes: 0,
+  stderr: { text: '', bytes: 0, droppedBytes: 0 },
+  stderrHead: '',
+  ...overrides,
+});
+
+/** What a parser made of an agent's stdout: by default nothing (status unknown). */
+export const streamSummary = (overrides: Partial<StreamSummary> = {}): StreamSummary => ({
+  output: null,
+  usage: streamUsage({ turns: null, tokensIn: null, tokensOut: null, usd: null }),
+  status: 'unknown',
+  errors: [],
+  ...overrides,
+});
 
 export { isRunning, waitUntilGone } from '@ratchet/judges/test';

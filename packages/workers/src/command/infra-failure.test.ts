@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamSummary } from './event-stream-parser';
+import { processRun, streamSummary } from './command-test-helpers';
 import { infraFailure } from './infra-failure';
 import type { AgentProcessRun } from './run-agent-process';
-import { streamUsage } from './stream-usage';
 
-const run = (overrides: Partial<AgentProcessRun> = {}): AgentProcessRun => ({
-  termination: 'exited',
-  exitCode: 1,
-  signal: null,
-  durationMs: 10,
-  stdoutBytes: 0,
-  stderr: { text: '', bytes: 0, droppedBytes: 0 },
-  stderrHead: '',
-  ...overrides,
-});
-const summary = (overrides: Partial<StreamSummary> = {}): StreamSummary => ({
-  output: null,
-  usage: streamUsage({ turns: null, tokensIn: null, tokensOut: null, usd: null }),
-  status: 'unknown',
-  errors: [],
-  ...overrides,
-});
+// An agent that exited 1 unless a test says otherwise.
+const run = (overrides: Partial<AgentProcessRun> = {}) => processRun({ exitCode: 1, ...overrides });
+const summary = streamSummary;
 const context = { workerId: 'agent', command: 'agent' };
 const stderr429 = { text: 'Error: 429 Too Many Requests', bytes: 28, droppedBytes: 0 };
 
