@@ -3,6 +3,7 @@ import { CommanderError } from 'commander';
 import { interruptOnSignal } from './interrupt-on-signal';
 import { buildProgram } from './program';
 import { RunInterruptedError } from './run-interrupted-error';
+import { RunPausedError } from './run-paused-error';
 import { UsageError } from './usage-error';
 
 /** The one place that decides how each kind of error is shown and which exit code it gets. */
@@ -23,6 +24,10 @@ async function main(): Promise<number> {
     if (error instanceof RunInterruptedError) {
       process.stdout.write(`${error.message}\n`);
       return 130;
+    }
+    if (error instanceof RunPausedError) {
+      process.stdout.write(`${error.message}\n`);
+      return 1;
     }
     if (interrupt.signal.aborted) {
       process.stderr.write(

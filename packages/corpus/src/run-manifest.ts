@@ -45,10 +45,13 @@ export const runManifestSchema = z.strictObject({
   endedAt: timestampSchema.nullable(),
   status: z.enum(['running', 'completed', 'interrupted', 'failed']),
   /**
-   * Why the run stopped: every planned cell done, a signal, or the spend cap. Null while it runs, or
-   * when the process died without saying why.
+   * Why the run stopped: every planned cell done, a signal, the spend cap, or an infra failure that
+   * would hit every cell (paused: resume once it is fixed). Null while it runs, or when the process
+   * died without saying why.
    */
-  stopReason: z.enum(['completed', 'signal', 'spend-cap']).nullable(),
+  stopReason: z.enum(['completed', 'signal', 'spend-cap', 'infra']).nullable(),
+  /** Why the run stopped, in a sentence, when the reason needs one (the infra failure that paused it). */
+  stopDetail: z.string().min(1).max(2000).optional(),
   /** The command that resumes the run, as the CLI would print it. */
   resumeCommand: z.string().min(1).max(2000).optional(),
   commitSha: commitShaSchema.optional(),
@@ -57,4 +60,11 @@ export const runManifestSchema = z.strictObject({
 export type RunManifest = z.infer<typeof runManifestSchema>;
 
 /** Fields that may change after a manifest is first written: the run's lifecycle. */
-export const mutableManifestFields = ['status', 'endedAt', 'notes', 'stopReason', 'resumeCommand'] as const;
+export const mutableManifestFields = [
+  'status',
+  'endedAt',
+  'notes',
+  'stopReason',
+  'stopDetail',
+  'resumeCommand',
+] as const;

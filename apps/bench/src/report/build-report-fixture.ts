@@ -67,6 +67,7 @@ export function buildReportFixture(): HtmlReportInput {
     runId: 'run-7',
     status: 'completed',
     stopReason: 'completed',
+    stopDetail: null,
     cells: { planned: 18, recorded: 7 },
     control: 'random',
     workUnit: null,

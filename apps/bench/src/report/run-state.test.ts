@@ -17,6 +17,19 @@ describe('runState', () => {
     ).toMatch(/^stopped at the spend cap \(40\/160 cells recorded\)/);
   });
 
+  it('says why a run paused on an infra failure that reaches every cell', () => {
+    expect(
+      runState(manifest, {
+        status: 'interrupted',
+        stopReason: 'infra',
+        stopDetail: 'claude-code: the API key was refused (authentication_failed)',
+        cells: { planned: 24, recorded: 3 },
+      }),
+    ).toBe(
+      'paused: claude-code: the API key was refused (authentication_failed) (3/24 cells recorded; none marked infra for it) — resume with: ratchet run dsl.config.json --run-id r',
+    );
+  });
+
   it('does not call a run with missing cells simply completed', () => {
     expect(
       runState(manifest, { status: 'completed', stopReason: 'completed', cells: { planned: 24, recorded: 24 } }),

@@ -6,7 +6,10 @@ import type { RunSummary } from '@ratchet/runtime';
  * or not finished — with how many of the planned cells are recorded and the command that resumes it.
  * A run still marked `running` whose process is gone says so rather than "running".
  */
-export function runState(manifest: RunManifest, summary: Pick<RunSummary, 'cells' | 'stopReason' | 'status'>): string {
+export function runState(
+  manifest: RunManifest,
+  summary: Pick<RunSummary, 'cells' | 'stopReason' | 'status'> & { stopDetail?: string | null },
+): string {
   const { planned, recorded } = summary.cells;
   const cells = planned === null ? `${recorded} cells recorded` : `${recorded}/${planned} cells recorded`;
   const resume = manifest.resumeCommand ? ` — resume with: ${manifest.resumeCommand}` : '';
@@ -18,9 +21,11 @@ export function runState(manifest: RunManifest, summary: Pick<RunSummary, 'cells
       }
       return `completed (${cells})`;
     case 'interrupted':
-      return summary.stopReason === 'spend-cap'
-        ? `stopped at the spend cap (${cells})${resume}`
-        : `interrupted (${cells})${resume}`;
+      if (summary.stopReason === 'spend-cap') return `stopped at the spend cap (${cells})${resume}`;
+      if (summary.stopReason === 'infra') {
+        return `paused: ${summary.stopDetail ?? 'an infra failure would hit every cell'} (${cells}; none marked infra for it)${resume}`;
+      }
+      return `interrupted (${cells})${resume}`;
     case 'failed':
       return `failed (${cells}): the run stopped on an error${resume}`;
     case 'running':

@@ -9,6 +9,7 @@ import { preflight } from '../config/preflight';
 import type { RatchetConfig } from '../config/ratchet-config';
 import { progressPrinter } from '../progress-printer';
 import { RunInterruptedError } from '../run-interrupted-error';
+import { RunPausedError } from '../run-paused-error';
 import { terminalReport } from '../terminal-report';
 import { dryRunPlan } from './dry-run-plan';
 import { probeWorker } from './probe-worker';
@@ -45,6 +46,7 @@ export interface ExecutedRun {
  * called (preflight), runs every cell with progress, records it, and reports. A dry run prints the plan.
  *
  * @throws {RunInterruptedError} on Ctrl+C, with the partial report and the resume command.
+ * @throws {RunPausedError} when an infra failure that reaches every cell paused the run.
  */
 export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRun> {
   const { config, store } = options;
@@ -100,6 +102,11 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRu
       if (summary.stopReason === 'signal') {
         throw new RunInterruptedError(
           `${report}\n\nInterrupted: every finished cell is recorded in ${store}. Resume with:\n  ${options.resumeCommand(plan.runId)}`,
+        );
+      }
+      if (summary.stopReason === 'infra') {
+        throw new RunPausedError(
+          `${report}\n\nPaused: ${summary.stopDetail ?? 'an infra failure would hit every cell'}. Every finished cell is recorded in ${store}; fix it, then resume with:\n  ${options.resumeCommand(plan.runId)}`,
         );
       }
       const written = options.html === null ? [] : [await writeHtmlReport(corpus, { manifest, summary }, options.html)];

@@ -24,7 +24,24 @@ export class CellInfraFailure extends Error {
   }
 }
 
-function isInfra(error: unknown): error is { message: string; isRetryable: boolean; retryAfterMs?: number } {
+/**
+ * An infra failure that reaches every cell (`InfraError` with `scope: 'run'`) and outlasted its
+ * retries: the run pauses, and the cell it hit is not recorded. Internal to the harness.
+ */
+export class RunInfraPause extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunInfraPause';
+  }
+
+  static isPause(error: unknown): error is RunInfraPause {
+    return error instanceof RunInfraPause;
+  }
+}
+
+function isInfra(
+  error: unknown,
+): error is { message: string; isRetryable: boolean; retryAfterMs?: number; scope?: 'cell' | 'run' } {
   return InfraError.isInstance(error) || JudgeInfraError.isInstance(error);
 }
 
@@ -46,7 +63,8 @@ export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 /**
  * Calls `work`, retrying infra errors (worker `InfraError`, judge `JudgeInfraError`) with exponential
  * backoff, or the provider's retry-after when the error carries one. One that persists, or is not
- * retryable, becomes a `CellInfraFailure`. Any other error passes through untouched.
+ * retryable, becomes a `CellInfraFailure` — or a `RunInfraPause` when it reaches every cell
+ * (`scope: 'run'`). Any other error passes through untouched.
  */
 export async function withInfraRetries<T>(
   work: () => Promise<T>,
@@ -60,7 +78,9 @@ export async function withInfraRetries<T>(
     } catch (error) {
       if (!isInfra(error)) throw error;
       if (!error.isRetryable || attempt >= policy.retries || signal.aborted) {
-        throw new CellInfraFailure({ error: error.message.slice(0, 10_000) || 'infra error', retries: attempt });
+        const message = error.message.slice(0, 10_000) || 'infra error';
+        if (error.scope === 'run' && !signal.aborted) throw new RunInfraPause(message);
+        throw new CellInfraFailure({ error: message, retries: attempt });
       }
       await sleep(error.retryAfterMs ?? policy.backoffMs * 2 ** attempt, signal);
     }

@@ -18,6 +18,7 @@ import type { Task } from '../contracts/task';
 import { UnenforceableCapError } from '../contracts/unenforceable-cap-error';
 import type { Worker } from '../contracts/worker';
 import { RecordWriter } from '../harness/record-writer';
+import { RunInfraPause } from '../harness/retry';
 import { cellIdOf, runCell } from '../harness/run-cell';
 import type { StrategyPlan } from '../strategies/strategy';
 import { assertSplitsDisjoint } from './assert-splits-disjoint';
@@ -88,7 +89,9 @@ export type { StopReason } from './summarize-run';
  * Runs every arm on every task (× replicates) and records it all in the corpus as it happens: a
  * manifest with the pre-registered primary contrast and the planned cell count first, then one attempt
  * record per attempt and one cell record per cell. Refuses tasks whose ids cross splits. Resumable by
- * run id; a signal or the spend cap stops it without losing records, and the manifest says why.
+ * run id; a signal or the spend cap stops it without losing records, and the manifest says why. An
+ * infra failure that would hit every cell (`InfraError` with `scope: 'run'`) pauses it the same way
+ * (`stopReason: 'infra'`, the failure in `stopDetail`), with no cell marked infra for it.
  * Returns per-arm outcomes and spend, equal-compute checks, and the BH-corrected contrasts.
  *
  * @throws {SplitOverlapError} when a task id appears in two splits.
@@ -172,6 +175,8 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
   let stopReason: StopReason = 'completed';
   // The first error that must stop the run (a refused steer, a leak, a cap that cannot hold): no new cell starts.
   let fatal: unknown = null;
+  // An infra failure that would hit every cell pauses the run: no new cell starts, and none is marked infra.
+  let pausedFor: string | null = null;
   let usdSpent: number | null = 0;
   let done = 0;
   const pending = plan.filter(({ task, replicate, arm }) => !finished.has(cellIdOf(runId, arm.id, task.id, replicate)));
@@ -179,37 +184,45 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
 
   const runs = pending.map(({ task, replicate, arm }) =>
     limit(async () => {
-      if (signal.aborted || stopReason === 'spend-cap' || fatal !== null) return;
+      if (signal.aborted || stopReason === 'spend-cap' || fatal !== null || pausedFor !== null) return;
       const cellId = cellIdOf(runId, arm.id, task.id, replicate);
-      const { cell, attempts } = await runCell(
-        {
-          runId,
-          armId: arm.id,
-          benchmark,
-          task,
-          replicate,
-          plan: arm,
-          seed: `${seed}/${arm.id}/${task.id}/${replicate}`,
-          tryNumber: (tries.get(cellId) ?? -1) + 1,
-          configHash,
-          ...(options.commitSha ? { commitSha: options.commitSha } : {}),
-        },
-        {
-          environment: options.environment,
-          worker,
-          judge: options.judge,
-          analyst,
-          corpus: options.corpus,
-          writer,
-          retry: { retries: options.retries ?? 3, backoffMs: options.backoffMs ?? 500 },
-          oracle: options.oracle ?? true,
-          signal,
-          now,
-        },
-      ).catch((error: unknown) => {
+      let outcome: Awaited<ReturnType<typeof runCell>>;
+      try {
+        outcome = await runCell(
+          {
+            runId,
+            armId: arm.id,
+            benchmark,
+            task,
+            replicate,
+            plan: arm,
+            seed: `${seed}/${arm.id}/${task.id}/${replicate}`,
+            tryNumber: (tries.get(cellId) ?? -1) + 1,
+            configHash,
+            ...(options.commitSha ? { commitSha: options.commitSha } : {}),
+          },
+          {
+            environment: options.environment,
+            worker,
+            judge: options.judge,
+            analyst,
+            corpus: options.corpus,
+            writer,
+            retry: { retries: options.retries ?? 3, backoffMs: options.backoffMs ?? 500 },
+            oracle: options.oracle ?? true,
+            signal,
+            now,
+          },
+        );
+      } catch (error) {
+        if (RunInfraPause.isPause(error)) {
+          pausedFor ??= error.message;
+          return;
+        }
         if (!signal.aborted) fatal ??= error;
         throw error;
-      });
+      }
+      const { cell, attempts } = outcome;
       done++;
       usdSpent = usdSpent === null || cell.spend.usd === null ? null : usdSpent + cell.spend.usd;
       if (options.maxUsd !== undefined && !signal.aborted) {
@@ -230,6 +243,10 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
   );
   await Promise.allSettled(runs);
   await writer.drain();
+  // Set inside the cells' callbacks, which the compiler does not follow.
+  const paused = pausedFor as string | null;
+  const stopDetail = paused === null ? null : paused.slice(0, 2000);
+  if (paused !== null) stopReason = 'infra';
   if (signal.aborted) stopReason = 'signal';
   const failure = fatal;
   const status = failure !== null ? 'failed' : stopReason === 'completed' ? 'completed' : 'interrupted';
@@ -237,6 +254,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
     ...manifest,
     status,
     stopReason: failure !== null ? null : stopReason,
+    ...(stopReason === 'infra' && failure === null && stopDetail !== null ? { stopDetail } : {}),
     endedAt: now().toISOString(),
   } as const;
   await options.corpus.putManifest(ended);

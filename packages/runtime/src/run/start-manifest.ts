@@ -18,8 +18,10 @@ export async function startManifest(corpus: Corpus, manifest: RunManifest): Prom
       `run "${manifest.runId}" was started with another configuration (config hash ${existing.configHash}, now ${manifest.configHash}); resume it with the same arms, tasks, seed and replicates, or use a new run id`,
     );
   }
+  // A resumed run is running again: why it stopped last time no longer holds.
+  const { stopDetail: _stopped, ...current } = existing;
   const resumed: RunManifest = {
-    ...existing,
+    ...current,
     status: 'running',
     stopReason: null,
     endedAt: null,

@@ -52,6 +52,8 @@ export interface RunSummary {
   status: RunManifest['status'];
   /** Why the run stopped; null while it runs, or when its process died without saying. */
   stopReason: StopReason | null;
+  /** The stop reason in a sentence, when it needs one (the infra failure that paused the run). */
+  stopDetail: string | null;
   /** Cells the run planned (null for runs recorded before plans were) and cells recorded. */
   cells: { planned: number | null; recorded: number };
   /** The equal-compute control every arm's spend is checked against. */
@@ -146,6 +148,7 @@ export async function summarizeRun(
     runId: manifest.runId,
     status: manifest.status,
     stopReason: manifest.stopReason,
+    stopDetail: manifest.stopDetail ?? null,
     cells: { planned: manifest.plannedCells, recorded: cells.length },
     control,
     workUnit: manifest.worker.workUnit ?? null,
