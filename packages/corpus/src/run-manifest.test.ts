@@ -21,6 +21,13 @@ describe('runManifestSchema', () => {
   });
 
   it('lets only the lifecycle change after the run started', () => {
-    expect([...mutableManifestFields]).toEqual(['status', 'endedAt', 'notes', 'stopReason', 'resumeCommand']);
+    expect([...mutableManifestFields]).toEqual([
+      'status',
+      'endedAt',
+      'notes',
+      'stopReason',
+      'stopDetail',
+      'resumeCommand',
+    ]);
   });
 });
