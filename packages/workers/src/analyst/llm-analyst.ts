@@ -100,7 +100,7 @@ export function llmAnalyst(config: LlmAnalystConfig): Analyst {
           });
         }
         if (MalformedAnalystOutputError.isInstance(error)) throw error;
-        throw providerInfraError(error, config.model) ?? error;
+        throw providerInfraError(error, config.model, { temperature: config.temperature }) ?? error;
       }
       // The SDK checked the wire shape; the limits it cannot carry are checked here.
       const parsed = acceptedAnswerSchema.safeParse(answer);

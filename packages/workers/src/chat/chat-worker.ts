@@ -138,7 +138,12 @@ export function chatWorker(config: ChatWorkerConfig): Worker {
       } catch (error) {
         if (toolInfra) throw toolInfra;
         if (signal.aborted) throw error;
-        throw providerInfraError(error, config.model) ?? error;
+        throw (
+          providerInfraError(error, config.model, {
+            temperature: config.temperature,
+            maxOutputTokens: config.maxOutputTokens,
+          }) ?? error
+        );
       }
 
       const events: TraceEvent[] = [];

@@ -3,7 +3,7 @@ export { type ChatWorkerConfig, chatWorker } from './chat-worker';
 export { type ModelSpec, parseModelString } from './parse-model-string';
 export { type PreflightOptions, preflightModel } from './preflight-model';
 export { credentialVariables } from './provider-credentials';
-export { providerInfraError } from './provider-infra-error';
+export { type ProviderCallSettings, providerInfraError } from './provider-infra-error';
 export { replicateOfSeed } from './replicate-of-seed';
 export { type ResolveModelOptions, resolveModel } from './resolve-model';
 export { type ResponseCacheDraw, responseCacheMiddleware } from './response-cache-middleware';
