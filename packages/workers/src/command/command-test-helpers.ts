@@ -102,6 +102,7 @@ export const streamSummary = (overrides: Partial<StreamSummary> = {}): StreamSum
   usage: streamUsage({ turns: null, tokensIn: null, tokensOut: null, usd: null }),
   status: 'unknown',
   errors: [],
+  providerFailures: [],
   ...overrides,
 });
 

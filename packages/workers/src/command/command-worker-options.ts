@@ -47,6 +47,16 @@ export const commandWorkerOptionsSchema = z.strictObject({
   killGraceMs: z.number().int().nonnegative().default(5000),
   /** Reads the agent's stdout; one parser is made per attempt (default: plain text). */
   parser: z.custom<EventStreamParserFactory>(isFunction, { message: 'expected a function' }).optional(),
+  /**
+   * What to tell the user to do about each kind of provider failure (`credentials`, `billing`, …),
+   * e.g. `{ credentials: 'set MY_AGENT_KEY' }`; the presets give their CLI's keys and login commands.
+   */
+  failureHints: z
+    .partialRecord(
+      z.enum(['credentials', 'billing', 'request', 'rate-limit', 'overloaded', 'server', 'network']),
+      z.string().min(1),
+    )
+    .optional(),
   /** Turns a task into the prompt text (default: a string input, its `prompt` field, or its JSON). */
   renderPrompt: z.custom<(task: TaskView) => string>(isFunction, { message: 'expected a function' }).optional(),
 });

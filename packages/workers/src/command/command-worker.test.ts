@@ -87,16 +87,14 @@ describe('commandWorker', () => {
     expect(result.output).toBe('done: Write hello.py');
   });
 
-  it('throws a retryable InfraError when the provider rate-limited the agent', async () => {
+  it('throws a retryable, run-wide InfraError when the provider rate-limited the agent', async () => {
     const error = await fakeClaude('rate-limit')
       .attempt(attemptInput(workDir()), never)
       .catch((caught: unknown) => caught);
     expect(InfraError.isInstance(error)).toBe(true);
     expect(CommandWorkerError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ reason: 'rate-limited', isRetryable: true, retryAfterMs: undefined });
-    expect((error as Error).message).toMatch(
-      /^claude-code: the agent's provider refused the request for now: API Error: 429/,
-    );
+    expect(error).toMatchObject({ reason: 'rate-limited', isRetryable: true, retryAfterMs: undefined, scope: 'run' });
+    expect((error as Error).message).toMatch(/^claude-code: the provider rate-limited it: API Error: 429/);
   });
 
   it('fills the argument template: prompt, steer, task id and seed', async () => {

@@ -9,8 +9,11 @@ export { CommandWorkerError, type CommandWorkerFailure } from './command-worker-
 export { type CommandWorkerOptions, commandWorkerOptionsSchema } from './command-worker-options';
 export { detectRateLimit, type RateLimitHint } from './detect-rate-limit';
 export type {
+  AgentActivity,
   EventStreamParser,
   EventStreamParserFactory,
+  ProviderFailure,
+  ProviderFailureKind,
   StreamStatus,
   StreamSummary,
   TraceEventDraft,
@@ -20,5 +23,6 @@ export { opencode } from './opencode';
 export { opencodeParser } from './opencode-parser';
 export { plainTextParser } from './plain-text-parser';
 export { type PresetOptions, presetOptionsSchema } from './preset-options';
+export type { FailureHints } from './provider-failure-error';
 export { type ArgsFunction, defaultRenderPrompt, type PromptTexts } from './render-args';
 export { streamUsage } from './stream-usage';
