@@ -1,6 +1,25 @@
 import { aiderParser } from './aider-parser';
 import type { CommandWorkerOptions } from './command-worker-options';
-import { type PresetOptions, presetWorkerOptions } from './preset-options';
+import { type PresetDefinition, type PresetOptions, presetWorkerOptions } from './preset-options';
+
+/** Aider's command line, parser and fixes; its preflight is in `aider-preflight.ts`. */
+export const aiderPreset: PresetDefinition = {
+  id: 'aider',
+  command: 'aider',
+  args: ({ model, extraArgs }) => [
+    '--message',
+    '{message}',
+    '--yes-always',
+    '--no-pretty',
+    ...(model === undefined ? [] : ['--model', model]),
+    ...extraArgs,
+  ],
+  parser: aiderParser,
+  failureHints: {
+    credentials: "set the key of the model's provider (e.g. ANTHROPIC_API_KEY, OPENAI_API_KEY) where aider reads it",
+    request: 'check the model (`model`) and the extra arguments',
+  },
+};
 
 /**
  * `commandWorker` options for Aider in scripting mode. The command line it runs:
@@ -16,21 +35,5 @@ import { type PresetOptions, presetWorkerOptions } from './preset-options';
  * const worker = commandWorker(aider({ model: 'sonnet', extraArgs: ['--no-auto-commits'] }));
  */
 export function aider(options: PresetOptions = {}): CommandWorkerOptions {
-  return presetWorkerOptions(
-    'aider',
-    {
-      id: 'aider',
-      command: 'aider',
-      args: ({ model, extraArgs }) => [
-        '--message',
-        '{message}',
-        '--yes-always',
-        '--no-pretty',
-        ...(model === undefined ? [] : ['--model', model]),
-        ...extraArgs,
-      ],
-      parser: aiderParser,
-    },
-    options,
-  );
+  return presetWorkerOptions('aider', aiderPreset, options);
 }

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Steer } from '@ratchet/corpus';
 import type { AttemptInput, Worker } from '@ratchet/runtime';
@@ -15,6 +16,24 @@ import { streamUsage } from './stream-usage';
 /** Absolute path of a script under src/command/fixtures. */
 export function fixture(name: string): string {
   return fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+}
+
+const packages = {
+  'claude-code': '@anthropic-ai/claude-code',
+  codex: '@openai/codex',
+  opencode: 'opencode-ai',
+} as const;
+
+/**
+ * How to run a real CLI installed as a devDependency of this package: its own executable, not the
+ * package manager's `.bin` shim, which is a `/bin/sh` script (and a shell resets `PWD`).
+ */
+export function installedCli(name: keyof typeof packages): { command: string; prefixArgs: string[] } {
+  const require = createRequire(import.meta.url);
+  const manifestPath = require.resolve(`${packages[name]}/package.json`);
+  const bin = (require(manifestPath) as { bin: Record<string, string> }).bin;
+  const path = join(dirname(manifestPath), Object.values(bin)[0] ?? '');
+  return path.endsWith('.js') ? { command: process.execPath, prefixArgs: [path] } : { command: path, prefixArgs: [] };
 }
 
 /** A signal that never aborts. */

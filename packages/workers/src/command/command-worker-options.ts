@@ -25,6 +25,11 @@ export const commandWorkerOptionsSchema = z.strictObject({
       z.custom<ArgsFunction>(isFunction, { message: 'expected an array of strings or a function' }),
     ])
     .default([]),
+  /**
+   * A template (the placeholders of `args`) written to the agent's stdin, which is then closed: for a
+   * CLI that reads its prompt there. Without it stdin is closed at once.
+   */
+  stdin: z.string().optional(),
   /** Extra environment variables, on top of this process's environment. */
   env: z.record(z.string(), z.string()).optional(),
   /** The directory to run in when the environment handle has no `workDir`. */

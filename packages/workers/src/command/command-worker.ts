@@ -68,6 +68,7 @@ export function commandWorker(options: CommandWorkerOptions): Worker {
       args,
       cwd,
       env: parsed.env,
+      ...(parsed.stdin === undefined ? {} : { input: renderArgs([parsed.stdin], input, texts).join('') }),
       timeoutMs: parsed.timeoutMs,
       killGraceMs: parsed.killGraceMs,
       maxLineBytes: parsed.maxOutputBytes,
