@@ -2,10 +2,13 @@ import { aiderParser } from './aider-parser';
 import type { CommandWorkerOptions } from './command-worker-options';
 import { type PresetDefinition, type PresetOptions, presetWorkerOptions } from './preset-options';
 
-/** Aider's command line, parser and fixes; its preflight is in `aider-preflight.ts`. */
+/** Aider's command line, parser, fixes and versions; preflight does not check its credentials (it reads many providers' keys, .env and .aider.conf.yml). */
 export const aiderPreset: PresetDefinition = {
   id: 'aider',
   command: 'aider',
+  // The output the parser reads is that of 0.86 (not checked against a real aider here).
+  supportedVersions: '>=0.86.0 <0.87.0',
+  install: 'python -m pip install "aider-chat==0.86.*"',
   args: ({ model, extraArgs }) => [
     '--message',
     '{message}',

@@ -2,10 +2,13 @@ import { claudeCodeParser } from './claude-code-parser';
 import type { CommandWorkerOptions } from './command-worker-options';
 import { type PresetDefinition, type PresetOptions, presetWorkerOptions } from './preset-options';
 
-/** Claude Code's command line, parser and fixes; its preflight is in `claude-code-preflight.ts`. */
+/** Claude Code's command line, parser, fixes and versions; its credentials are checked in `claude-code-credentials.ts`. */
 export const claudeCodePreset: PresetDefinition = {
   id: 'claude-code',
   command: 'claude',
+  // Checked against 2.1.328 (the devDependency); the stream-json events are those of 2.1.
+  supportedVersions: '>=2.1.0 <2.2.0',
+  install: 'npm install -g @anthropic-ai/claude-code@2.1',
   // `--` ends the options: a message starting with `-` (a markdown list) is otherwise an unknown option.
   args: ({ model, extraArgs }) => [
     '-p',

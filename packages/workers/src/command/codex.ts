@@ -2,10 +2,13 @@ import { codexParser } from './codex-parser';
 import type { CommandWorkerOptions } from './command-worker-options';
 import { type PresetDefinition, type PresetOptions, presetWorkerOptions } from './preset-options';
 
-/** Codex's command line, parser and fixes; its preflight is in `codex-preflight.ts`. */
+/** Codex's command line, parser, fixes and versions; its credentials are checked in `codex-credentials.ts`. */
 export const codexPreset: PresetDefinition = {
   id: 'codex',
   command: 'codex',
+  // Checked against 0.169.0 (the devDependency); codex changes its events between 0.x releases.
+  supportedVersions: '>=0.169.0 <0.170.0',
+  install: 'npm install -g @openai/codex@0.169',
   // `--` ends the options: a message starting with `-` (a markdown list) is otherwise an unexpected argument.
   args: ({ model, extraArgs }) => [
     'exec',

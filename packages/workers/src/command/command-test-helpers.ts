@@ -29,11 +29,20 @@ const packages = {
  * package manager's `.bin` shim, which is a `/bin/sh` script (and a shell resets `PWD`).
  */
 export function installedCli(name: keyof typeof packages): { command: string; prefixArgs: string[] } {
+  const { path, manifest } = installedPackage(name);
+  const bin = join(dirname(path), Object.values(manifest.bin)[0] ?? '');
+  return bin.endsWith('.js') ? { command: process.execPath, prefixArgs: [bin] } : { command: bin, prefixArgs: [] };
+}
+
+/** The version of a real CLI installed as a devDependency, from its package.json. */
+export function installedCliVersion(name: keyof typeof packages): string {
+  return installedPackage(name).manifest.version;
+}
+
+function installedPackage(name: keyof typeof packages) {
   const require = createRequire(import.meta.url);
-  const manifestPath = require.resolve(`${packages[name]}/package.json`);
-  const bin = (require(manifestPath) as { bin: Record<string, string> }).bin;
-  const path = join(dirname(manifestPath), Object.values(bin)[0] ?? '');
-  return path.endsWith('.js') ? { command: process.execPath, prefixArgs: [path] } : { command: path, prefixArgs: [] };
+  const path = require.resolve(`${packages[name]}/package.json`);
+  return { path, manifest: require(path) as { bin: Record<string, string>; version: string } };
 }
 
 /** A signal that never aborts. */

@@ -22,6 +22,13 @@ export { InvalidWorkerOptionsError, type OptionIssue } from './invalid-worker-op
 export { opencode } from './opencode';
 export { opencodeParser } from './opencode-parser';
 export { plainTextParser } from './plain-text-parser';
+export {
+  type AgentPreflight,
+  type AgentPreflightOptions,
+  type AgentPresetName,
+  agentPresetNames,
+  preflightAgent,
+} from './preflight-agent';
 export { type PresetOptions, presetOptionsSchema } from './preset-options';
 export type { FailureHints } from './provider-failure-error';
 export { type ArgsFunction, defaultRenderPrompt, type PromptTexts } from './render-args';

@@ -2,10 +2,13 @@ import type { CommandWorkerOptions } from './command-worker-options';
 import { opencodeParser } from './opencode-parser';
 import { type PresetDefinition, type PresetOptions, presetWorkerOptions } from './preset-options';
 
-/** opencode's command line, parser and fixes; its preflight is in `opencode-preflight.ts`. */
+/** opencode's command line, parser, fixes and versions; its credentials are checked in `opencode-credentials.ts`. */
 export const opencodePreset: PresetDefinition = {
   id: 'opencode',
   command: 'opencode',
+  // Checked against 1.18.33 (the devDependency).
+  supportedVersions: '>=1.18.0 <1.19.0',
+  install: 'npm install -g opencode-ai@1.18',
   // The message goes on stdin, not as an argument: opencode 1.18 prints its help for an argument that
   // starts with `-` (a markdown list) unless it follows `--`, and sends an argument that holds a space
   // wrapped in quotes, with its own quotes escaped (`- Fix "a.ts"` reaches the model as

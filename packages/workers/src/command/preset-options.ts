@@ -31,12 +31,17 @@ export const presetOptionsSchema = commandWorkerOptionsSchema
 export type PresetOptions = z.input<typeof presetOptionsSchema>;
 
 /**
- * What a preset fixes: its id, the CLI's name, its arguments around the user's, its parser, and what
- * to tell the user about each kind of provider failure (the CLI's keys and login commands).
+ * What a preset fixes: its id, the CLI's name, its arguments around the user's, its parser, what to
+ * tell the user about each kind of provider failure (the CLI's keys and login commands), and the CLI
+ * versions its parser was checked against.
  */
 export interface PresetDefinition {
   readonly id: string;
   readonly command: string;
+  /** The CLI versions the parser reads correctly, as a semver range; preflight refuses others. */
+  readonly supportedVersions: string;
+  /** The command that installs a supported version. */
+  readonly install: string;
   readonly args: (options: { model: string | undefined; extraArgs: readonly string[] }) => string[];
   /** What the CLI reads on stdin (a template, like `args`), for a CLI that takes its message there. */
   readonly stdin?: string;
