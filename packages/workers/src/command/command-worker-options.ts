@@ -1,6 +1,6 @@
 import type { TaskView } from '@ratchet/runtime';
 import { z } from 'zod';
-import type { EventStreamParserFactory } from './event-stream-parser';
+import { type EventStreamParserFactory, providerFailureKinds } from './event-stream-parser';
 import type { ArgsFunction } from './render-args';
 
 const isFunction = (value: unknown) => typeof value === 'function';
@@ -56,12 +56,7 @@ export const commandWorkerOptionsSchema = z.strictObject({
    * What to tell the user to do about each kind of provider failure (`credentials`, `billing`, …),
    * e.g. `{ credentials: 'set MY_AGENT_KEY' }`; the presets give their CLI's keys and login commands.
    */
-  failureHints: z
-    .partialRecord(
-      z.enum(['credentials', 'billing', 'request', 'rate-limit', 'overloaded', 'server', 'network']),
-      z.string().min(1),
-    )
-    .optional(),
+  failureHints: z.partialRecord(z.enum(providerFailureKinds), z.string().min(1)).optional(),
   /** Turns a task into the prompt text (default: a string input, its `prompt` field, or its JSON). */
   renderPrompt: z.custom<(task: TaskView) => string>(isFunction, { message: 'expected a function' }).optional(),
 });

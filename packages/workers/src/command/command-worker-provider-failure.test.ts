@@ -4,6 +4,7 @@ import { attemptInput, never, streamSummary, testWorkDir } from './command-test-
 import { commandWorker } from './command-worker';
 import type { CommandWorkerOptions } from './command-worker-options';
 import type { AgentActivity, EventStreamParser, ProviderFailure } from './event-stream-parser';
+import { InvalidWorkerOptionsError } from './invalid-worker-options-error';
 
 const workDir = testWorkDir();
 const hang = 'setInterval(() => {}, 1000)';
@@ -60,6 +61,13 @@ describe('commandWorker provider failures', () => {
     expect((error as Error).message).toBe(
       'scripted: the provider refused its credentials (HTTP 401): invalid x-api-key. To fix: set MY_AGENT_KEY.',
     );
+  });
+
+  it('takes failure hints by kind, and refuses a kind there is no such failure of', () => {
+    expect(script('', { failureHints: { credentials: 'set MY_AGENT_KEY', network: 'check the VPN' } }).id).toBe(
+      'scripted',
+    );
+    expect(() => script('', { failureHints: { quota: 'wait' } as never })).toThrow(InvalidWorkerOptionsError);
   });
 
   it('names the last tool call of an agent still running at its time limit', async () => {

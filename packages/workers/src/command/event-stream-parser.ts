@@ -21,14 +21,16 @@ export type StreamStatus = 'succeeded' | 'failed' | 'unknown';
  * - `server`: the provider failed (HTTP 500, 502, 504);
  * - `network`: the provider could not be reached (DNS, connection refused or dropped, a proxy).
  */
-export type ProviderFailureKind =
-  | 'credentials'
-  | 'billing'
-  | 'request'
-  | 'rate-limit'
-  | 'overloaded'
-  | 'server'
-  | 'network';
+export const providerFailureKinds = [
+  'credentials',
+  'billing',
+  'request',
+  'rate-limit',
+  'overloaded',
+  'server',
+  'network',
+] as const;
+export type ProviderFailureKind = (typeof providerFailureKinds)[number];
 
 /** One failure of the agent's model provider, as the CLI reported it in a structured field. */
 export interface ProviderFailure {

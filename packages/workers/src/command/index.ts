@@ -18,6 +18,7 @@ export type {
   StreamSummary,
   TraceEventDraft,
 } from './event-stream-parser';
+export { providerFailureKinds } from './event-stream-parser';
 export { InvalidWorkerOptionsError, type OptionIssue } from './invalid-worker-options-error';
 export { opencode } from './opencode';
 export { opencodeParser } from './opencode-parser';

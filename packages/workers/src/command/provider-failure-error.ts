@@ -68,8 +68,8 @@ const kinds: Record<
  *
  * @example
  * providerFailureError({ kind: 'credentials', message: 'Not logged in · Please run /login', status: 401 },
- *   { workerId: 'claude-code', command: 'claude -p …', hints: { credentials: 'set ANTHROPIC_API_KEY or run `claude /login`' } }).message
- * // => 'claude-code: the provider refused its credentials (HTTP 401): Not logged in · Please run /login. To fix: set ANTHROPIC_API_KEY or run `claude /login`.'
+ *   { workerId: 'claude-code', command: 'claude -p …', hints: { credentials: 'set ANTHROPIC_API_KEY or run `claude auth login`' } }).message
+ * // => 'claude-code: the provider refused its credentials (HTTP 401): Not logged in · Please run /login. To fix: set ANTHROPIC_API_KEY or run `claude auth login`.'
  */
 export function providerFailureError(
   failure: ProviderFailure,
