@@ -1,9 +1,9 @@
 import { access, constants, stat } from 'node:fs/promises';
 import { RuntimeError } from '@ratchet/runtime';
-import { preflightModel } from '@ratchet/workers';
+import { preflightAgent, preflightModel } from '@ratchet/workers';
 import which from 'which';
 import type { RatchetConfig } from './ratchet-config';
-import type { presetNames } from './worker-config';
+import type { presetNames, WorkerConfig } from './worker-config';
 
 /** A config that is valid but cannot run here (a missing CLI, key or server): exit code 1, no cell ran. */
 export class PreflightError extends RuntimeError {
@@ -22,7 +22,8 @@ const presetCommands: Record<(typeof presetNames)[number], { command: string; in
 
 /**
  * Checks, before any cell runs, that the worker and analyst can be called: a CLI agent's executable
- * is on PATH, a model's key is set and a compat endpoint answers.
+ * is on PATH, and for a preset its version is one the preset's parser supports and it has
+ * credentials; a model's key is set and a compat endpoint answers.
  *
  * @throws {PreflightError} saying what is missing and how to fix it.
  */
@@ -48,6 +49,7 @@ export async function preflight(
     if (worker.cwd !== undefined && !(await isDirectory(worker.cwd))) {
       throw new PreflightError(`worker.cwd ${worker.cwd} is not a directory; create it or fix the path`);
     }
+    if (worker.kind === 'preset') done.push(...(await preflightPreset(worker, found, options.env)));
   }
   const models = [
     ...(worker.kind === 'model' ? [{ role: 'worker', model: worker.model }] : []),
@@ -65,6 +67,30 @@ export async function preflight(
     done.push(`${role} model: ${model}`);
   }
   return done;
+}
+
+/** The preset's version and credentials, probed with the environment the agent will get. */
+async function preflightPreset(
+  worker: Extract<WorkerConfig, { kind: 'preset' }>,
+  command: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string[]> {
+  try {
+    const found = await preflightAgent(worker.preset, {
+      env: { ...env, ...worker.env },
+      command,
+      ...(worker.prefixArgs === undefined ? {} : { prefixArgs: worker.prefixArgs }),
+      ...(worker.model === undefined ? {} : { model: worker.model }),
+      ...(worker.extraArgs === undefined ? {} : { extraArgs: worker.extraArgs }),
+      ...(worker.cwd === undefined ? {} : { cwd: worker.cwd }),
+    });
+    return [
+      `worker version: ${worker.preset} ${found.version} (supported: ${found.supportedVersions})`,
+      `worker credentials: ${found.credentials}`,
+    ];
+  } catch (cause) {
+    throw new PreflightError(`worker ${(cause as Error).message}`, { cause });
+  }
 }
 
 async function findExecutable(command: string, env: NodeJS.ProcessEnv = process.env): Promise<string | null> {

@@ -79,6 +79,7 @@ export function aiderParser(): EventStreamParser {
         // A usage line means a model call came back; errors with none mean every call failed.
         status: turns > 0 ? 'succeeded' : errors.length > 0 ? 'failed' : 'unknown',
         errors,
+        providerFailures: [],
       };
     },
   };

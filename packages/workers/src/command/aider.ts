@@ -1,6 +1,28 @@
 import { aiderParser } from './aider-parser';
 import type { CommandWorkerOptions } from './command-worker-options';
-import { type PresetOptions, presetWorkerOptions } from './preset-options';
+import { type PresetDefinition, type PresetOptions, presetWorkerOptions } from './preset-options';
+
+/** Aider's command line, parser, fixes and versions; preflight does not check its credentials (it reads many providers' keys, .env and .aider.conf.yml). */
+export const aiderPreset: PresetDefinition = {
+  id: 'aider',
+  command: 'aider',
+  // The output the parser reads is that of 0.86 (not checked against a real aider here).
+  supportedVersions: '>=0.86.0 <0.87.0',
+  install: 'python -m pip install "aider-chat==0.86.*"',
+  args: ({ model, extraArgs }) => [
+    '--message',
+    '{message}',
+    '--yes-always',
+    '--no-pretty',
+    ...(model === undefined ? [] : ['--model', model]),
+    ...extraArgs,
+  ],
+  parser: aiderParser,
+  failureHints: {
+    credentials: "set the key of the model's provider (e.g. ANTHROPIC_API_KEY, OPENAI_API_KEY) where aider reads it",
+    request: 'check the model (`model`) and the extra arguments',
+  },
+};
 
 /**
  * `commandWorker` options for Aider in scripting mode. The command line it runs:
@@ -16,21 +38,5 @@ import { type PresetOptions, presetWorkerOptions } from './preset-options';
  * const worker = commandWorker(aider({ model: 'sonnet', extraArgs: ['--no-auto-commits'] }));
  */
 export function aider(options: PresetOptions = {}): CommandWorkerOptions {
-  return presetWorkerOptions(
-    'aider',
-    {
-      id: 'aider',
-      command: 'aider',
-      args: ({ model, extraArgs }) => [
-        '--message',
-        '{message}',
-        '--yes-always',
-        '--no-pretty',
-        ...(model === undefined ? [] : ['--model', model]),
-        ...extraArgs,
-      ],
-      parser: aiderParser,
-    },
-    options,
-  );
+  return presetWorkerOptions('aider', aiderPreset, options);
 }

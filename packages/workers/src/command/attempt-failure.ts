@@ -1,5 +1,5 @@
 import type { AttemptFailure } from '@ratchet/runtime';
-import type { StreamSummary } from './event-stream-parser';
+import type { AgentActivity, StreamSummary } from './event-stream-parser';
 import type { AgentProcessRun } from './run-agent-process';
 
 /** Characters of the agent's own error kept in an `error` failure's one-line message. */
@@ -9,6 +9,7 @@ const maxErrorChars = 500;
  * How an agent that ran failed, as its outcome (DESIGN rule 4: it is scored, never retried), or
  * undefined when it did not fail. In order:
  * - `timeout`: still running at `timeoutMs` without having reported success (its tree was killed);
+ *   the message names its last activity, so a reader can tell a loop from a stall;
  * - `signal`: ended by a signal the harness did not send (a crash, the OOM killer);
  * - `exit`: exited with a non-zero code;
  * - `error`: exited 0, but its own stream reported failure (the stream's first error is the message).
@@ -16,13 +17,14 @@ const maxErrorChars = 500;
  * found nothing that was the harness's.
  *
  * @example
- * attemptFailure({ termination: 'exited', exitCode: 1, stderrHead: 'Error: Cannot find module …', … }, summary, 60_000)
+ * attemptFailure({ termination: 'exited', exitCode: 1, stderrHead: 'Error: Cannot find module …', … }, summary, 60_000, null)
  * // => { reason: 'exit', message: 'the agent exited with code 1', stderr: 'Error: Cannot find module …' }
  */
 export function attemptFailure(
   run: AgentProcessRun,
   summary: StreamSummary,
   timeoutMs: number,
+  activity: AgentActivity | null,
 ): AttemptFailure | undefined {
   const failure = (reason: AttemptFailure['reason'], message: string): AttemptFailure => ({
     reason,
@@ -32,9 +34,10 @@ export function attemptFailure(
   if (run.termination === 'timed-out') {
     // An agent that reported its result and then failed to exit (an MCP server left running) keeps it.
     if (summary.status === 'succeeded') return undefined;
+    const last = activity === null ? 'it had reported no activity' : `last: ${activity.text}`;
     return failure(
       'timeout',
-      `the agent was still running at its time limit (timeoutMs ${timeoutMs} ms); its process tree was killed`,
+      `the agent was still running at its time limit (timeoutMs ${timeoutMs} ms); its process tree was killed; ${last}`,
     );
   }
   if (run.termination === 'signaled') return failure('signal', `the agent was killed by ${run.signal ?? 'a signal'}`);

@@ -40,6 +40,7 @@ describe('claudeCodeParser', () => {
       output: 'Half way.',
       status: 'unknown',
       errors: [],
+      providerFailures: [],
       usage: { turns: null, tokensIn: null, tokensOut: null, usd: null, costProvenance: 'unknown' },
     });
   });

@@ -104,6 +104,7 @@ export function claudeCodeParser(): EventStreamParser {
         usage: streamUsage({ turns, tokensIn, tokensOut, usd }),
         status,
         errors,
+        providerFailures: [],
       };
     },
   };

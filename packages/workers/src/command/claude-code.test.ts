@@ -6,13 +6,25 @@ import { commandWorker } from './command-worker';
 const workDir = testWorkDir();
 
 describe('claudeCode', () => {
-  it('runs claude -p <message> --output-format stream-json --verbose', () => {
+  it('runs claude -p --output-format stream-json --verbose -- <message>', () => {
     const options = claudeCode();
     expect(options).toMatchObject({
       id: 'claude-code',
       command: 'claude',
-      args: ['-p', '{message}', '--output-format', 'stream-json', '--verbose'],
+      args: ['-p', '--output-format', 'stream-json', '--verbose', '--', '{message}'],
     });
+  });
+
+  it('passes a message that starts with a dash after --, so it is not read as an option', async () => {
+    const worker = commandWorker(claudeCode({ command: process.execPath, prefixArgs: [fixture('fake-claude.mjs')] }));
+    const result = await worker.attempt(
+      attemptInput(workDir(), '- Fix the bug\n- Add a test'),
+      new AbortController().signal,
+    );
+    expect(result.events[0]?.data).toMatchObject({
+      argv: ['-p', '--output-format', 'stream-json', '--verbose', '--', '- Fix the bug\n- Add a test'],
+    });
+    expect(result.output).toBe('done: - Fix the bug\n- Add a test');
   });
 
   it('adds --model and the extra arguments after its own flags', async () => {
@@ -29,7 +41,6 @@ describe('claudeCode', () => {
     expect(result.events[0]?.data).toMatchObject({
       argv: [
         '-p',
-        'Fix it',
         '--output-format',
         'stream-json',
         '--verbose',
@@ -37,6 +48,8 @@ describe('claudeCode', () => {
         'sonnet',
         '--permission-mode',
         'acceptEdits',
+        '--',
+        'Fix it',
       ],
     });
     expect(result.output).toBe('done: Fix it');

@@ -89,6 +89,7 @@ export function codexParser(): EventStreamParser {
         }),
         status,
         errors,
+        providerFailures: [],
       };
     },
   };

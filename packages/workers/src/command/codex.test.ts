@@ -6,20 +6,28 @@ const fakeCodex = fakeAgent(codex, 'fake-codex.mjs', { extraArgs: ['--skip-git-r
 const workDir = testWorkDir();
 
 describe('codex', () => {
-  it('runs codex exec --json [extraArgs] <message>, the prompt last', () => {
+  it('runs codex exec --json [extraArgs] -- <message>, the prompt last', () => {
     expect(codex({ model: 'gpt-5-codex', extraArgs: ['--sandbox', 'workspace-write'] })).toMatchObject({
       id: 'codex',
       command: 'codex',
       model: 'gpt-5-codex',
-      args: ['exec', '--json', '--model', 'gpt-5-codex', '--sandbox', 'workspace-write', '{message}'],
+      args: ['exec', '--json', '--model', 'gpt-5-codex', '--sandbox', 'workspace-write', '--', '{message}'],
     });
+  });
+
+  it('passes a message that starts with a dash after --, so it is not read as an option', async () => {
+    const result = await fakeCodex('ok').attempt(attemptInput(workDir(), '- Fix the bug'), never);
+    expect(result.events[0]?.data).toMatchObject({
+      argv: ['exec', '--json', '--skip-git-repo-check', '--', '- Fix the bug'],
+    });
+    expect(result.output).toBe('done: - Fix the bug');
   });
 
   it("reads codex's JSON events into the trace, the last agent message and token usage", async () => {
     const result = await fakeCodex('ok').attempt(attemptInput(workDir()), never);
     expect(result.events[0]?.data).toMatchObject({
       type: 'thread.started',
-      argv: ['exec', '--json', '--skip-git-repo-check', 'Write hello.py'],
+      argv: ['exec', '--json', '--skip-git-repo-check', '--', 'Write hello.py'],
     });
     expect(result.output).toBe('done: Write hello.py');
     expect(result.events.map((event) => event.type)).toEqual([

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Steer } from '@ratchet/corpus';
 import type { AttemptInput, Worker } from '@ratchet/runtime';
@@ -15,6 +16,33 @@ import { streamUsage } from './stream-usage';
 /** Absolute path of a script under src/command/fixtures. */
 export function fixture(name: string): string {
   return fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+}
+
+const packages = {
+  'claude-code': '@anthropic-ai/claude-code',
+  codex: '@openai/codex',
+  opencode: 'opencode-ai',
+} as const;
+
+/**
+ * How to run a real CLI installed as a devDependency of this package: its own executable, not the
+ * package manager's `.bin` shim, which is a `/bin/sh` script (and a shell resets `PWD`).
+ */
+export function installedCli(name: keyof typeof packages): { command: string; prefixArgs: string[] } {
+  const { path, manifest } = installedPackage(name);
+  const bin = join(dirname(path), Object.values(manifest.bin)[0] ?? '');
+  return bin.endsWith('.js') ? { command: process.execPath, prefixArgs: [bin] } : { command: bin, prefixArgs: [] };
+}
+
+/** The version of a real CLI installed as a devDependency, from its package.json. */
+export function installedCliVersion(name: keyof typeof packages): string {
+  return installedPackage(name).manifest.version;
+}
+
+function installedPackage(name: keyof typeof packages) {
+  const require = createRequire(import.meta.url);
+  const path = require.resolve(`${packages[name]}/package.json`);
+  return { path, manifest: require(path) as { bin: Record<string, string>; version: string } };
 }
 
 /** A signal that never aborts. */
@@ -102,6 +130,7 @@ export const streamSummary = (overrides: Partial<StreamSummary> = {}): StreamSum
   usage: streamUsage({ turns: null, tokensIn: null, tokensOut: null, usd: null }),
   status: 'unknown',
   errors: [],
+  providerFailures: [],
   ...overrides,
 });
 

@@ -18,7 +18,8 @@ describe('commandWorker failure', () => {
     expect(result.output).toBe('step 1');
     expect(result.failure).toEqual({
       reason: 'timeout',
-      message: 'the agent was still running at its time limit (timeoutMs 600 ms); its process tree was killed',
+      message:
+        'the agent was still running at its time limit (timeoutMs 600 ms); its process tree was killed; last: after writing a message',
       stderr: 'thinking...',
     });
     expect(result.events.at(-1)).toMatchObject({

@@ -1,6 +1,6 @@
 import type { TaskView } from '@ratchet/runtime';
 import { z } from 'zod';
-import type { EventStreamParserFactory } from './event-stream-parser';
+import { type EventStreamParserFactory, providerFailureKinds } from './event-stream-parser';
 import type { ArgsFunction } from './render-args';
 
 const isFunction = (value: unknown) => typeof value === 'function';
@@ -25,6 +25,11 @@ export const commandWorkerOptionsSchema = z.strictObject({
       z.custom<ArgsFunction>(isFunction, { message: 'expected an array of strings or a function' }),
     ])
     .default([]),
+  /**
+   * A template (the placeholders of `args`) written to the agent's stdin, which is then closed: for a
+   * CLI that reads its prompt there. Without it stdin is closed at once.
+   */
+  stdin: z.string().optional(),
   /** Extra environment variables, on top of this process's environment. */
   env: z.record(z.string(), z.string()).optional(),
   /** The directory to run in when the environment handle has no `workDir`. */
@@ -47,6 +52,11 @@ export const commandWorkerOptionsSchema = z.strictObject({
   killGraceMs: z.number().int().nonnegative().default(5000),
   /** Reads the agent's stdout; one parser is made per attempt (default: plain text). */
   parser: z.custom<EventStreamParserFactory>(isFunction, { message: 'expected a function' }).optional(),
+  /**
+   * What to tell the user to do about each kind of provider failure (`credentials`, `billing`, …),
+   * e.g. `{ credentials: 'set MY_AGENT_KEY' }`; the presets give their CLI's keys and login commands.
+   */
+  failureHints: z.partialRecord(z.enum(providerFailureKinds), z.string().min(1)).optional(),
   /** Turns a task into the prompt text (default: a string input, its `prompt` field, or its JSON). */
   renderPrompt: z.custom<(task: TaskView) => string>(isFunction, { message: 'expected a function' }).optional(),
 });

@@ -23,7 +23,8 @@ describe('commandWorker process tree', () => {
     expect(result.output).toBeNull();
     expect(result.failure).toEqual({
       reason: 'timeout',
-      message: 'the agent was still running at its time limit (timeoutMs 700 ms); its process tree was killed',
+      message:
+        'the agent was still running at its time limit (timeoutMs 700 ms); its process tree was killed; it had reported no activity',
     });
     expect(result.events.at(-1)).toMatchObject({ type: 'error', data: { kind: 'timeout', timeoutMs: 700 } });
     expect(result.usage.costProvenance).toBe('unknown');

@@ -87,16 +87,35 @@ describe('commandWorker', () => {
     expect(result.output).toBe('done: Write hello.py');
   });
 
-  it('throws a retryable InfraError when the provider rate-limited the agent', async () => {
+  it('throws a retryable, run-wide InfraError when the provider rate-limited the agent', async () => {
     const error = await fakeClaude('rate-limit')
       .attempt(attemptInput(workDir()), never)
       .catch((caught: unknown) => caught);
     expect(InfraError.isInstance(error)).toBe(true);
     expect(CommandWorkerError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ reason: 'rate-limited', isRetryable: true, retryAfterMs: undefined });
-    expect((error as Error).message).toMatch(
-      /^claude-code: the agent's provider refused the request for now: API Error: 429/,
-    );
+    expect(error).toMatchObject({ reason: 'rate-limited', isRetryable: true, retryAfterMs: undefined, scope: 'run' });
+    expect((error as Error).message).toMatch(/^claude-code: the provider rate-limited it: API Error: 429/);
+  });
+
+  it("sets PWD to the work dir, as a shell would, whatever the caller's PWD", async () => {
+    const agent = commandWorker({ command: node, args: ['-e', 'console.log(process.env.PWD)'] });
+    expect(process.env.PWD).not.toBe(workDir());
+    expect((await agent.attempt(attemptInput(workDir()), never)).output).toBe(workDir());
+  });
+
+  it('writes the stdin template, filled in, to the agent and closes it', async () => {
+    const echo = 'process.stdin.pipe(process.stdout)';
+    const agent = commandWorker({ command: node, args: ['-e', echo], stdin: '{taskId}: {message}' });
+    const result = await agent.attempt(attemptInput(workDir(), '- Fix "a.ts"'), never);
+    expect(result.output).toBe('task-1: - Fix "a.ts"');
+    const silent = commandWorker({ command: node, args: ['-e', echo] });
+    expect((await silent.attempt(attemptInput(workDir()), never)).output).toBeNull();
+  });
+
+  it('scores an agent that exits without reading a long stdin by its exit, not a broken pipe', async () => {
+    const agent = commandWorker({ command: node, args: ['-e', 'process.exit(3)'], stdin: '{message}' });
+    const result = await agent.attempt(attemptInput(workDir(), 'x'.repeat(4 * 1024 * 1024)), never);
+    expect(result.failure).toMatchObject({ reason: 'exit', message: 'the agent exited with code 3' });
   });
 
   it('fills the argument template: prompt, steer, task id and seed', async () => {

@@ -5,7 +5,7 @@ import { attemptFailure } from './attempt-failure';
 import { CommandWorkerError } from './command-worker-error';
 import { type CommandWorkerOptions, commandWorkerOptionsSchema } from './command-worker-options';
 import { displayCommand } from './display-command';
-import type { StreamSummary, TraceEventDraft } from './event-stream-parser';
+import type { AgentActivity, EventStreamParser, StreamSummary, TraceEventDraft } from './event-stream-parser';
 import { infraFailure } from './infra-failure';
 import { InvalidWorkerOptionsError } from './invalid-worker-options-error';
 import { parseWorkerOptions } from './parse-worker-options';
@@ -23,10 +23,11 @@ import { TraceCollector } from './trace-collector';
  * An agent that ran and failed is an outcome (DESIGN rule 4): the attempt returns, with what the
  * parser recovered as the output, an `error` event in the trace, and `failure` saying how (with the
  * first lines of stderr): `timeout` when it was still running at `timeoutMs` (its process tree is
- * killed; one that had already reported success keeps its result and has no failure), `exit` for a
- * non-zero exit, `signal` for a signal the harness did not send, `error` when it exited 0 but its
- * own stream reported failure. A harness failure throws `CommandWorkerError` (an `InfraError`): the
- * command is missing or cannot start, there is no work dir, or the provider rate-limited the agent.
+ * killed; one that had already reported success keeps its result and has no failure; the message
+ * names its last activity), `exit` for a non-zero exit, `signal` for a signal the harness did not
+ * send, `error` when it exited 0 but its own stream reported failure. A harness failure throws
+ * `CommandWorkerError` (an `InfraError`): the command is missing or cannot start, there is no work
+ * dir (scope `cell`), or the agent's model provider failed it (scope `run`; see `infraFailure`).
  * Aborting `signal` kills the process tree and rethrows the signal's reason (an `AbortError` by default).
  *
  * @throws {InvalidWorkerOptionsError} when an option is invalid (at creation).
@@ -67,6 +68,7 @@ export function commandWorker(options: CommandWorkerOptions): Worker {
       args,
       cwd,
       env: parsed.env,
+      ...(parsed.stdin === undefined ? {} : { input: renderArgs([parsed.stdin], input, texts).join('') }),
       timeoutMs: parsed.timeoutMs,
       killGraceMs: parsed.killGraceMs,
       maxLineBytes: parsed.maxOutputBytes,
@@ -86,12 +88,19 @@ export function commandWorker(options: CommandWorkerOptions): Worker {
     } catch (error) {
       // A broken parser loses the summary, not the attempt: nothing is known, so nothing is claimed.
       trace.note({ type: 'error', data: { kind: 'parser-failed', message: String(error).slice(0, 500) } });
-      summary = { output: null, usage: unknownUsage, status: 'unknown', errors: [] };
+      summary = { output: null, usage: unknownUsage, status: 'unknown', errors: [], providerFailures: [] };
     }
-    const infra = infraFailure(run, summary, { workerId: id, command: shown });
+    const activity = lastActivity(parser, trace);
+    const infra = infraFailure(run, summary, {
+      workerId: id,
+      command: shown,
+      timeoutMs: parsed.timeoutMs,
+      activity,
+      ...(parsed.failureHints === undefined ? {} : { hints: parsed.failureHints }),
+    });
     if (infra !== null) throw infra;
 
-    const failure = attemptFailure(run, summary, parsed.timeoutMs);
+    const failure = attemptFailure(run, summary, parsed.timeoutMs, activity);
     for (const event of closingEvents(run, failure, parsed.timeoutMs)) trace.note(event);
     return {
       output: summary.output,
@@ -114,6 +123,19 @@ export function commandWorker(options: CommandWorkerOptions): Worker {
 }
 
 const unknownUsage = streamUsage({ turns: null, tokensIn: null, tokensOut: null, usd: null });
+
+/** The parser's account of the agent's last activity, else the last trace event's; a parser that throws has none. */
+function lastActivity(parser: EventStreamParser, trace: TraceCollector): AgentActivity | null {
+  let fromParser: AgentActivity | null = null;
+  try {
+    fromParser = parser.activity?.() ?? null;
+  } catch {
+    fromParser = null;
+  }
+  if (fromParser !== null) return fromParser;
+  const text = trace.lastActivity();
+  return text === null ? null : { text };
+}
 
 /** The handle's `workDir` when it has one: environments that open a directory hand it over this way. */
 function workDirOf(handle: unknown): string | undefined {

@@ -90,6 +90,7 @@ export function opencodeParser(): EventStreamParser {
         }),
         status,
         errors,
+        providerFailures: [],
       };
     },
   };

@@ -6,16 +6,24 @@ const fakeOpencode = fakeAgent(opencode, 'fake-opencode.mjs', { model: 'anthropi
 const workDir = testWorkDir();
 
 describe('opencode', () => {
-  it('runs opencode run --format json [--model] <message>, the prompt last', async () => {
+  it('runs opencode run --format json [--model], the message on stdin', async () => {
     expect(opencode()).toMatchObject({
       id: 'opencode',
       command: 'opencode',
-      args: ['run', '--format', 'json', '{message}'],
+      args: ['run', '--format', 'json'],
+      stdin: '{message}',
     });
     const result = await fakeOpencode('ok').attempt(attemptInput(workDir()), never);
     expect(result.events[0]?.data).toMatchObject({
-      part: { argv: ['run', '--format', 'json', '--model', 'anthropic/claude-sonnet-4-5', 'Write hello.py'] },
+      part: { argv: ['run', '--format', 'json', '--model', 'anthropic/claude-sonnet-4-5'] },
     });
+    expect(result.output).toBe('done: Write hello.py');
+  });
+
+  it('tells opencode a message that starts with a dash and holds quotes as it is', async () => {
+    const message = '- Fix "parse.ts"\n- Add a test';
+    const result = await fakeOpencode('ok').attempt(attemptInput(workDir(), message), never);
+    expect(result.output).toBe(`done: ${message}`);
   });
 
   it("reads opencode's JSON events into the trace, the last text and summed step usage", async () => {

@@ -24,6 +24,7 @@ export function plainTextParser(): EventStreamParser {
         usage: streamUsage({ turns: null, tokensIn: null, tokensOut: null, usd: null }),
         status: 'unknown',
         errors: [],
+        providerFailures: [],
       };
     },
   };

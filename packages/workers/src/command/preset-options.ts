@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type CommandWorkerOptions, commandWorkerOptionsSchema } from './command-worker-options';
 import type { EventStreamParserFactory } from './event-stream-parser';
 import { parseWorkerOptions } from './parse-worker-options';
+import type { FailureHints } from './provider-failure-error';
 
 /** What a user may set on a preset; everything else is the preset's. */
 export const presetOptionsSchema = commandWorkerOptionsSchema
@@ -29,12 +30,23 @@ export const presetOptionsSchema = commandWorkerOptionsSchema
 
 export type PresetOptions = z.input<typeof presetOptionsSchema>;
 
-/** What a preset fixes: its id, the CLI's name, its arguments around the user's, and its parser. */
+/**
+ * What a preset fixes: its id, the CLI's name, its arguments around the user's, its parser, what to
+ * tell the user about each kind of provider failure (the CLI's keys and login commands), and the CLI
+ * versions its parser was checked against.
+ */
 export interface PresetDefinition {
   readonly id: string;
   readonly command: string;
+  /** The CLI versions the parser reads correctly, as a semver range; preflight refuses others. */
+  readonly supportedVersions: string;
+  /** The command that installs a supported version. */
+  readonly install: string;
   readonly args: (options: { model: string | undefined; extraArgs: readonly string[] }) => string[];
+  /** What the CLI reads on stdin (a template, like `args`), for a CLI that takes its message there. */
+  readonly stdin?: string;
   readonly parser: EventStreamParserFactory;
+  readonly failureHints: FailureHints;
 }
 
 /** Validates a preset's options (naming the preset in errors) and builds `commandWorker` options. */
@@ -54,7 +66,9 @@ export function presetWorkerOptions(
     ...(model === undefined ? {} : { model }),
     command: command ?? preset.command,
     args: [...prefixArgs, ...preset.args({ model, extraArgs })],
+    ...(preset.stdin === undefined ? {} : { stdin: preset.stdin }),
     parser: preset.parser,
+    failureHints: preset.failureHints,
   };
 }
 

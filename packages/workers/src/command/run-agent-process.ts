@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { execa } from 'execa';
 import { CommandWorkerError } from './command-worker-error';
 import { HeadBuffer } from './head-buffer';
@@ -16,8 +17,10 @@ export interface AgentProcessOptions {
   readonly args: readonly string[];
   /** The directory the agent runs in; it must exist. */
   readonly cwd: string;
-  /** Extra environment variables, on top of this process's environment. */
+  /** Extra environment variables, on top of this process's environment (`PWD` is always the work dir). */
   readonly env: Readonly<Record<string, string>> | undefined;
+  /** Written to the agent's stdin, which is then closed; undefined closes it at once. */
+  readonly input?: string;
   readonly timeoutMs: number;
   /** Time between SIGTERM and SIGKILL when the tree is killed. */
   readonly killGraceMs: number;
@@ -58,8 +61,10 @@ export interface AgentProcessRun {
  * Runs an agent CLI through execa in its own process group, streaming stdout line by line to
  * `onLine`. A timeout or an abort kills the whole tree (SIGTERM, then SIGKILL after `killGraceMs`);
  * processes the agent leaves behind when it exits are killed too, after the same grace, so a
- * background child holding stdout open cannot stall the attempt. stdin is closed. The agent's own
- * failure (a non-zero exit, a crash, still running at `timeoutMs`) is returned, not thrown.
+ * background child holding stdout open cannot stall the attempt. stdin gets `input`, then is closed.
+ * `PWD` is the work dir, as a shell would set it: CLIs that read their directory from `$PWD`
+ * (opencode) would otherwise work in the caller's directory. The agent's own failure (a non-zero
+ * exit, a crash, still running at `timeoutMs`) is returned, not thrown.
  *
  * @throws {CommandWorkerError} `no-work-dir` when `cwd` is not a directory; `command-not-found` for a
  *   missing executable; `spawn-failed` when the process cannot be started (retryable for EAGAIN and
@@ -69,12 +74,12 @@ export async function runAgentProcess(options: AgentProcessOptions): Promise<Age
   await assertDirectory(options);
   const subprocess = execa(options.command, [...options.args], {
     cwd: options.cwd,
-    ...(options.env === undefined ? {} : { env: { ...options.env } }),
+    env: { ...options.env, PWD: resolve(options.cwd) },
     timeout: options.timeoutMs,
     cancelSignal: options.signal,
     killDescendants: true,
     forceKillAfterDelay: options.killGraceMs,
-    stdin: 'ignore',
+    ...(options.input === undefined ? { stdin: 'ignore' as const } : { input: options.input }),
     buffer: false,
     encoding: 'buffer',
     reject: false,

@@ -1,4 +1,5 @@
 import type { TraceEvent } from '@ratchet/runtime';
+import { describeActivity } from './describe-activity';
 import type { EventStreamParser, TraceEventDraft } from './event-stream-parser';
 
 /**
@@ -6,7 +7,8 @@ import type { EventStreamParser, TraceEventDraft } from './event-stream-parser';
  * `maxBytes` of event data (measured as JSON): the trace is a prefix of what happened. Past the cap,
  * events are dropped and counted, and one `log` event says how many; the parser still reads every
  * line, so the final result and usage are not lost to a flood. The worker's own closing events
- * (`note`) are always kept.
+ * (`note`) are always kept. It remembers the last event that says what the agent was doing, dropped
+ * or not, for a message about an attempt killed at its time limit.
  */
 export class TraceCollector {
   readonly #maxBytes: number;
@@ -15,6 +17,7 @@ export class TraceCollector {
   #keptBytes = 0;
   #droppedEvents = 0;
   #droppedBytes = 0;
+  #lastActivity: string | null = null;
 
   constructor(maxBytes: number, startedAt: number) {
     this.#maxBytes = maxBytes;
@@ -35,6 +38,7 @@ export class TraceCollector {
 
   add(drafts: readonly TraceEventDraft[]): void {
     for (const draft of drafts) {
+      this.#lastActivity = describeActivity(draft) ?? this.#lastActivity;
       const size = JSON.stringify(draft.data)?.length ?? 0;
       if (this.#droppedEvents > 0 || this.#keptBytes + size > this.#maxBytes) {
         this.#droppedEvents += 1;
@@ -44,6 +48,11 @@ export class TraceCollector {
       this.#keptBytes += size;
       this.#events.push(this.#stamp(draft));
     }
+  }
+
+  /** What the last event that says so shows the agent doing (`running tool Bash`), or null. */
+  lastActivity(): string | null {
+    return this.#lastActivity;
   }
 
   /** Adds an event past the cap: the worker's own record of how the attempt ended. */
