@@ -31,6 +31,16 @@ describe('startMockModelApi', () => {
     expect(contentOf((await chat(api.url)).json())).toBe('Hello from the mock model API.');
   });
 
+  it('resolves waitFor with a request already received or the first matching one to come', async () => {
+    api = await startMockModelApi();
+    await chat(api.url, {}, { model: 'first', messages: [] });
+    const seen = await api.waitFor((request) => (request.body as { model?: string }).model === 'first');
+    expect(seen.path).toBe('/v1/chat/completions');
+    const later = api.waitFor((request) => (request.body as { model?: string }).model === 'second');
+    await chat(api.url, {}, { model: 'second', messages: [] });
+    expect((await later).status).toBe(200);
+  });
+
   it('answers model calls with the scripted scenarios in order, the last one repeating', async () => {
     api = await startMockModelApi({ scenarios: [said('one'), { kind: 'server-error' }, said('three')] });
     const answers = [];

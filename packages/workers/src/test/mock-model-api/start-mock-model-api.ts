@@ -34,6 +34,11 @@ export interface MockModelApi {
    * @throws {MockModelApiError} when a scenario does not parse.
    */
   script(scenarios: MockScript): void;
+  /**
+   * Resolves with the first request, already received or still to come, that `match` accepts (a test
+   * of a real CLI waits for the call it cares about, then stops the CLI).
+   */
+  waitFor(match: (request: RecordedRequest) => boolean): Promise<RecordedRequest>;
   /** Ends every connection (a `hang` included) and stops the server. */
   close(): Promise<void>;
 }
@@ -61,6 +66,8 @@ const defaultScenario: MockScenario = {
 export async function startMockModelApi(options: MockModelApiOptions = {}): Promise<MockModelApi> {
   const queue = scenarioQueue(options.scenarios ?? defaultScenario);
   const requests: RecordedRequest[] = [];
+  const waiters: Array<{ match: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }> =
+    [];
   const models = options.models ?? ['mock-model'];
   let calls = 0;
 
@@ -81,6 +88,10 @@ export async function startMockModelApi(options: MockModelApiOptions = {}): Prom
       status: null,
     };
     requests.push(record);
+    for (const waiter of waiters.filter((candidate) => candidate.match(record))) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve(record);
+    }
     const answer = (reply: HttpAnswer) => {
       record.status = reply.status;
       sendJson(response, reply);
@@ -159,6 +170,11 @@ export async function startMockModelApi(options: MockModelApiOptions = {}): Prom
     url: `http://127.0.0.1:${port}`,
     requests,
     script: (scenarios) => queue.replace(scenarios),
+    waitFor: (match) => {
+      const seen = requests.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve) => waiters.push({ match, resolve }));
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
