@@ -12,6 +12,11 @@ export const usageSchema = z
   .strictObject({
     turns: figure,
     tokensIn: figure,
+    /**
+     * Of `tokensIn`, those read from the provider's prompt cache (priced lower), when the worker reports
+     * them; absent or null: not measured.
+     */
+    tokensInCached: figure.optional(),
     tokensOut: figure,
     usd: figure,
     wallMs: figure,

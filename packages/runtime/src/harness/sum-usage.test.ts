@@ -37,6 +37,17 @@ describe('sumUsage', () => {
     expect(sumUsage([measured, { ...measured, costProvenance: 'estimated' }]).costProvenance).toBe('estimated');
   });
 
+  it('sums cached input tokens when every part measured them, and says not measured otherwise', () => {
+    expect(
+      sumUsage([
+        { ...measured, tokensInCached: 80 },
+        { ...measured, tokensInCached: 20 },
+      ]).tokensInCached,
+    ).toBe(100);
+    expect(sumUsage([{ ...measured, tokensInCached: 80 }, measured]).tokensInCached).toBeNull();
+    expect(sumUsage([measured, measured])).not.toHaveProperty('tokensInCached');
+  });
+
   it('sums nothing to zeros that are measured', () => {
     expect(sumUsage([])).toEqual({
       turns: 0,

@@ -23,10 +23,23 @@ export function sumUsage(parts: readonly Usage[]): Usage {
       total[figure] = value === null || total[figure] === null ? null : (total[figure] as number) + value;
     }
   }
+  // Cached input tokens are reported by some workers only: summed when every part measured them,
+  // null when some did and some did not, left out when none reports them.
+  const cached = parts.map((part) => part.tokensInCached);
+  const tokensInCached = cached.every((value) => value === undefined)
+    ? undefined
+    : cached.some((value) => value === undefined || value === null)
+      ? null
+      : cached.reduce((sum: number, value) => sum + (value as number), 0);
   const provenance = parts.some((part) => part.costProvenance === 'unknown')
     ? 'unknown'
     : parts.some((part) => part.costProvenance === 'estimated')
       ? 'estimated'
       : 'measured';
-  return { ...total, usd: provenance === 'unknown' ? null : total.usd, costProvenance: provenance };
+  return {
+    ...total,
+    ...(tokensInCached === undefined ? {} : { tokensInCached }),
+    usd: provenance === 'unknown' ? null : total.usd,
+    costProvenance: provenance,
+  };
 }
