@@ -4,24 +4,25 @@ import { join } from 'node:path';
 import type { AttemptResult, Worker } from '@ratchet/runtime';
 import { execa } from 'execa';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type MockModelApi, type RecordedRequest, startMockModelApi } from '../test';
 import { claudeCode } from './claude-code';
 import { codex } from './codex';
 import { attemptInput, installedCli, makeWorkDir } from './command-test-helpers';
 import { commandWorker } from './command-worker';
 import type { CommandWorkerOptions } from './command-worker-options';
-import { type ModelApiStub, type StubRequest, startModelApiStub } from './model-api-stub';
 import { opencode } from './opencode';
 
-// The installed CLIs, run through their presets against a local stub of their model API (no key, no
+// The installed CLIs, run through their presets against the local mock of their model API (no key, no
 // network): a message that starts with `-` must reach the API as the prompt, exactly (quotes, a
 // number, a double space and a line break included).
 const message = '- Fix the 2 bugs in "parse.ts"  (both)\n- then run the tests';
 
-let api: ModelApiStub;
+let api: MockModelApi;
 let home: string;
 let workDir: string;
 beforeEach(async () => {
-  api = await startModelApiStub({ status: 401 });
+  // Every model call is refused: the test needs only the request that carries the prompt.
+  api = await startMockModelApi({ scenarios: { kind: 'unauthorized' } });
   home = await mkdtemp(join(tmpdir(), 'ratchet-cli-home-'));
   workDir = await makeWorkDir();
   await mkdir(join(home, 'codex'));
@@ -44,11 +45,11 @@ const isolated = () => ({
 });
 
 /**
- * Starts an attempt and resolves with the first request to the stub whose body holds the message,
+ * Starts an attempt and resolves with the first request to the mock whose body holds the message,
  * then aborts the attempt (the CLI would go on retrying the refused key). An attempt that ends
  * first (the CLI refused its arguments) fails the test with what it printed.
  */
-async function promptReachingApi(worker: Worker): Promise<StubRequest> {
+async function promptReachingApi(worker: Worker): Promise<RecordedRequest> {
   const controller = new AbortController();
   const attempt = worker.attempt(attemptInput(workDir, message), controller.signal);
   const ended = attempt.then(
@@ -60,7 +61,9 @@ async function promptReachingApi(worker: Worker): Promise<StubRequest> {
     },
   );
   try {
-    return await Promise.race([api.waitFor((request) => request.body.includes(JSON.stringify(message))), ended]);
+    const carriesMessage = (request: RecordedRequest) =>
+      JSON.stringify(request.body).includes(JSON.stringify(message).slice(1, -1));
+    return await Promise.race([api.waitFor(carriesMessage), ended]);
   } finally {
     controller.abort();
     await attempt.catch(() => undefined);
@@ -72,12 +75,12 @@ describe('the presets with the installed CLIs', () => {
     const worker = commandWorker(
       claudeCode({
         ...installedCli('claude-code'),
-        env: { ...isolated(), ANTHROPIC_BASE_URL: api.url, ANTHROPIC_API_KEY: 'sk-ant-stub' },
+        env: { ...isolated(), ANTHROPIC_BASE_URL: api.url, ANTHROPIC_API_KEY: 'sk-ant-test-stub' },
       }),
     );
     const request = await promptReachingApi(worker);
-    expect(request).toMatchObject({ method: 'POST', headers: { 'x-api-key': 'sk-ant-stub' } });
-    expect(request.url).toMatch(/^\/v1\/messages/);
+    // Keys are recorded masked to their last 4 characters.
+    expect(request).toMatchObject({ method: 'POST', path: '/v1/messages', headers: { 'x-api-key': '[masked …stub]' } });
   });
 
   it('Codex 0.169 sends a message starting with - as the prompt', { timeout: 60_000 }, async () => {
@@ -86,14 +89,14 @@ describe('the presets with the installed CLIs', () => {
       codex({
         ...installedCli('codex'),
         extraArgs: ['--skip-git-repo-check', '-c', 'model_provider=stub', '-c', `model_providers.stub=${provider}`],
-        env: { ...isolated(), RATCHET_STUB_KEY: 'sk-stub' },
+        env: { ...isolated(), RATCHET_STUB_KEY: 'sk-codex-test-stub' },
       }),
     );
     const request = await promptReachingApi(worker);
     expect(request).toMatchObject({
       method: 'POST',
-      url: '/v1/responses',
-      headers: { authorization: 'Bearer sk-stub' },
+      path: '/v1/responses',
+      headers: { authorization: '[masked …stub]' },
     });
   });
 
@@ -115,8 +118,8 @@ describe('the presets with the installed CLIs', () => {
     const request = await promptReachingApi(worker);
     expect(request).toMatchObject({
       method: 'POST',
-      url: '/v1/chat/completions',
-      headers: { authorization: 'Bearer sk-stub-from-work-dir' },
+      path: '/v1/chat/completions',
+      headers: { authorization: '[masked …-dir]' },
     });
   });
 });
