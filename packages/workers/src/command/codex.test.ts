@@ -43,14 +43,23 @@ describe('codex', () => {
     ]);
     expect(result.events[4]?.data).toEqual({ id: 'item_1', output: 'hello.py\n', isError: false, exitCode: 0 });
     // Codex reports tokens but no cost: the cost is unknown, not 0.
-    expect(result.usage).toEqual({ turns: 1, tokensIn: 5200, tokensOut: 310, usd: null, costProvenance: 'unknown' });
+    expect(result.usage).toEqual({
+      turns: 1,
+      tokensIn: 5200,
+      tokensInCached: 4000,
+      tokensOut: 310,
+      usd: null,
+      costProvenance: 'unknown',
+    });
   });
 
-  it('throws a retryable InfraError with the wait the provider asked for', async () => {
+  it('throws a run-wide retryable InfraError for a rate limit codex gave up on', async () => {
     const error = await fakeCodex('rate-limit')
       .attempt(attemptInput(workDir()), never)
       .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ name: 'InfraError', reason: 'rate-limited', isRetryable: true, retryAfterMs: 2500 });
+    expect(error).toMatchObject({ name: 'InfraError', reason: 'rate-limited', isRetryable: true, scope: 'run' });
+    // Codex waits out the provider's retry-after itself and does not pass it on.
+    expect(error).toHaveProperty('retryAfterMs', undefined);
   });
 
   it('scores a crash as the agent outcome', async () => {

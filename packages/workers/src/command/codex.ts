@@ -35,6 +35,15 @@ export const codexPreset: PresetDefinition = {
  *
  *     codex exec --json [--model <model>] [extraArgs…] -- <message>
  *
+ * The preset sets only `--json` (the events its parser reads) and `--` (so a message that starts
+ * with `-` stays the message). It leaves codex's own retries as they are (checked with 0.169): codex
+ * retries a failed model call 5 times (its provider's `stream_max_retries`), a refused key included,
+ * with backoff and the provider's `retry-after` (a 503 took 25 s to fail), and waits for an
+ * unreachable API without end. An attempt still retrying at `timeoutMs` is the provider's failure of
+ * the kind it was retrying, not the agent's (`codexParser`'s `activity()`). For a failure sooner, set
+ * `-c model_providers.<id>.stream_max_retries=0` (and `request_max_retries=0`) in `extraArgs` for a
+ * provider of your own.
+ *
  * Codex refuses to run outside a Git repository unless given `--skip-git-repo-check`, and by default
  * runs in a read-only sandbox: pass e.g. `['--skip-git-repo-check', '--sandbox', 'workspace-write']`
  * in `extraArgs` for a task that edits files in a plain directory.
