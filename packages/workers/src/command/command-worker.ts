@@ -76,6 +76,11 @@ export function commandWorker(options: CommandWorkerOptions): Worker {
       signal,
       displayCommand: shown,
       onLine: (line, droppedBytes) => trace.addLine(parser, line, droppedBytes),
+      ...(parser.parseStderrLine === undefined
+        ? {}
+        : {
+            onStderrLine: (line: string, droppedBytes: number) => trace.addLine(parser, line, droppedBytes, 'stderr'),
+          }),
     });
     if (run.termination === 'aborted') {
       throw signal.reason ?? new DOMException('The attempt was aborted.', 'AbortError');

@@ -73,6 +73,12 @@ export interface StreamSummary {
 export interface EventStreamParser {
   /** Events for one line of stdout (without its line break). */
   parseLine(line: string): TraceEventDraft[];
+  /**
+   * Events for one line of stderr, for a CLI that says there what its stdout leaves out (opencode logs
+   * each failed call to its provider only on stderr). Without it stderr is only kept for the trace and
+   * the failure. Stdout and stderr lines arrive in the order they were read, not necessarily written.
+   */
+  parseStderrLine?(line: string): TraceEventDraft[];
   /** Events still held back after the last line (text a plain-text parser was gathering). */
   flush?(): TraceEventDraft[];
   /** The summary, called once after the last line. */

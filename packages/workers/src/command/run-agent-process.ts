@@ -34,6 +34,8 @@ export interface AgentProcessOptions {
   readonly displayCommand: string;
   /** Sees each stdout line as it arrives. Must not throw. */
   readonly onLine: (line: string, droppedBytes: number) => void;
+  /** When given, sees each stderr line as it arrives (cut at `maxLineBytes`), too. Must not throw. */
+  readonly onStderrLine?: (line: string, droppedBytes: number) => void;
 }
 
 /**
@@ -88,6 +90,7 @@ export async function runAgentProcess(options: AgentProcessOptions): Promise<Age
   const lines = new LineSplitter(options.maxLineBytes, options.onLine);
   const stderr = new TailBuffer(options.maxStderrBytes);
   const stderrHead = new HeadBuffer(stderrHeadLimits);
+  const stderrLines = options.onStderrLine && new LineSplitter(options.maxLineBytes, options.onStderrLine);
   subprocess.stdout?.on('data', (chunk: Uint8Array) => {
     stdoutBytes += chunk.byteLength;
     lines.push(chunk);
@@ -95,6 +98,7 @@ export async function runAgentProcess(options: AgentProcessOptions): Promise<Age
   subprocess.stderr?.on('data', (chunk: Uint8Array) => {
     stderr.push(chunk);
     stderrHead.push(chunk);
+    stderrLines?.push(chunk);
   });
   // Once the agent itself exits, whatever it left in its group gets the grace period, then dies.
   let sweep: NodeJS.Timeout | undefined;
@@ -107,6 +111,7 @@ export async function runAgentProcess(options: AgentProcessOptions): Promise<Age
   clearTimeout(sweep);
   subprocess.kill('SIGKILL');
   lines.end();
+  stderrLines?.end();
 
   const started = result.exitCode !== undefined || result.signal !== undefined || result.timedOut || result.isCanceled;
   if (!started) throw spawnError(options, result.code, result);

@@ -24,11 +24,11 @@ export class TraceCollector {
     this.#startedAt = startedAt;
   }
 
-  /** Parses one stdout line; a parser that throws costs the line, never the attempt. */
-  addLine(parser: EventStreamParser, line: string, droppedBytes: number): void {
+  /** Parses one stdout (or stderr) line; a parser that throws costs the line, never the attempt. */
+  addLine(parser: EventStreamParser, line: string, droppedBytes: number, stream: 'stdout' | 'stderr' = 'stdout'): void {
     let drafts: TraceEventDraft[];
     try {
-      drafts = parser.parseLine(line);
+      drafts = stream === 'stdout' ? parser.parseLine(line) : (parser.parseStderrLine?.(line) ?? []);
     } catch (error) {
       drafts = [{ type: 'log', data: { text: line, parseError: String(error).slice(0, 500) } }];
     }
