@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { claudeCodeParser } from './claude-code-parser';
-import { readStream } from './command-test-helpers';
+import { fixture, readStream } from './command-test-helpers';
 
 const assistant = (content: unknown, extra: object = {}) => ({
   type: 'assistant',
@@ -73,17 +74,19 @@ describe('claudeCodeParser', () => {
     expect(summary.errors).toEqual(['API Error: 500\nAPI error status 500']);
   });
 
-  it('counts input_tokens alone when the cache fields are absent, and a missing cost as unknown', () => {
-    const { summary } = readStream(claudeCodeParser(), [
-      {
-        type: 'result',
-        subtype: 'success',
-        is_error: false,
-        result: 'ok',
-        num_turns: 1,
-        usage: { input_tokens: 7, output_tokens: 2 },
-      },
-    ]);
-    expect(summary.usage).toEqual({ turns: 1, tokensIn: 7, tokensOut: 2, usd: null, costProvenance: 'unknown' });
+  it('reads the usage of a recorded success from modelUsage, cached input included', () => {
+    const lines = readFileSync(fixture('claude-code-2.1.328-success.jsonl'), 'utf8').split('\n');
+    const { summary } = readStream(claudeCodeParser(), lines);
+    // The mock served 1200 input tokens (1000 read from the cache, 100 written to it) and 30 output;
+    // Claude Code priced them for claude-sonnet-4-5 at its list prices: 100 × $3 + 100 × $3.75 +
+    // 1000 × $0.30 + 30 × $15 per million = $0.001425.
+    expect(summary.usage).toEqual({
+      turns: 1,
+      tokensIn: 1200,
+      tokensInCached: 1000,
+      tokensOut: 30,
+      usd: 0.001425,
+      costProvenance: 'measured',
+    });
   });
 });

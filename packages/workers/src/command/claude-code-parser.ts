@@ -1,5 +1,6 @@
 import type { JsonValue } from '@ratchet/corpus';
-import { CountTotal } from './count-total';
+import type { AttemptUsage } from '@ratchet/runtime';
+import { claudeCodeUsage } from './claude-code-usage';
 import type { EventStreamParser, StreamStatus, TraceEventDraft } from './event-stream-parser';
 import {
   arrayField,
@@ -19,19 +20,14 @@ import { streamUsage } from './stream-usage';
  * `subtype` (`success` or `error_*`), `is_error`, `result` (the final text), `num_turns`,
  * `total_cost_usd` and `usage`. Any other line becomes a `log` event.
  *
- * Usage: turns = `num_turns`; tokensIn = `input_tokens` + `cache_creation_input_tokens` +
- * `cache_read_input_tokens` (Anthropic counts cached input apart); tokensOut = `output_tokens`;
- * usd = `total_cost_usd`, which Claude Code computes itself, so it is `measured`.
+ * Usage: see `claudeCodeUsage` (tokens from `modelUsage`, tokensIn includes cached input).
  */
 export function claudeCodeParser(): EventStreamParser {
   let status: StreamStatus = 'unknown';
   let resultText: string | null = null;
   let lastAssistantText: string | null = null;
   const errors: string[] = [];
-  let turns: number | null = null;
-  let usd: number | null = null;
-  let tokensIn: number | null = null;
-  let tokensOut: number | null = null;
+  let usage: AttemptUsage = unknownUsage;
 
   function contentEvents(role: 'assistant' | 'user', event: JsonObject): TraceEventDraft[] {
     const message = objectField(event, 'message');
@@ -61,18 +57,7 @@ export function claudeCodeParser(): EventStreamParser {
   function resultEvent(event: JsonObject): TraceEventDraft {
     const subtype = stringField(event, 'subtype');
     const failed = event.is_error === true || (subtype !== null && subtype !== 'success');
-    turns = countField(event, 'num_turns');
-    usd = countField(event, 'total_cost_usd') ?? countField(event, 'cost_usd');
-    const usage = objectField(event, 'usage');
-    const input = new CountTotal();
-    input.add(countField(usage, 'input_tokens'));
-    if (input.value !== null) {
-      // Cache fields are omitted when no cache was used; input_tokens alone is then the whole input.
-      input.add(countField(usage, 'cache_creation_input_tokens') ?? 0);
-      input.add(countField(usage, 'cache_read_input_tokens') ?? 0);
-    }
-    tokensIn = input.value;
-    tokensOut = countField(usage, 'output_tokens');
+    usage = claudeCodeUsage(event);
     const text = stringField(event, 'result');
     if (!failed) {
       status = 'succeeded';
@@ -101,7 +86,7 @@ export function claudeCodeParser(): EventStreamParser {
     finish() {
       return {
         output: status === 'succeeded' ? resultText : lastAssistantText,
-        usage: streamUsage({ turns, tokensIn, tokensOut, usd }),
+        usage,
         status,
         errors,
         providerFailures: [],
@@ -109,6 +94,8 @@ export function claudeCodeParser(): EventStreamParser {
     },
   };
 }
+
+const unknownUsage = streamUsage({ turns: null, tokensIn: null, tokensOut: null, usd: null });
 
 function blockEvent(role: 'assistant' | 'user', block: JsonValue): TraceEventDraft {
   if (!isJsonObject(block)) return { type: 'log', data: block };
