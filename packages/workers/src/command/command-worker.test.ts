@@ -107,8 +107,11 @@ describe('commandWorker', () => {
       .catch((caught: unknown) => caught);
     expect(InfraError.isInstance(error)).toBe(true);
     expect(CommandWorkerError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ reason: 'rate-limited', isRetryable: true, retryAfterMs: undefined, scope: 'run' });
-    expect((error as Error).message).toMatch(/^claude-code: the provider rate-limited it: API Error: 429/);
+    // retry-after: 2, as Claude Code's waits show it (2194 ms, beyond its own backoff).
+    expect(error).toMatchObject({ reason: 'rate-limited', isRetryable: true, retryAfterMs: 2194, scope: 'run' });
+    expect((error as Error).message).toMatch(
+      /^claude-code: the provider rate-limited it \(HTTP 429\): API Error: Request rejected \(429\)/,
+    );
   });
 
   it("sets PWD to the work dir, as a shell would, whatever the caller's PWD", async () => {
