@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { claudeCode } from './claude-code';
 import { attemptInput, fixture, testWorkDir } from './command-test-helpers';
 import { commandWorker } from './command-worker';
 
 const workDir = testWorkDir();
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 describe('claudeCode', () => {
   it('runs claude -p --output-format stream-json --verbose -- <message>', () => {
@@ -53,5 +56,16 @@ describe('claudeCode', () => {
       ],
     });
     expect(result.output).toBe('done: Fix it');
+  });
+
+  it('limits Claude Code to 3 API retries unless env or the environment sets CLAUDE_CODE_MAX_RETRIES', () => {
+    vi.stubEnv('CLAUDE_CODE_MAX_RETRIES', undefined);
+    expect(claudeCode({ env: { ANTHROPIC_API_KEY: 'k' } }).env).toEqual({
+      CLAUDE_CODE_MAX_RETRIES: '3',
+      ANTHROPIC_API_KEY: 'k',
+    });
+    expect(claudeCode({ env: { CLAUDE_CODE_MAX_RETRIES: '10' } }).env).toEqual({ CLAUDE_CODE_MAX_RETRIES: '10' });
+    vi.stubEnv('CLAUDE_CODE_MAX_RETRIES', '0');
+    expect(claudeCode().env).toBeUndefined();
   });
 });

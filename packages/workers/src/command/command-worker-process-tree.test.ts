@@ -24,7 +24,7 @@ describe('commandWorker process tree', () => {
     expect(result.failure).toEqual({
       reason: 'timeout',
       message:
-        'the agent was still running at its time limit (timeoutMs 700 ms); its process tree was killed; it had reported no activity',
+        'the agent was still running at its time limit (timeoutMs 700 ms); its process tree was killed; last: waiting for the model to answer',
     });
     expect(result.events.at(-1)).toMatchObject({ type: 'error', data: { kind: 'timeout', timeoutMs: 700 } });
     expect(result.usage.costProvenance).toBe('unknown');

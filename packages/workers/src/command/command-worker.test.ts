@@ -27,7 +27,14 @@ describe('commandWorker', () => {
     expect(result).not.toHaveProperty('failure');
     expect(result.events.every((event) => typeof event.atMs === 'number' && event.atMs >= 0)).toBe(true);
     // 12 + 300 + 4000 input tokens, cached ones included; cost as Claude Code computed it.
-    expect(result.usage).toEqual({ turns: 2, tokensIn: 4312, tokensOut: 85, usd: 0.0123, costProvenance: 'measured' });
+    expect(result.usage).toEqual({
+      turns: 2,
+      tokensIn: 4312,
+      tokensInCached: 4000,
+      tokensOut: 85,
+      usd: 0.0123,
+      costProvenance: 'measured',
+    });
   });
 
   it('tells the agent the task prompt followed by the steer', async () => {
@@ -74,7 +81,14 @@ describe('commandWorker', () => {
       { subtype: 'error_max_turns', message: null },
       { kind: 'exit', exitCode: 1, signal: null, message: 'the agent exited with code 1' },
     ]);
-    expect(result.usage).toEqual({ turns: 3, tokensIn: 900, tokensOut: 40, usd: 0.05, costProvenance: 'measured' });
+    expect(result.usage).toEqual({
+      turns: 3,
+      tokensIn: 900,
+      tokensInCached: 0,
+      tokensOut: 40,
+      usd: 0.05,
+      costProvenance: 'measured',
+    });
   });
 
   it('keeps malformed lines and unknown event types as log events', async () => {
@@ -93,8 +107,11 @@ describe('commandWorker', () => {
       .catch((caught: unknown) => caught);
     expect(InfraError.isInstance(error)).toBe(true);
     expect(CommandWorkerError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ reason: 'rate-limited', isRetryable: true, retryAfterMs: undefined, scope: 'run' });
-    expect((error as Error).message).toMatch(/^claude-code: the provider rate-limited it: API Error: 429/);
+    // retry-after: 2, as Claude Code's waits show it (2194 ms, beyond its own backoff).
+    expect(error).toMatchObject({ reason: 'rate-limited', isRetryable: true, retryAfterMs: 2194, scope: 'run' });
+    expect((error as Error).message).toMatch(
+      /^claude-code: the provider rate-limited it \(HTTP 429\): API Error: Request rejected \(429\)/,
+    );
   });
 
   it("sets PWD to the work dir, as a shell would, whatever the caller's PWD", async () => {
