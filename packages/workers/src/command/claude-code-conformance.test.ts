@@ -6,7 +6,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { MockScenario } from '../test/mock-model-api/mock-scenario';
 import { type MockModelApi, startMockModelApi } from '../test/mock-model-api/start-mock-model-api';
 import { claudeCode } from './claude-code';
-import { attemptInput, installedCli, installedCliVersion, makeWorkDir, never } from './command-test-helpers';
+import {
+  attemptInput,
+  installedCli,
+  installedCliVersion,
+  isolatedHomeEnv,
+  makeWorkDir,
+  never,
+} from './command-test-helpers';
 import { commandWorker } from './command-worker';
 import { CommandWorkerError } from './command-worker-error';
 import type { PresetOptions } from './preset-options';
@@ -54,12 +61,7 @@ async function attempt(
     timeoutMs: options.timeoutMs ?? 30_000,
     killGraceMs: 1000,
     env: {
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, '.config'),
-      XDG_DATA_HOME: join(home, '.local/share'),
-      XDG_CACHE_HOME: join(home, '.cache'),
-      XDG_STATE_HOME: join(home, '.local/state'),
-      CLAUDE_CONFIG_DIR: join(home, 'claude'),
+      ...isolatedHomeEnv(home),
       ANTHROPIC_BASE_URL: api.url,
       ANTHROPIC_API_KEY: key,
       ...options.env,

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isolatedHomeEnv } from './command-test-helpers';
 
 /** The variable the mock provider's key is read from: codex sends it as `Authorization: Bearer`. */
 export const mockKeyVariable = 'RATCHET_MOCK_API_KEY';
@@ -40,12 +41,7 @@ export async function isolatedHome(): Promise<IsolatedHome> {
   await mkdir(join(home, 'codex'));
   return {
     env: {
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, '.config'),
-      XDG_DATA_HOME: join(home, '.local/share'),
-      XDG_CACHE_HOME: join(home, '.cache'),
-      XDG_STATE_HOME: join(home, '.local/state'),
-      CODEX_HOME: join(home, 'codex'),
+      ...isolatedHomeEnv(home),
     },
     remove: () => rm(home, { recursive: true, force: true }),
   };

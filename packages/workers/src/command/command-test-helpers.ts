@@ -134,4 +134,20 @@ export const streamSummary = (overrides: Partial<StreamSummary> = {}): StreamSum
   ...overrides,
 });
 
+/**
+ * The environment that gives a real CLI a home of its own under `home` (HOME, the XDG dirs, Claude
+ * Code's and Codex's config dirs), so neither a developer's login nor their config takes part.
+ */
+export function isolatedHomeEnv(home: string): Record<string, string> {
+  return {
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local/share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    XDG_STATE_HOME: join(home, '.local/state'),
+    CLAUDE_CONFIG_DIR: join(home, 'claude'),
+    CODEX_HOME: join(home, 'codex'),
+  };
+}
+
 export { isRunning, waitUntilGone } from '@ratchet/judges/test';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AttemptResult } from '@ratchet/runtime';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { type MockScenario, startMockModelApi } from '../test';
-import { attemptInput, installedCli, makeWorkDir, never } from './command-test-helpers';
+import { attemptInput, installedCli, isolatedHomeEnv, makeWorkDir, never } from './command-test-helpers';
 import { commandWorker } from './command-worker';
 import { opencode } from './opencode';
 import type { PresetOptions } from './preset-options';
@@ -51,11 +51,7 @@ async function conformanceEnv() {
         killGraceMs: 1000,
         ...preset,
         env: {
-          HOME: home,
-          XDG_CONFIG_HOME: join(home, '.config'),
-          XDG_DATA_HOME: join(home, '.local/share'),
-          XDG_CACHE_HOME: join(home, '.cache'),
-          XDG_STATE_HOME: join(home, '.local/state'),
+          ...isolatedHomeEnv(home),
           OPENCODE_CONFIG_CONTENT: JSON.stringify(config),
           OPENCODE_DISABLE_MODELS_FETCH: '1',
           OPENCODE_DISABLE_AUTOUPDATE: '1',

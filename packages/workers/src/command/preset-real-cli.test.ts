@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type MockModelApi, type RecordedRequest, startMockModelApi } from '../test';
 import { claudeCode } from './claude-code';
 import { codex } from './codex';
-import { attemptInput, installedCli, makeWorkDir } from './command-test-helpers';
+import { attemptInput, installedCli, isolatedHomeEnv, makeWorkDir } from './command-test-helpers';
 import { commandWorker } from './command-worker';
 import type { CommandWorkerOptions } from './command-worker-options';
 import { opencode } from './opencode';
@@ -34,15 +34,7 @@ afterEach(async () => {
 });
 
 /** A home of its own, so neither a developer's login nor their config takes part. */
-const isolated = () => ({
-  HOME: home,
-  XDG_CONFIG_HOME: join(home, '.config'),
-  XDG_DATA_HOME: join(home, '.local/share'),
-  XDG_CACHE_HOME: join(home, '.cache'),
-  XDG_STATE_HOME: join(home, '.local/state'),
-  CLAUDE_CONFIG_DIR: join(home, 'claude'),
-  CODEX_HOME: join(home, 'codex'),
-});
+const isolated = () => isolatedHomeEnv(home);
 
 /**
  * Starts an attempt and resolves with the first request to the mock whose body holds the message,
