@@ -1,8 +1,9 @@
 import { createAnthropic } from '@ai-sdk/anthropic';
-import { APICallError, generateText, streamText } from 'ai';
+import { generateText, streamText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockScenario } from './mock-scenario';
 import { maskSecret } from './recorded-request';
+import { sdkFailureOf } from './sdk-failure-of';
 import { type MockModelApi, startMockModelApi } from './start-mock-model-api';
 
 let api: MockModelApi;
@@ -19,13 +20,7 @@ const success: MockScenario = {
   usage: { input: 120, output: 9, cacheRead: 100, cacheWrite: 15 },
 };
 
-/** The error a real Anthropic client raises for one scripted failure, with the SDK's retries off. */
-async function failureOf(scenario: MockScenario): Promise<APICallError> {
-  api.script(scenario);
-  const error = await generateText({ model: model(), prompt: 'hi', maxRetries: 0 }).catch((caught: unknown) => caught);
-  if (!APICallError.isInstance(error)) throw new Error(`expected an APICallError, got ${String(error)}`);
-  return error;
-}
+const failureOf = (scenario: MockScenario) => sdkFailureOf(api, model(), scenario);
 
 describe('the mock’s Anthropic Messages API, read by @ai-sdk/anthropic', () => {
   it('answers a call with the text and the usage, cached tokens counted in the input', async () => {

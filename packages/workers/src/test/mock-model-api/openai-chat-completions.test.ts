@@ -1,7 +1,8 @@
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
-import { APICallError, generateText, streamText } from 'ai';
+import { generateText, streamText } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MockScenario } from './mock-scenario';
+import { sdkFailureOf } from './sdk-failure-of';
 import { type MockModelApi, startMockModelApi } from './start-mock-model-api';
 
 let api: MockModelApi;
@@ -18,12 +19,7 @@ const success: MockScenario = {
   usage: { input: 120, output: 9, cacheRead: 100, reasoning: 3 },
 };
 
-async function failureOf(scenario: MockScenario): Promise<APICallError> {
-  api.script(scenario);
-  const error = await generateText({ model: model(), prompt: 'hi', maxRetries: 0 }).catch((caught: unknown) => caught);
-  if (!APICallError.isInstance(error)) throw new Error(`expected an APICallError, got ${String(error)}`);
-  return error;
-}
+const failureOf = (scenario: MockScenario) => sdkFailureOf(api, model(), scenario);
 
 describe('the mock’s OpenAI Chat Completions API, read by @ai-sdk/openai-compatible', () => {
   it('answers a call with the text and the usage, cached prompt and reasoning tokens included', async () => {
