@@ -1,5 +1,9 @@
+import type { CandidateRecord } from './candidate-record';
 import type { CellRecord } from './cell-record';
 import type { BlobRef, Split } from './common-schemas';
+import type { GateRecord } from './gate-record';
+import type { IterationRecord } from './iteration-record';
+import type { OptimizationRecord } from './optimization-record';
 import type { RunManifest } from './run-manifest';
 import type { RunRecord } from './run-record';
 import type { Usage } from './usage';
@@ -64,6 +68,22 @@ export interface PairedOutcomes {
   excluded: { infra: string[]; unmeasured: string[]; unpaired: string[] };
   /** Infra cells left out of tasks that still had usable replicates. */
   infraCells: number;
+}
+
+/** What an optimization writes besides its lifecycle record: candidates, iterations, holdout-ledger entries. */
+export type OptimizerRecord = CandidateRecord | IterationRecord | GateRecord;
+
+export interface CandidateFilter {
+  optimizationId?: string;
+  /** Candidates with this controller hash, in any optimization. */
+  hash?: string;
+}
+
+export interface GateFilter {
+  benchmark?: string;
+  holdoutKey?: string;
+  incumbentHash?: string;
+  candidateHash?: string;
 }
 
 export interface AppendResult {
@@ -138,5 +158,22 @@ export interface Corpus {
   putBlob(data: Uint8Array | string, mediaType?: string): Promise<BlobRef>;
   blob(sha256: string): Promise<{ ref: BlobRef; data: Uint8Array } | null>;
   stats(): Promise<CorpusStats>;
+  /** Writes an optimization's record; later writes may change only `mutableOptimizationFields`. */
+  putOptimization(record: OptimizationRecord): Promise<void>;
+  optimization(optimizationId: string): Promise<OptimizationRecord | null>;
+  /** Optimizations in `startedAt` order, ties by id. */
+  optimizations(filter?: { benchmark?: string }): Promise<OptimizationRecord[]>;
+  /**
+   * Validates, then writes candidate, iteration and gate records in one transaction; idempotent by
+   * record id. A different record under an id already written is refused (`RecordConflictError`): for
+   * gate records this is the holdout ledger's refusal of a second decision.
+   */
+  appendOptimizerRecords(records: ReadonlyArray<OptimizerRecord>): Promise<AppendResult>;
+  /** Candidate records in `createdAt` order, ties by record id. */
+  candidates(filter?: CandidateFilter): Promise<CandidateRecord[]>;
+  /** An optimization's iteration records, by iteration. */
+  iterations(optimizationId: string): Promise<IterationRecord[]>;
+  /** Holdout-ledger entries in `createdAt` order, ties by record id. */
+  gateRecords(filter?: GateFilter): Promise<GateRecord[]>;
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ export { alignPairs, type PairRow, type TaskTally, tallyRows } from './align-pai
 export { assertManifestUpdate } from './assert-manifest-update';
 export { assertSameRecord } from './assert-same-record';
 export { type AttemptFailure, attemptFailureSchema } from './attempt-failure';
+export { type CandidateRecord, candidateRecordSchema } from './candidate-record';
 export { canonicalJson } from './canonical-json';
 export { type CellRecord, cellRecordSchema } from './cell-record';
 export {
@@ -25,9 +26,12 @@ export type {
   AppendResult,
   ArmSelector,
   AttemptCounts,
+  CandidateFilter,
   CellFilter,
   Corpus,
   CorpusStats,
+  GateFilter,
+  OptimizerRecord,
   PairedOutcomes,
   PairMetric,
   PairsQuery,
@@ -38,9 +42,20 @@ export { CorpusError } from './corpus-error';
 export { type BlobLine, blobLineSchema, type CorpusLine, corpusLineSchema } from './corpus-line';
 export { CorpusVersionError } from './corpus-version-error';
 export { type ExportFilter, type ExportSummary, exportJsonl } from './export-jsonl';
+export { type GateRecord, gateRecordSchema } from './gate-record';
 export { type ImportSummary, importJsonl } from './import-jsonl';
 export { type ImportedBefore, InvalidRecordError, type RecordIssue } from './invalid-record-error';
+export { type IterationRecord, iterationRecordSchema } from './iteration-record';
 export { defaultCorpusUrl, openCorpus } from './open-corpus';
+export {
+  mutableOptimizationFields,
+  type ObjectiveSpec,
+  type OptimizationRecord,
+  type OptimizerSpend,
+  objectiveSpecSchema,
+  optimizationRecordSchema,
+  optimizerSpendSchema,
+} from './optimization-record';
 export {
   parseCellRecord,
   parseCorpusLine,

@@ -17,6 +17,7 @@ import type {
   RecordFilter,
   RunFilter,
 } from '../corpus';
+import { CorpusError } from '../corpus-error';
 import { parseCellRecord, parseRunManifest, parseRunRecord, parseVerdict } from '../parse-record';
 import { RecordConflictError } from '../record-conflict-error';
 import { RecordNotFoundError } from '../record-not-found-error';
@@ -264,6 +265,29 @@ export class SqliteCorpus implements Corpus {
       schemaVersion: latestSchemaVersion,
       location: this.url,
     };
+  }
+
+  // Placeholders until the optimizer tables land (issue 13): every call refuses.
+  putOptimization(): Promise<void> {
+    return Promise.reject(new CorpusError('optimizer records are not stored yet'));
+  }
+  optimization(): Promise<null> {
+    return Promise.reject(new CorpusError('optimizer records are not stored yet'));
+  }
+  optimizations(): Promise<never[]> {
+    return Promise.reject(new CorpusError('optimizer records are not stored yet'));
+  }
+  appendOptimizerRecords(): Promise<AppendResult> {
+    return Promise.reject(new CorpusError('optimizer records are not stored yet'));
+  }
+  candidates(): Promise<never[]> {
+    return Promise.reject(new CorpusError('optimizer records are not stored yet'));
+  }
+  iterations(): Promise<never[]> {
+    return Promise.reject(new CorpusError('optimizer records are not stored yet'));
+  }
+  gateRecords(): Promise<never[]> {
+    return Promise.reject(new CorpusError('optimizer records are not stored yet'));
   }
 
   async close(): Promise<void> {
