@@ -28,21 +28,21 @@ describe('work units in the record', () => {
     const units = Object.fromEntries(
       records.map((record) => [`${record.armId} ${record.taskId} ${record.attempt}`, record.usage.workUnits]),
     );
-    // Seed 0, budget 300: attempts on dsl-0000 and dsl-0002 spend the whole budget, those on the easy
-    // dsl-0001 what they needed — 0 for refine's second, which continued from a search already solved.
+    // Seed 0, budget 300: attempts on dsl-0-0000 and dsl-0-0002 spend the whole budget, those on the easy
+    // dsl-0-0001 what they needed — 0 for refine's second, which continued from a search already solved.
     expect(units).toEqual({
-      'random dsl-0000 0': 300,
-      'random dsl-0000 1': 300,
-      'random dsl-0001 0': 32,
-      'random dsl-0001 1': 4,
-      'random dsl-0002 0': 300,
-      'random dsl-0002 1': 300,
-      'refine dsl-0000 0': 300,
-      'refine dsl-0000 1': 300,
-      'refine dsl-0001 0': 12,
-      'refine dsl-0001 1': 0,
-      'refine dsl-0002 0': 300,
-      'refine dsl-0002 1': 300,
+      'random dsl-0-0000 0': 300,
+      'random dsl-0-0000 1': 300,
+      'random dsl-0-0001 0': 30,
+      'random dsl-0-0001 1': 26,
+      'random dsl-0-0002 0': 300,
+      'random dsl-0-0002 1': 300,
+      'refine dsl-0-0000 0': 300,
+      'refine dsl-0-0000 1': 300,
+      'refine dsl-0-0001 0': 10,
+      'refine dsl-0-0001 1': 0,
+      'refine dsl-0-0002 0': 300,
+      'refine dsl-0-0002 1': 300,
     });
     expect(records.every((record) => record.usage.turns === null && record.usage.usd === null)).toBe(true);
     expect((await corpus.manifest(summary.runId))?.worker.workUnit).toBe('search steps');

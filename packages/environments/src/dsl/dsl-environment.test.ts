@@ -5,7 +5,7 @@ describe('dslEnvironment', () => {
   it('lists the split’s tasks and checks an output on the visible examples only', async () => {
     const environment = dslEnvironment({ count: 5, seed: 0 });
     const tasks = await environment.tasks('train');
-    expect(tasks.map((task) => task.id)).toEqual(['dsl-0000', 'dsl-0001', 'dsl-0002']);
+    expect(tasks.map((task) => task.id)).toEqual(['dsl-0-0000', 'dsl-0-0001', 'dsl-0-0002']);
     const task = tasks[1];
     if (!task) throw new Error('no task');
     const handle = await environment.open(task);

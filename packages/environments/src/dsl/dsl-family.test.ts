@@ -37,8 +37,8 @@ describe('dslFamily', () => {
   it('draws the tasks dslTasks makes for the seed: count over all splits, 3 train : 1 val : 1 holdout', async () => {
     expect(await dslFamily.draw({ count: 10, seed: 3 })).toEqual(dslTasks({ count: 10, seed: 3 }));
     expect((await dslFamily.draw({ count: 10, seed: 3 }, 'val')).map((task) => task.id)).toEqual([
-      'dsl-0003',
-      'dsl-0008',
+      'dsl-3-0003',
+      'dsl-3-0008',
     ]);
   });
 

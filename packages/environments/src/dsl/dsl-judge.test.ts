@@ -52,7 +52,7 @@ describe('dslJudge', () => {
       const verdict = await judge.judge(task, result.output, { now });
       if (check?.passed && !verdict.resolved) overfit.push(task.id);
     }
-    // e.g. dsl-0003: (take 2 (map (+ 1) (drop 3 xs))) is fitted by (drop 3 (map (+ 1) xs)) on 3 short lists.
-    expect(overfit).toEqual(['dsl-0003', 'dsl-0005', 'dsl-0008']);
+    // e.g. dsl-0-0003: (take 2 (map (+ 1) (drop 3 xs))) is fitted by (drop 3 (map (+ 1) xs)) on 3 short lists.
+    expect(overfit).toEqual(['dsl-0-0003', 'dsl-0-0008']);
   });
 });

@@ -18,9 +18,9 @@ describe('dslTasks', () => {
 
   it('splits by position, 3 train : 1 val : 1 holdout, never overlapping', () => {
     const ids = (split: 'train' | 'val' | 'holdout') => dslTasks({ count: 10, seed: 3, split }).map((t) => t.id);
-    expect(ids('train')).toEqual(['dsl-0000', 'dsl-0001', 'dsl-0002', 'dsl-0005', 'dsl-0006', 'dsl-0007']);
-    expect(ids('val')).toEqual(['dsl-0003', 'dsl-0008']);
-    expect(ids('holdout')).toEqual(['dsl-0004', 'dsl-0009']);
+    expect(ids('train')).toEqual(['dsl-3-0000', 'dsl-3-0001', 'dsl-3-0002', 'dsl-3-0005', 'dsl-3-0006', 'dsl-3-0007']);
+    expect(ids('val')).toEqual(['dsl-3-0003', 'dsl-3-0008']);
+    expect(ids('holdout')).toEqual(['dsl-3-0004', 'dsl-3-0009']);
   });
 
   it('mixes difficulties from easy to out of reach, recorded in the metadata', () => {

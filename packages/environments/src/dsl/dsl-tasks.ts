@@ -101,7 +101,7 @@ function generateTask(seed: string | number, index: number): DslTask {
         outputType: typeof examples[0]?.output === 'number' ? 'int' : 'list',
       };
       return {
-        id: `dsl-${String(index).padStart(4, '0')}`,
+        id: `dsl-${seed}-${String(index).padStart(4, '0')}`,
         split: dslSplitOf(index),
         input,
         expected: { program: printProgram(target), hidden },
@@ -118,7 +118,7 @@ function generateTask(seed: string | number, index: number): DslTask {
  *
  * @throws {DslOptionsError} when the options are invalid.
  * @example
- * dslTasks({ count: 5, seed: 7, split: 'train' }).map((task) => task.id); // => ['dsl-0000', 'dsl-0001', 'dsl-0002']
+ * dslTasks({ count: 5, seed: 7, split: 'train' }).map((task) => task.id); // => ['dsl-7-0000', 'dsl-7-0001', 'dsl-7-0002']
  */
 export function dslTasks(options: DslTasksOptions): DslTask[] {
   const parsed = optionsSchema.safeParse(options);
