@@ -44,6 +44,11 @@ export const iterationRecordSchema = z.strictObject({
   valScore: z.number().nullable(),
   /** What this iteration spent (rollout cells; dollars of rollouts and proposer calls, null if unmeasured). */
   spend: optimizerSpendSchema,
+  /** The proposer's share: model calls made and their dollars (0 with no call; null when not measured, never 0). */
+  proposer: z.strictObject({
+    calls: z.number().int().nonnegative(),
+    usd: z.number().nonnegative().nullable(),
+  }),
   /** What the search had spent in all once this iteration ended. */
   total: optimizerSpendSchema,
   best: z.strictObject({ hash: hashSchema, valScore: z.number() }),

@@ -1,0 +1,65 @@
+import type { CellRecord, ObjectiveSpec } from '@ratchet/corpus';
+import { OptimizerError } from '../optimizer-error';
+import type { TaskScores } from '../score-matrix';
+
+/** The splits whose verdicts the search may read (DESIGN rule 1): labels to learn from. Holdout is the gate's alone. */
+export type SearchSplit = 'train' | 'val';
+
+/** Raised when the search is handed a holdout cell: its verdict is read once, by the gate, and nowhere else. */
+export class HoldoutReadError extends OptimizerError {
+  constructor(cellId: string) {
+    super(
+      `cell ${cellId} is on the holdout split: the search reads verdicts of train and val cells only; holdout verdicts are read once, by the gate (DESIGN rule 1)`,
+    );
+  }
+}
+
+/** Objectives read from a cell's spend rather than its verdict. */
+const spendObjectives: Record<string, (cell: CellRecord) => number | null> = {
+  usd: (cell) => cell.spend.usd,
+  wallMs: (cell) => cell.spend.wallMs,
+  workUnits: (cell) => cell.spend.workUnits,
+  tokens: (cell) =>
+    cell.spend.tokensIn === null || cell.spend.tokensOut === null ? null : cell.spend.tokensIn + cell.spend.tokensOut,
+  attempts: (cell) => cell.attempts,
+};
+
+/** The objective names a search can read: `success`, the spend figures, or any score the family's judge writes. */
+export const builtInObjectives = ['success', ...Object.keys(spendObjectives)] as const;
+
+/**
+ * One cell's value on each objective: `success` is 1 when the verdict resolved the task, else 0; the
+ * spend objectives read the cell's metered spend; any other name reads that score of the verdict.
+ * Null where it was not measured (no verdict, an unmetered figure) and for an infra cell, which is no
+ * outcome (DESIGN rule 4) — never 0.
+ *
+ * @throws {HoldoutReadError} for a holdout cell.
+ */
+export function cellObjectives(cell: CellRecord, objectives: readonly ObjectiveSpec[]): TaskScores {
+  if (cell.split === 'holdout') throw new HoldoutReadError(cell.cellId);
+  const values: Record<string, number | null> = {};
+  for (const { name } of objectives) {
+    if (cell.status === 'infra') values[name] = null;
+    else if (name === 'success') values[name] = cell.verdict === null ? null : cell.verdict.resolved ? 1 : 0;
+    else if (name in spendObjectives)
+      values[name] = (spendObjectives[name] as (cell: CellRecord) => number | null)(cell);
+    else values[name] = cell.verdict?.scores[name]?.value ?? null;
+  }
+  return values;
+}
+
+/**
+ * One task's scores from its cells: each objective's mean over the replicates that measured it (DESIGN:
+ * replicates are averaged first, never counted as tasks); null when none did.
+ */
+export function taskObjectives(cells: readonly CellRecord[], objectives: readonly ObjectiveSpec[]): TaskScores {
+  const perCell = cells.map((cell) => cellObjectives(cell, objectives));
+  const values: Record<string, number | null> = {};
+  for (const { name } of objectives) {
+    const measured = perCell
+      .map((scores) => scores[name])
+      .filter((value): value is number => typeof value === 'number');
+    values[name] = measured.length === 0 ? null : measured.reduce((sum, value) => sum + value, 0) / measured.length;
+  }
+  return values;
+}
