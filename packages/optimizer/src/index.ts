@@ -12,3 +12,20 @@ export {
   type ReflectiveExample,
 } from './proposers/proposer';
 export type { CandidateScores, ObjectiveSpec, Scalarization, ScoreMatrix, TaskScores } from './score-matrix';
+export {
+  type AcceptanceDecision,
+  type AcceptanceRule,
+  type AcceptanceRuleInput,
+  accept,
+  acceptanceRuleSchema,
+  defaultAcceptanceMargin,
+  defaultSignAlpha,
+} from './selection/acceptance';
+export { hypervolume } from './selection/hypervolume';
+export { type InstanceFront, type InstanceFronts, instanceFronts } from './selection/instance-fronts';
+export { type CandidatePoint, candidateMeans, candidateParetoFront } from './selection/pareto-front';
+export { type ReducedFronts, removeDominated } from './selection/remove-dominated';
+export { defaultWeights, meanScalar, pickBest, scalarScore } from './selection/scalarize';
+export { parentProbabilities, selectParent } from './selection/select-parent';
+export { SelectionError, type SelectionProblem } from './selection/selection-error';
+export { type StratifiedSubsample, type Stratum, stratifiedSubsample } from './selection/stratified-subsample';
