@@ -4,10 +4,10 @@ import { BudgetMeter, BudgetTooSmallError } from '../budget';
 import type { Candidate } from '../candidate';
 import { Evaluator } from '../evaluation/evaluator';
 import { OptimizerError } from '../optimizer-error';
-import type { ScoreMatrix } from '../score-matrix';
+import type { ObjectiveSpec, ScoreMatrix } from '../score-matrix';
 import { acceptanceRuleSchema } from '../selection/acceptance';
 import { hypervolume } from '../selection/hypervolume';
-import { paretoFront } from '../selection/pareto-front';
+import { type CandidatePoint, candidateMeans, candidateParetoFront } from '../selection/pareto-front';
 import { pickBest } from '../selection/scalarize';
 import {
   evaluationKey,
@@ -148,6 +148,25 @@ export async function gepa(options: GepaOptions): Promise<GepaResult> {
   return finish(context, stop as GepaStop, now());
 }
 
+/**
+ * The hypervolume the front dominates beyond the baseline's mean objective vector (the reference point):
+ * 0 when nothing improves on the baseline in any objective. Null with one objective (it is then just the
+ * best score), or when an objective of the baseline or a front point was not measured.
+ */
+function frontVolume(
+  front: readonly CandidatePoint[],
+  baseline: string,
+  matrix: ScoreMatrix,
+  objectives: readonly ObjectiveSpec[],
+): number | null {
+  if (objectives.length < 2) return null;
+  const reference = candidateMeans(new Map([[baseline, matrix.get(baseline) ?? new Map()]]), objectives)[0]?.means;
+  if (!reference || objectives.some(({ name }) => reference[name] === null)) return null;
+  const points = front.map((point) => point.means);
+  if (points.some((means) => objectives.some(({ name }) => means[name] === null))) return null;
+  return hypervolume(points, objectives, reference as Record<string, number>);
+}
+
 function validate(options: GepaOptions, minibatch: number): void {
   if (options.train.length === 0)
     throw new OptimizerError('gepa: give at least one train task to draw minibatches from');
@@ -194,6 +213,7 @@ async function commitIteration(
   if (outcome.iteration.step === 'merge') state.merged.add(outcome.iteration.parents.join('+'));
   const matrix = valMatrix(context);
   const best = pickBest(matrix, settings.objectives, settings.scalarization);
+  const bestScore = valScoreOf(context, best) ?? 0;
   const record: IterationRecord = {
     kind: 'iteration',
     schemaVersion: 2,
@@ -202,8 +222,8 @@ async function commitIteration(
     iteration,
     ...outcome.iteration,
     total: meter.spend,
-    best: { hash: best.hash, valScore: best.score },
-    frontSize: paretoFront(matrix, settings.objectives).length,
+    best: { hash: best, valScore: bestScore },
+    frontSize: candidateParetoFront(matrix, settings.objectives).length,
     createdAt,
   };
   const candidates =
@@ -215,13 +235,7 @@ async function commitIteration(
   state.record = {
     ...state.record,
     spend: meter.spend,
-    best: {
-      id:
-        best.hash === options.baseline.hash
-          ? options.baseline.id
-          : (state.seen.get(best.hash)?.controller.id ?? options.baseline.id),
-      hash: best.hash,
-    },
+    best: { id: (state.seen.get(best) as Candidate).controller.id, hash: best },
   };
   await options.corpus.putOptimization(state.record);
 }
@@ -230,8 +244,8 @@ async function finish(context: SearchContext, stop: GepaStop, endedAt: string): 
   const { state, meter, options, settings } = context;
   const matrix = valMatrix(context);
   const best = pickBest(matrix, settings.objectives, settings.scalarization);
-  const bestCandidate = state.seen.get(best.hash) as Candidate;
-  const front = paretoFront(matrix, settings.objectives);
+  const bestCandidate = state.seen.get(best) as Candidate;
+  const front = candidateParetoFront(matrix, settings.objectives);
   const status = stop.reason === 'signal' ? 'interrupted' : stop.reason === 'error' ? 'failed' : 'completed';
   state.record = {
     ...state.record,
@@ -247,18 +261,11 @@ async function finish(context: SearchContext, stop: GepaStop, endedAt: string): 
     optimizationId: state.record.optimizationId,
     record: state.record,
     best: bestCandidate,
-    bestVal: valScoreOf(context, best.hash) ?? best.score,
+    bestVal: valScoreOf(context, best) ?? 0,
     candidates: [...state.pool],
     val: matrix,
-    front,
-    hypervolume:
-      settings.objectives.length > 1
-        ? hypervolume(
-            front.map((hash) => hash),
-            matrix,
-            settings.objectives,
-          )
-        : null,
+    front: front.map((point) => point.hash),
+    hypervolume: frontVolume(front, options.baseline.hash, matrix, settings.objectives),
     iterations: [...state.iterations],
     spend: meter.spend,
     stop,

@@ -74,8 +74,13 @@ export async function mergeStep(
     };
   }
   const both = pairedScalars(context, left.hash, right.hash, options.val);
-  const picked = stratifiedSubsample(both.left, both.right, settings.mergeSubsample, random.fork('subsample'));
-  const subsampleIds = new Set(picked.map((index) => both.tasks[index]));
+  const picked = stratifiedSubsample(
+    new Map(both.tasks.map((task, index) => [task, both.left[index] as number])),
+    new Map(both.tasks.map((task, index) => [task, both.right[index] as number])),
+    settings.mergeSubsample,
+    random.fork('subsample'),
+  );
+  const subsampleIds = new Set(picked.taskIds);
   const subsample = options.val.filter((task) => subsampleIds.has(task.id));
   const refused = meter.refuses(options.val.length * settings.replicates);
   if (refused)

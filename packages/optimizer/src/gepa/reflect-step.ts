@@ -49,7 +49,9 @@ const stopOf = (evaluation: Exclude<Evaluation, { kind: 'scored' }>) =>
  */
 export async function reflectStep(context: SearchContext, iteration: number, random: Rng): Promise<StepOutcome> {
   const { options, settings, evaluator, meter, state } = context;
-  const fronts = removeDominated(instanceFronts(valMatrix(context), settings.objectives));
+  const matrix = valMatrix(context);
+  const aggregate = new Map(state.pool.map((candidate) => [candidate.hash, valScoreOf(context, candidate.hash) ?? 0]));
+  const fronts = removeDominated(instanceFronts(matrix, settings.objectives), aggregate);
   const parentHash = selectParent(fronts, random.fork('parent'));
   const parent = state.seen.get(parentHash) as Candidate;
   const minibatch = drawMinibatch(options.train, settings.minibatch, random.fork('minibatch'));
