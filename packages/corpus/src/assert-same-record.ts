@@ -1,7 +1,7 @@
 import { canonicalJson } from './canonical-json';
 import type { JsonValue } from './common-schemas';
 import { fieldsThatDiffer } from './fields-that-differ';
-import { RecordConflictError } from './record-conflict-error';
+import { RecordConflictError, type StoredRecordKind } from './record-conflict-error';
 
 /**
  * The idempotency rule every store applies when a record id is appended again: the same record (equal
@@ -13,7 +13,7 @@ import { RecordConflictError } from './record-conflict-error';
  * assertSameRecord('attempt', 'r-1', { a: 1, b: 2 }, { b: 2, a: 1 }); // => passes: a retried write
  */
 export function assertSameRecord(
-  recordKind: 'attempt' | 'cell' | 'manifest',
+  recordKind: StoredRecordKind,
   id: string,
   existing: JsonValue,
   incoming: JsonValue,

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { candidateRecordSchema } from './candidate-record';
 import { cellRecordSchema } from './cell-record';
 import { sha256Schema } from './common-schemas';
+import { gateRecordSchema } from './gate-record';
+import { iterationRecordSchema } from './iteration-record';
+import { optimizationRecordSchema } from './optimization-record';
 import { runManifestSchema } from './run-manifest';
 import { runRecordSchema } from './run-record';
 
@@ -13,11 +17,18 @@ export const blobLineSchema = z.strictObject({
 });
 export type BlobLine = z.infer<typeof blobLineSchema>;
 
-/** One line of the JSON Lines interchange format: a manifest, an attempt, a cell, or a blob. */
+/**
+ * One line of the JSON Lines interchange format: a manifest, an attempt, a cell, an optimization, a
+ * candidate, an iteration, a gate record, or a blob.
+ */
 export const corpusLineSchema = z.discriminatedUnion('kind', [
   runManifestSchema,
   runRecordSchema,
   cellRecordSchema,
+  optimizationRecordSchema,
+  candidateRecordSchema,
+  iterationRecordSchema,
+  gateRecordSchema,
   blobLineSchema,
 ]);
 export type CorpusLine = z.infer<typeof corpusLineSchema>;

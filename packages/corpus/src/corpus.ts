@@ -164,14 +164,16 @@ export interface Corpus {
   /** Optimizations in `startedAt` order, ties by id. */
   optimizations(filter?: { benchmark?: string }): Promise<OptimizationRecord[]>;
   /**
-   * Validates, then writes candidate, iteration and gate records in one transaction; idempotent by
-   * record id. A different record under an id already written is refused (`RecordConflictError`): for
-   * gate records this is the holdout ledger's refusal of a second decision.
+   * Validates the whole batch, then writes candidate, iteration and gate records in one transaction;
+   * idempotent by record id, each kind its own namespace of ids (a candidate and an iteration may share
+   * one). The same record again is counted as a duplicate; a different record under an id already
+   * written is refused (`RecordConflictError`) and nothing from the batch is written: for gate records
+   * this is the holdout ledger's refusal of a second decision.
    */
   appendOptimizerRecords(records: ReadonlyArray<OptimizerRecord>): Promise<AppendResult>;
   /** Candidate records in `createdAt` order, ties by record id. */
   candidates(filter?: CandidateFilter): Promise<CandidateRecord[]>;
-  /** An optimization's iteration records, by iteration. */
+  /** An optimization's iteration records, by iteration number (2 before 10). */
   iterations(optimizationId: string): Promise<IterationRecord[]>;
   /** Holdout-ledger entries in `createdAt` order, ties by record id. */
   gateRecords(filter?: GateFilter): Promise<GateRecord[]>;

@@ -5,6 +5,11 @@ import type { Corpus } from './corpus';
 import type { BlobLine } from './corpus-line';
 import type { RunRecord } from './run-record';
 
+/**
+ * What to export. `runId` narrows to one run's manifest, attempts and cells, and leaves optimizer
+ * records out (they belong to optimizations, not to a run). `benchmark` narrows runs, optimizations
+ * and gate records to that benchmark; candidates and iterations follow their optimization.
+ */
 export interface ExportFilter {
   runId?: string;
   benchmark?: string;
@@ -14,6 +19,10 @@ export interface ExportSummary {
   manifests: number;
   attempts: number;
   cells: number;
+  optimizations: number;
+  candidates: number;
+  iterations: number;
+  gates: number;
   blobs: number;
 }
 
@@ -31,7 +40,9 @@ function blobDigests(record: RunRecord | CellRecord): string[] {
 
 /**
  * Writes the matching part of the corpus as JSON Lines, one record per line: manifests, attempts,
- * cells, then the blobs they reference, so the file is self-contained. Respects back-pressure.
+ * cells; then optimizations, their candidates, their iterations, and gate records (see `ExportFilter`);
+ * then the blobs the records reference, so the file is self-contained. The order is the stores' query
+ * order, so the same corpus always gives the same file. Respects back-pressure.
  *
  * @example
  * await exportJsonl(corpus, { runId: 'run-1' }, createWriteStream('run-1.jsonl'));
@@ -40,7 +51,16 @@ export async function exportJsonl(corpus: Corpus, filter: ExportFilter, output: 
   const write = async (line: unknown) => {
     if (!output.write(`${JSON.stringify(line)}\n`)) await once(output, 'drain');
   };
-  const summary: ExportSummary = { manifests: 0, attempts: 0, cells: 0, blobs: 0 };
+  const summary: ExportSummary = {
+    manifests: 0,
+    attempts: 0,
+    cells: 0,
+    optimizations: 0,
+    candidates: 0,
+    iterations: 0,
+    gates: 0,
+    blobs: 0,
+  };
   const digests = new Set<string>();
   const runs = await corpus.runs(filter.benchmark === undefined ? {} : { benchmark: filter.benchmark });
   for (const manifest of runs) {
@@ -58,6 +78,7 @@ export async function exportJsonl(corpus: Corpus, filter: ExportFilter, output: 
     summary.cells++;
     for (const digest of blobDigests(cell)) digests.add(digest);
   }
+  if (filter.runId === undefined) await exportOptimizerRecords(corpus, filter.benchmark, write, summary);
   for (const digest of [...digests].sort()) {
     const blob = await corpus.blob(digest);
     if (!blob) continue;
@@ -71,4 +92,29 @@ export async function exportJsonl(corpus: Corpus, filter: ExportFilter, output: 
     summary.blobs++;
   }
   return summary;
+}
+
+/** Optimizations in start order, then their candidates, then their iterations, then gate records. */
+async function exportOptimizerRecords(
+  corpus: Corpus,
+  benchmark: string | undefined,
+  write: (line: unknown) => Promise<void>,
+  summary: ExportSummary,
+): Promise<void> {
+  const optimizations = await corpus.optimizations(benchmark === undefined ? {} : { benchmark });
+  for (const optimization of optimizations) await write(optimization);
+  summary.optimizations += optimizations.length;
+  for (const { optimizationId } of optimizations) {
+    const candidates = await corpus.candidates({ optimizationId });
+    for (const candidate of candidates) await write(candidate);
+    summary.candidates += candidates.length;
+  }
+  for (const { optimizationId } of optimizations) {
+    const iterations = await corpus.iterations(optimizationId);
+    for (const iteration of iterations) await write(iteration);
+    summary.iterations += iterations.length;
+  }
+  const gates = await corpus.gateRecords(benchmark === undefined ? {} : { benchmark });
+  for (const gate of gates) await write(gate);
+  summary.gates += gates.length;
 }

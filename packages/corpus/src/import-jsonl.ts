@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { CellRecord } from './cell-record';
-import type { Corpus } from './corpus';
+import type { Corpus, OptimizerRecord } from './corpus';
 import { InvalidRecordError } from './invalid-record-error';
 import { parseCorpusLine } from './parse-record';
 import type { RunRecord } from './run-record';
@@ -12,10 +12,14 @@ export interface ImportSummary {
   manifests: number;
   attempts: number;
   cells: number;
+  optimizations: number;
+  candidates: number;
+  iterations: number;
+  gates: number;
   blobs: number;
-  /** Attempts and cells written by this import. */
+  /** Attempts, cells, candidates, iterations and gate records written by this import. */
   inserted: number;
-  /** Attempts and cells already present and identical (re-importing a file is a no-op). */
+  /** Such records already present and identical (re-importing a file is a no-op). */
   duplicates: number;
 }
 
@@ -26,7 +30,9 @@ const batchSize = 1000;
  * older exports wrote them, are upgraded (`upgradeRecord`). Every line is validated; the first bad one
  * stops the import with its line number and what is wrong. Records are written in whole transactions,
  * so no record is ever half-imported; lines before the bad one are kept (the error says how many),
- * and importing the fixed file again skips them as duplicates. Blob lines are checked against their digest.
+ * and importing the fixed file again skips them as duplicates. Manifests and optimizations are written
+ * as they are read (the same one again changes nothing; a changed frozen field is a conflict);
+ * attempts, cells and optimizer records go in batches. Blob lines are checked against their digest.
  *
  * @throws {InvalidRecordError} naming the line (and `source`) of the first invalid line, with
  *   `imported`: the lines and records before it that were committed.
@@ -44,23 +50,32 @@ export async function importJsonl(
     manifests: 0,
     attempts: 0,
     cells: 0,
+    optimizations: 0,
+    candidates: 0,
+    iterations: 0,
+    gates: 0,
     blobs: 0,
     inserted: 0,
     duplicates: 0,
   };
   const source = options.source ?? 'input';
   let pending: Array<RunRecord | CellRecord> = [];
-  const flush = async () => {
-    if (pending.length === 0) return;
-    const result = await corpus.append(pending);
+  let pendingOptimizer: OptimizerRecord[] = [];
+  const count = (result: { inserted: number; duplicates: number }) => {
     summary.inserted += result.inserted;
     summary.duplicates += result.duplicates;
+  };
+  const flush = async () => {
+    if (pending.length > 0) count(await corpus.append(pending));
+    if (pendingOptimizer.length > 0) count(await corpus.appendOptimizerRecords(pendingOptimizer));
     pending = [];
+    pendingOptimizer = [];
   };
   // Commits what came before a bad line, then says how much that was, so the caller knows what was kept.
   const refuse = async (error: InvalidRecordError): Promise<never> => {
     await flush();
-    throw error.withImported({ lines: summary.lines, records: summary.attempts + summary.cells });
+    const records = summary.attempts + summary.cells + summary.candidates + summary.iterations + summary.gates;
+    throw error.withImported({ lines: summary.lines, records });
   };
   let lineNumber = 0;
   for await (const text of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
@@ -91,12 +106,20 @@ export async function importJsonl(
     } else if (line.kind === 'manifest') {
       await corpus.putManifest(line);
       summary.manifests++;
-    } else {
+    } else if (line.kind === 'optimization') {
+      await corpus.putOptimization(line);
+      summary.optimizations++;
+    } else if (line.kind === 'attempt' || line.kind === 'cell') {
       pending.push(line);
       if (line.kind === 'attempt') summary.attempts++;
       else summary.cells++;
-      if (pending.length >= batchSize) await flush();
+    } else {
+      pendingOptimizer.push(line);
+      if (line.kind === 'candidate') summary.candidates++;
+      else if (line.kind === 'iteration') summary.iterations++;
+      else summary.gates++;
     }
+    if (pending.length + pendingOptimizer.length >= batchSize) await flush();
     summary.lines++;
   }
   await flush();

@@ -1,5 +1,6 @@
 export { alignPairs, type PairRow, type TaskTally, tallyRows } from './align-pairs';
 export { assertManifestUpdate } from './assert-manifest-update';
+export { assertOptimizationUpdate } from './assert-optimization-update';
 export { assertSameRecord } from './assert-same-record';
 export { type AttemptFailure, attemptFailureSchema } from './attempt-failure';
 export { type CandidateRecord, candidateRecordSchema } from './candidate-record';
@@ -59,13 +60,15 @@ export {
 export {
   parseCellRecord,
   parseCorpusLine,
+  parseOptimizationRecord,
+  parseOptimizerRecord,
   parseRunManifest,
   parseRunRecord,
   parseVerdict,
   type RecordLocation,
 } from './parse-record';
 export { parseStoreUrl, type StoreLocation, type StoreScheme } from './parse-store-url';
-export { RecordConflictError } from './record-conflict-error';
+export { RecordConflictError, type StoredRecordKind } from './record-conflict-error';
 export { RecordNotFoundError } from './record-not-found-error';
 export { RecordUpgradeError } from './record-upgrade-error';
 export { resolveStoreUrl } from './resolve-store-url';

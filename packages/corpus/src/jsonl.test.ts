@@ -6,7 +6,16 @@ import { exportJsonl } from './export-jsonl';
 import { importJsonl } from './import-jsonl';
 import { InvalidRecordError } from './invalid-record-error';
 import { openCorpus } from './open-corpus';
-import { buildCellRecord, buildManifest, buildRunRecord } from './test';
+import { RecordConflictError } from './record-conflict-error';
+import {
+  buildCandidateRecord,
+  buildCellRecord,
+  buildGateRecord,
+  buildIterationRecord,
+  buildManifest,
+  buildOptimizationRecord,
+  buildRunRecord,
+} from './test';
 import { v1ExportJsonl } from './test/v1-export';
 
 let source: Corpus;
@@ -41,7 +50,10 @@ async function exported(filter = {}) {
 describe('exportJsonl / importJsonl', () => {
   it('exports one run: its manifest, attempts, cells and the blobs they reference, one per line', async () => {
     const { body, summary } = await exported({ runId: 'run-1' });
-    expect(summary).toEqual({ manifests: 1, attempts: 2, cells: 1, blobs: 1 });
+    expect(summary).toEqual({
+      ...{ manifests: 1, attempts: 2, cells: 1, blobs: 1 },
+      ...{ optimizations: 0, candidates: 0, iterations: 0, gates: 0 },
+    });
     expect(body.split('\n').map((line) => (line ? JSON.parse(line).kind : ''))).toEqual([
       'manifest',
       'attempt',
@@ -123,5 +135,57 @@ describe('exportJsonl / importJsonl', () => {
       /^old\.jsonl, line 4: invalid corpus line: chosenBy: cell "run-v1\/random\/task-1\/0" cannot be upgraded: its final output was chosen by 'oracle'/,
     );
     expect(await target.cells({ runId: 'run-v1' })).toEqual([]);
+  });
+
+  describe('optimizer records', () => {
+    beforeEach(async () => {
+      await source.putOptimization(buildOptimizationRecord());
+      await source.putOptimization(buildOptimizationRecord({ optimizationId: 'opt-sat', benchmark: 'sat' }));
+      await source.appendOptimizerRecords([
+        buildCandidateRecord(),
+        buildCandidateRecord({ recordId: 'opt-sat/c0ffee', optimizationId: 'opt-sat' }),
+        buildIterationRecord(),
+        buildIterationRecord({ recordId: 'opt-sat/1', optimizationId: 'opt-sat' }),
+        buildGateRecord(),
+        buildGateRecord({ recordId: 'gate-sat', benchmark: 'sat', optimizationId: 'opt-sat' }),
+      ]);
+    });
+
+    const keys = (body: string) =>
+      body
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line))
+        .filter((line) => !['manifest', 'attempt', 'cell', 'blob'].includes(line.kind))
+        .map((line) => `${line.kind} ${line.recordId ?? line.optimizationId}`);
+
+    it('exports the optimizations of a benchmark with their candidates and iterations, and its gates', async () => {
+      const { body, summary } = await exported({ benchmark: 'sat' });
+      expect(summary).toMatchObject({ optimizations: 1, candidates: 1, iterations: 1, gates: 1 });
+      expect(keys(body)).toEqual([
+        'optimization opt-sat',
+        'candidate opt-sat/c0ffee',
+        'iteration opt-sat/1',
+        'gate gate-sat',
+      ]);
+    });
+
+    it('leaves optimizer records out of the export of one run', async () => {
+      const { body, summary } = await exported({ runId: 'run-1' });
+      expect(summary).toMatchObject({ manifests: 1, optimizations: 0, candidates: 0, iterations: 0, gates: 0 });
+      expect(keys(body)).toEqual([]);
+    });
+
+    it('refuses an imported gate record that contradicts the ledger, writing nothing of its batch', async () => {
+      await target.appendOptimizerRecords([buildGateRecord({ promoted: false, reason: 'ci-below-threshold' })]);
+      const { body } = await exported();
+      const error = await importJsonl(target, Readable.from([body])).catch((caught: unknown) => caught);
+      expect(RecordConflictError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toMatch(
+        /^a different gate with id "gate\/dsl\/holdout-1\/c0ffee" .*promoted, reason/,
+      );
+      expect(await target.candidates()).toEqual([]);
+      expect(await target.gateRecords()).toHaveLength(1);
+    });
   });
 });

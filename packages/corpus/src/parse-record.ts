@@ -1,7 +1,12 @@
 import type { z } from 'zod';
+import { candidateRecordSchema } from './candidate-record';
 import { type CellRecord, cellRecordSchema } from './cell-record';
+import type { OptimizerRecord } from './corpus';
 import { type CorpusLine, corpusLineSchema } from './corpus-line';
+import { gateRecordSchema } from './gate-record';
 import { InvalidRecordError, type RecordIssue } from './invalid-record-error';
+import { iterationRecordSchema } from './iteration-record';
+import { type OptimizationRecord, optimizationRecordSchema } from './optimization-record';
 import { RecordUpgradeError } from './record-upgrade-error';
 import { type RunManifest, runManifestSchema } from './run-manifest';
 import { type RunRecord, runRecordSchema } from './run-record';
@@ -53,8 +58,34 @@ export function parseRunManifest(value: unknown, location: RecordLocation = {}):
   return parseWith(runManifestSchema, value, location, 'run manifest');
 }
 
+/** Validates one optimization record; throws `InvalidRecordError` naming every bad field. */
+export function parseOptimizationRecord(value: unknown, location: RecordLocation = {}): OptimizationRecord {
+  return parseWith(optimizationRecordSchema, value, location, 'optimization record');
+}
+
+const optimizerSchemas = {
+  candidate: candidateRecordSchema,
+  iteration: iterationRecordSchema,
+  gate: gateRecordSchema,
+} as const;
+
 /**
- * Validates one interchange line (manifest, attempt, cell or blob), chosen by its `kind`. Lines of
+ * Validates one candidate, iteration or gate record, chosen by its `kind`.
+ *
+ * @throws {InvalidRecordError} naming each bad field, or `kind` when it is none of the three.
+ */
+export function parseOptimizerRecord(value: unknown, location: RecordLocation = {}): OptimizerRecord {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  if (kind !== 'candidate' && kind !== 'iteration' && kind !== 'gate') {
+    const message = `must be 'candidate', 'iteration' or 'gate' (optimizations are written with putOptimization)`;
+    throw new InvalidRecordError({ ...location, what: 'optimizer record', issues: [{ path: 'kind', message }] });
+  }
+  const schema: z.ZodType<OptimizerRecord> = optimizerSchemas[kind];
+  return parseWith(schema, value, location, `${kind} record`);
+}
+
+/**
+ * Validates one interchange line (manifest, attempt, cell, optimization, candidate, iteration, gate or blob), chosen by its `kind`. Lines of
  * record schema 1, as exports made before schema 2 wrote them, are upgraded first (`upgradeRecord`).
  *
  * @throws {InvalidRecordError} naming each bad field; for a v1 cell chosen by `'oracle'`, which cannot

@@ -1,20 +1,31 @@
 import { CorpusError } from './corpus-error';
 
+/** The kinds of record a store keeps under an id: each kind is its own namespace of ids. */
+export type StoredRecordKind = 'manifest' | 'attempt' | 'cell' | 'optimization' | 'candidate' | 'iteration' | 'gate';
+
+/** What the store kept, and what to do: lifecycle records keep the stored one; batches write nothing. */
+function keptText(recordKind: StoredRecordKind): string {
+  if (recordKind === 'manifest' || recordKind === 'optimization') return `the stored ${recordKind} was kept`;
+  if (recordKind === 'gate') {
+    return 'nothing from this batch was written; a holdout is decided once per incumbent (DESIGN rule 6): gate on a fresh holdout';
+  }
+  return 'nothing from this batch was written';
+}
+
 /**
  * A different record already exists under the same id. Appends are idempotent only for identical
  * records: a retry of the same write is a no-op, a different record with a used id is refused and
- * nothing from the batch is written. Give the new record a new id. For a manifest, only the run's
- * lifecycle may change once written.
+ * nothing from the batch is written. Give the new record a new id. For a manifest or an optimization,
+ * only its lifecycle may change once written; for a gate record (the holdout ledger), a second,
+ * different decision on the same holdout for the same incumbent is this error.
  */
 export class RecordConflictError extends CorpusError {
-  readonly recordKind: 'attempt' | 'cell' | 'manifest';
+  readonly recordKind: StoredRecordKind;
   readonly id: string;
 
-  constructor(options: { recordKind: 'attempt' | 'cell' | 'manifest'; id: string; detail?: string }) {
-    const kept =
-      options.recordKind === 'manifest' ? 'the stored manifest was kept' : 'nothing from this batch was written';
+  constructor(options: { recordKind: StoredRecordKind; id: string; detail?: string }) {
     super(
-      `a different ${options.recordKind} with id "${options.id}" is already in the corpus${options.detail ? ` (${options.detail})` : ''}; ${kept}`,
+      `a different ${options.recordKind} with id "${options.id}" is already in the corpus${options.detail ? ` (${options.detail})` : ''}; ${keptText(options.recordKind)}`,
     );
     this.name = 'RecordConflictError';
     this.recordKind = options.recordKind;

@@ -67,6 +67,39 @@ export const migrations: readonly Migration[] = [
     `,
     up: upgradeStoredBodies,
   },
+  {
+    version: 3,
+    description: 'optimizations, and their candidate, iteration and gate records',
+    // Record ids are unique per kind (as attempt and cell ids are), hence the (kind, record_id) key.
+    sql: `
+      CREATE TABLE optimizations (
+        optimization_id TEXT PRIMARY KEY,
+        benchmark TEXT NOT NULL,
+        status TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        body TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX optimizations_by_benchmark ON optimizations (benchmark, started_at);
+      CREATE TABLE optimizer_records (
+        kind TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        optimization_id TEXT,
+        hash TEXT,
+        iteration INTEGER,
+        benchmark TEXT,
+        holdout_key TEXT,
+        incumbent_hash TEXT,
+        candidate_hash TEXT,
+        created_at TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (kind, record_id)
+      ) STRICT;
+      CREATE INDEX optimizer_records_by_optimization ON optimizer_records (kind, optimization_id, iteration);
+      CREATE INDEX optimizer_records_by_hash ON optimizer_records (kind, hash);
+      CREATE INDEX optimizer_records_by_holdout ON optimizer_records (kind, benchmark, holdout_key, incumbent_hash);
+      CREATE INDEX optimizer_records_by_candidate_hash ON optimizer_records (kind, candidate_hash);
+    `,
+  },
 ];
 
 export const latestSchemaVersion = Math.max(...migrations.map((m) => m.version));

@@ -3,41 +3,49 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { alignPairs, type TaskTally } from '../align-pairs';
 import { assertManifestUpdate } from '../assert-manifest-update';
 import { assertSameRecord } from '../assert-same-record';
+import type { CandidateRecord } from '../candidate-record';
 import { canonicalJson } from '../canonical-json';
 import type { CellRecord } from '../cell-record';
 import type { BlobRef, JsonValue } from '../common-schemas';
 import type {
   AppendResult,
-  AttemptCounts,
+  CandidateFilter,
   CellFilter,
   Corpus,
   CorpusStats,
+  GateFilter,
+  OptimizerRecord,
   PairedOutcomes,
   PairsQuery,
   RecordFilter,
   RunFilter,
 } from '../corpus';
-import { CorpusError } from '../corpus-error';
+import type { GateRecord } from '../gate-record';
+import type { IterationRecord } from '../iteration-record';
+import type { OptimizationRecord } from '../optimization-record';
 import { parseCellRecord, parseRunManifest, parseRunRecord, parseVerdict } from '../parse-record';
 import { RecordConflictError } from '../record-conflict-error';
 import { RecordNotFoundError } from '../record-not-found-error';
 import type { RunManifest } from '../run-manifest';
 import type { RunRecord } from '../run-record';
 import type { Verdict } from '../verdict';
-import { latestSchemaVersion } from './migrations';
+import { OptimizerStore } from './optimizer-store';
+import { readStats } from './read-stats';
 import { cellWhere, metricExpression, recordWhere, type SqlParam, whereClause } from './sql-filters';
-import { statsByBenchmarkSql } from './stats-sql';
+import { writeTransaction } from './write-transaction';
 
 /** The embedded store: one SQLite file in WAL mode (node:sqlite), safe for several processes at once. */
 export class SqliteCorpus implements Corpus {
   readonly url: string;
   readonly #db: DatabaseSync;
   readonly #statements = new Map<string, StatementSync>();
+  readonly #optimizer: OptimizerStore;
   #closed = false;
 
   constructor(db: DatabaseSync, url: string) {
     this.#db = db;
     this.url = url;
+    this.#optimizer = new OptimizerStore(db, (sql) => this.#prepare(sql));
   }
 
   #prepare(sql: string): StatementSync {
@@ -49,23 +57,10 @@ export class SqliteCorpus implements Corpus {
     return statement;
   }
 
-  /** Runs `work` in one write transaction, taking the write lock up front so writers queue instead of deadlocking. */
-  #transaction<T>(work: () => T): T {
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = work();
-      this.#db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      this.#db.exec('ROLLBACK');
-      throw error;
-    }
-  }
-
   async putManifest(manifest: RunManifest): Promise<void> {
     const parsed = parseRunManifest(manifest, { source: `manifest ${manifest?.runId ?? ''}`.trim() });
     const body = JSON.stringify(parsed);
-    this.#transaction(() => {
+    writeTransaction(this.#db, () => {
       const existing = this.#prepare('SELECT body FROM manifests WHERE run_id = ?').get(parsed.runId) as
         | { body: string }
         | undefined;
@@ -119,7 +114,7 @@ export class SqliteCorpus implements Corpus {
       `INSERT OR IGNORE INTO cells (cell_id, run_id, arm_id, task_id, benchmark, split, replicate, try_number,
         status, resolved, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    return this.#transaction(() => {
+    return writeTransaction(this.#db, () => {
       let inserted = 0;
       for (const record of parsed) {
         const body = JSON.stringify(record);
@@ -151,7 +146,7 @@ export class SqliteCorpus implements Corpus {
       recordId: entry.recordId,
       verdict: parseVerdict(entry.verdict, { source: `verdicts[${index}]` }),
     }));
-    return this.#transaction(() => {
+    return writeTransaction(this.#db, () => {
       let inserted = 0;
       for (const { recordId, verdict } of parsed) {
         const row = this.#prepare('SELECT body FROM attempts WHERE record_id = ?').get(recordId) as
@@ -249,45 +244,35 @@ export class SqliteCorpus implements Corpus {
   }
 
   async stats(): Promise<CorpusStats> {
-    const count = (sql: string) => (this.#prepare(sql).get() as { n: number }).n;
-    const benchmarks = this.#prepare(statsByBenchmarkSql).all() as unknown as CorpusStats['benchmarks'];
-    const total = (field: keyof AttemptCounts) => benchmarks.reduce((sum, row) => sum + row[field], 0);
-    return {
-      runs: count('SELECT COUNT(*) AS n FROM manifests'),
-      attempts: total('attempts'),
-      attemptsInCells: total('attemptsInCells'),
-      abandonedAttempts: total('abandonedAttempts'),
-      unfinishedAttempts: total('unfinishedAttempts'),
-      cells: count('SELECT COUNT(*) AS n FROM cells'),
-      blobs: count('SELECT COUNT(*) AS n FROM blobs'),
-      blobBytes: count('SELECT COALESCE(SUM(bytes), 0) AS n FROM blobs'),
-      benchmarks,
-      schemaVersion: latestSchemaVersion,
-      location: this.url,
-    };
+    return readStats((sql) => this.#prepare(sql), this.url);
   }
 
-  // Placeholders until the optimizer tables land (issue 13): every call refuses.
-  putOptimization(): Promise<void> {
-    return Promise.reject(new CorpusError('optimizer records are not stored yet'));
+  async putOptimization(record: OptimizationRecord): Promise<void> {
+    this.#optimizer.putOptimization(record);
   }
-  optimization(): Promise<null> {
-    return Promise.reject(new CorpusError('optimizer records are not stored yet'));
+
+  async optimization(optimizationId: string): Promise<OptimizationRecord | null> {
+    return this.#optimizer.optimization(optimizationId);
   }
-  optimizations(): Promise<never[]> {
-    return Promise.reject(new CorpusError('optimizer records are not stored yet'));
+
+  async optimizations(filter: { benchmark?: string } = {}): Promise<OptimizationRecord[]> {
+    return this.#optimizer.optimizations(filter);
   }
-  appendOptimizerRecords(): Promise<AppendResult> {
-    return Promise.reject(new CorpusError('optimizer records are not stored yet'));
+
+  async appendOptimizerRecords(records: ReadonlyArray<OptimizerRecord>): Promise<AppendResult> {
+    return this.#optimizer.append(records);
   }
-  candidates(): Promise<never[]> {
-    return Promise.reject(new CorpusError('optimizer records are not stored yet'));
+
+  async candidates(filter: CandidateFilter = {}): Promise<CandidateRecord[]> {
+    return this.#optimizer.candidates(filter);
   }
-  iterations(): Promise<never[]> {
-    return Promise.reject(new CorpusError('optimizer records are not stored yet'));
+
+  async iterations(optimizationId: string): Promise<IterationRecord[]> {
+    return this.#optimizer.iterations(optimizationId);
   }
-  gateRecords(): Promise<never[]> {
-    return Promise.reject(new CorpusError('optimizer records are not stored yet'));
+
+  async gateRecords(filter: GateFilter = {}): Promise<GateRecord[]> {
+    return this.#optimizer.gateRecords(filter);
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,8 @@ import { appendContract } from './contract/append-contract';
 import { blobContract } from './contract/blob-contract';
 import { interchangeContract } from './contract/interchange-contract';
 import { manifestContract } from './contract/manifest-contract';
+import { optimizerContract } from './contract/optimizer-contract';
+import { optimizerQueryContract } from './contract/optimizer-query-contract';
 import { pairsContract } from './contract/pairs-contract';
 import { queryContract } from './contract/query-contract';
 import { statsContract } from './contract/stats-contract';
@@ -13,7 +15,9 @@ import { useStores } from './contract/stores';
  * The behaviour every `Corpus` store must have, as a vitest suite: manifests (freeze, lifecycle, run
  * order), idempotent append (duplicates, conflicts, key order, all-or-nothing batches), write-once
  * verdicts, record and cell queries with their filters and order, pairs, blobs, stats with the
- * attempt counts, and a JSON Lines round trip (including old exports). Call it from a store's test
+ * attempt counts, a JSON Lines round trip (including old exports), and the optimizer's records
+ * (optimization lifecycle, idempotent candidate/iteration/gate appends, the holdout ledger's refusal
+ * of a second decision, their queries and their interchange). Call it from a store's test
  * file; `open` must return a new, empty store on every call (the round trip opens two).
  *
  * @example
@@ -31,5 +35,7 @@ export function corpusContract(name: string, open: () => Promise<Corpus>): void 
     blobContract(stores);
     statsContract(stores);
     interchangeContract(stores);
+    optimizerContract(stores);
+    optimizerQueryContract(stores);
   });
 }

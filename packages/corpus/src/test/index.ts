@@ -1,2 +1,11 @@
 export { corpusContract } from './corpus-contract';
-export { buildCellRecord, buildManifest, buildRunRecord, buildVerdict } from './record-builders';
+export {
+  buildCandidateRecord,
+  buildCellRecord,
+  buildGateRecord,
+  buildIterationRecord,
+  buildManifest,
+  buildOptimizationRecord,
+  buildRunRecord,
+  buildVerdict,
+} from './record-builders';

@@ -1,4 +1,8 @@
+import type { CandidateRecord } from '../candidate-record';
 import type { CellRecord } from '../cell-record';
+import type { GateRecord } from '../gate-record';
+import type { IterationRecord } from '../iteration-record';
+import type { OptimizationRecord } from '../optimization-record';
 import type { RunManifest } from '../run-manifest';
 import type { RunRecord } from '../run-record';
 import type { Verdict } from '../verdict';
@@ -100,6 +104,97 @@ export function buildManifest(overrides: Partial<RunManifest> = {}): RunManifest
     endedAt: null,
     status: 'running',
     stopReason: null,
+    ...overrides,
+  };
+}
+
+/** A valid optimization record for tests (a running search of `dsl`); override any field. */
+export function buildOptimizationRecord(overrides: Partial<OptimizationRecord> = {}): OptimizationRecord {
+  return {
+    kind: 'optimization',
+    schemaVersion: 2,
+    optimizationId: 'opt-1',
+    benchmark: 'dsl',
+    config: { strategy: 'refine', k: 4, proposer: 'reflective' },
+    configHash: 'opt-cfg-1',
+    seed: '7',
+    baseline: { id: 'default', hash: 'c0ffee' },
+    objectives: [{ name: 'correct', direction: 'maximize' }],
+    budget: { cells: 400, usd: null },
+    startedAt: fixedTime,
+    endedAt: null,
+    status: 'running',
+    stopReason: null,
+    best: null,
+    spend: { cells: 0, usd: null },
+    ...overrides,
+  };
+}
+
+/** A valid candidate record for tests (the baseline of `opt-1`); override any field. */
+export function buildCandidateRecord(overrides: Partial<CandidateRecord> = {}): CandidateRecord {
+  return {
+    kind: 'candidate',
+    schemaVersion: 2,
+    recordId: 'opt-1/c0ffee',
+    optimizationId: 'opt-1',
+    hash: 'c0ffee',
+    controllerId: 'default',
+    parameters: { instructions: 'Read the failing test first.', maxSteps: 20 },
+    parents: [],
+    origin: 'baseline',
+    proposer: 'baseline',
+    changed: [],
+    iteration: 0,
+    createdAt: fixedTime,
+    ...overrides,
+  };
+}
+
+/** A valid iteration record for tests (iteration 1 of `opt-1`, an accepted proposal); override any field. */
+export function buildIterationRecord(overrides: Partial<IterationRecord> = {}): IterationRecord {
+  return {
+    kind: 'iteration',
+    schemaVersion: 2,
+    recordId: 'opt-1/1',
+    optimizationId: 'opt-1',
+    iteration: 1,
+    step: 'reflect',
+    parents: ['c0ffee'],
+    component: 'instructions',
+    minibatch: ['task-1', 'task-2', 'task-3'],
+    proposal: 'decade',
+    outcome: 'accepted',
+    reason: 'the child solved 3 of 3 minibatch tasks, the parent 1',
+    acceptance: { rule: 'improves-sum', parent: [0, 1, 0], child: [1, 1, 1], pValue: null },
+    valScore: 0.75,
+    spend: { cells: 12, usd: null },
+    total: { cells: 32, usd: null },
+    best: { hash: 'decade', valScore: 0.75 },
+    frontSize: 2,
+    createdAt: fixedTime,
+    ...overrides,
+  };
+}
+
+/** A valid holdout-ledger entry for tests (`decade` promoted over `c0ffee` on `dsl`); override any field. */
+export function buildGateRecord(overrides: Partial<GateRecord> = {}): GateRecord {
+  return {
+    kind: 'gate',
+    schemaVersion: 2,
+    recordId: 'gate/dsl/holdout-1/c0ffee',
+    benchmark: 'dsl',
+    holdoutKey: 'dsl:seed=7:holdout',
+    holdoutDigest: 'a'.repeat(64),
+    holdoutTasks: 40,
+    incumbent: { id: 'default', hash: 'c0ffee' },
+    candidate: { id: 'default', hash: 'decade' },
+    optimizationId: 'opt-1',
+    runId: 'gate-run-1',
+    promoted: true,
+    reason: 'promoted',
+    decision: { lift: 0.15, ci: [0.05, 0.25], n: 40 },
+    createdAt: fixedTime,
     ...overrides,
   };
 }
