@@ -169,6 +169,7 @@ export function buildIterationRecord(overrides: Partial<IterationRecord> = {}): 
     acceptance: { rule: 'improves-sum', parent: [0, 1, 0], child: [1, 1, 1], pValue: null },
     valScore: 0.75,
     spend: { cells: 12, usd: null },
+    proposer: { calls: 1, usd: null },
     total: { cells: 32, usd: null },
     best: { hash: 'decade', valScore: 0.75 },
     frontSize: 2,
