@@ -1,4 +1,12 @@
+export { type BudgetStop, BudgetTooSmallError, type OptimizerBudget } from './budget';
 export { type Candidate, type CandidateOrigin, componentsOf } from './candidate';
+export { builtInObjectives, taskObjectives } from './evaluation/objective-values';
+export { GateInterruptedError, type GateOptions, type GateOutcome, gate, IdenticalChampionError } from './gate/gate';
+export { type Holdout, HoldoutSpentError, nextHoldout } from './gate/holdout-ledger';
+export { type GepaResult, gepa } from './gepa/gepa';
+export type { GepaOptions, GepaProgress, GepaStop, MergeSettings } from './gepa/gepa-options';
+export { SearchStateError } from './gepa/search-state';
+export { type ImproveOptions, type ImproveResult, improve } from './improve';
 export { OptimizerError } from './optimizer-error';
 export {
   type MergeRequest,
