@@ -4,11 +4,13 @@ import { findDefaultContrast } from '@ratchet/runtime';
 import { z } from 'zod';
 import { armConfigSchema, defaultArms } from './arm-config';
 import { environmentConfigSchema, isBuiltInFamily, judgeConfigSchema } from './environment-config';
+import { optimizeConfigIssues, optimizeConfigSchema } from './optimize-config';
 import { analystConfigSchema, workerConfigSchema } from './worker-config';
 
 /**
  * A `ratchet run` configuration: what to run (environment, worker, judge, arms) and how (split,
- * replicates, concurrency, caps, seed, store). Paths are relative to the config file.
+ * replicates, concurrency, caps, seed, store); with an `optimize` section, also what `ratchet optimize`
+ * and `ratchet gate` do. Paths are relative to the config file.
  */
 export const ratchetConfigSchema = z
   .strictObject({
@@ -87,6 +89,7 @@ export const ratchetConfigSchema = z
       .regex(/^[\w.:@+-]+$/, { error: 'must be letters, digits and _ . : @ + - only' })
       .optional()
       .describe('A fixed run id; by default it is derived from the configuration, so re-running resumes.'),
+    optimize: optimizeConfigSchema.optional(),
   })
   .superRefine(
     (config, context) => {
@@ -122,6 +125,10 @@ export const ratchetConfigSchema = z
           if (meters && !meters.tokens && arm.limits?.tokens !== undefined)
             refuse(['arms', index, 'limits', 'tokens'], 'tokens');
         });
+      }
+      if (config.optimize) {
+        for (const issue of optimizeConfigIssues(config.optimize, environment, worker))
+          context.addIssue({ code: 'custom', ...issue });
       }
       if (environment.kind === 'jsonl' && judge === undefined) {
         context.addIssue({

@@ -1,0 +1,236 @@
+import { jsonValueSchema, objectiveSpecSchema } from '@ratchet/corpus';
+import { findFamily } from '@ratchet/environments';
+import { acceptanceRuleSchema } from '@ratchet/optimizer';
+import { defaultPrices, priceOf } from '@ratchet/workers';
+import { z } from 'zod';
+import { strategyNames } from './arm-config';
+import type { EnvironmentConfig } from './environment-config';
+import { isBuiltInFamily } from './environment-config';
+import type { WorkerConfig } from './worker-config';
+
+const count = (what: string) =>
+  z
+    .number()
+    .int({ error: `must be a whole number of ${what}` })
+    .min(1, { error: `must be at least 1 (${what})` });
+
+/** The parametric proposer: mutates the controller's JSON parameters within its schema's bounds; needs no model. */
+const parametricProposerSchema = z.strictObject({
+  kind: z.literal('parametric'),
+  stepScale: z
+    .number()
+    .gt(0)
+    .max(1)
+    .optional()
+    .describe("A step's standard deviation as a share of the parameter's range (default 0.2)."),
+  nullRate: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe('Chance that a nullable parameter is set to null (default 0.2).'),
+});
+
+/** The reflective proposer: a model reads the parent's minibatch attempts and rewrites one component. */
+const reflectiveProposerSchema = z.strictObject({
+  kind: z.literal('reflective'),
+  model: z
+    .string()
+    .regex(/^(openai|anthropic|compat):\S+$/, {
+      error: 'must be a model string: "openai:<model>", "anthropic:<model>" or "compat:<base URL>#<model>"',
+    })
+    .describe('The model that writes proposals, e.g. "openai:gpt-4o-mini".'),
+  datasetTokenBudget: count('tokens')
+    .optional()
+    .describe("Most tokens the minibatch's attempts may take in the reflection prompt (default 8000)."),
+  maxTokens: count('tokens').optional().describe('Most output tokens of one reflection call (default 4096).'),
+  maxComponentChars: count('characters').optional().describe('Longest component accepted (default 8000).'),
+  instructions: z.string().min(1).optional().describe('Guidance for the model in place of the default.'),
+  price: z
+    .strictObject({ inputPerMTok: z.number().nonnegative(), outputPerMTok: z.number().nonnegative() })
+    .optional()
+    .describe("Dollars per million tokens (default: the model's list price, if Ratchet knows it)."),
+});
+
+export const proposerConfigSchema = z
+  .union([
+    z.literal('parametric').transform(() => ({ kind: 'parametric' as const })),
+    parametricProposerSchema,
+    reflectiveProposerSchema,
+  ])
+  .default({ kind: 'parametric' })
+  .describe(
+    'Who writes candidates: "parametric" (no model; the default) or { "kind": "reflective", "model": "openai:gpt-4o-mini" }.',
+  );
+export type ProposerConfig = z.output<typeof proposerConfigSchema>;
+
+/**
+ * The `optimize` section: how `ratchet optimize` searches for a better controller (GEPA) on train and
+ * val, and how `ratchet gate` decides on the holdout whether the candidate it found replaces the baseline.
+ */
+export const optimizeConfigSchema = z
+  .strictObject({
+    strategy: z
+      .enum(strategyNames)
+      .default('refine')
+      .describe('How every candidate runs on a task (default refine): the strategy all candidates share.'),
+    k: count('attempts').max(1000).default(4).describe('Attempts per task for every candidate (default 4).'),
+    baseline: z
+      .record(z.string(), jsonValueSchema)
+      .default({})
+      .describe("The controller the search starts from: parameters laid over the family's defaults (default: none)."),
+    proposer: proposerConfigSchema,
+    budget: z
+      .strictObject({
+        cells: count('cells').optional().describe('Most new cells (candidate × task × replicate) the search runs.'),
+        usd: z
+          .number()
+          .positive()
+          .optional()
+          .describe('Most dollars, rollouts and proposer calls together; needs a worker that meters dollars.'),
+        iterations: count('iterations').optional().describe('Most iterations (one proposal each).'),
+      })
+      .refine((budget) => Object.values(budget).some((value) => value !== undefined), {
+        error:
+          'give at least one cap: { "cells": 200 }, { "usd": 5 } or { "iterations": 20 }; a search without one never stops',
+      })
+      .describe('What the search may spend; every cap is checked before a batch, so none is overshot.'),
+    minibatch: count('train tasks')
+      .max(1000)
+      .default(3)
+      .describe('Train tasks a proposal is first tried on (default 3).'),
+    replicates: count('replicates')
+      .max(100)
+      .default(1)
+      .describe('Cells per (candidate, task); raise it where the family is noisy (default 1).'),
+    acceptance: acceptanceRuleSchema
+      .default({ rule: 'strict' })
+      .describe(
+        'When a proposal earns a val evaluation: { "rule": "strict" } (default), { "rule": "margin", "margin": 0.1 } or { "rule": "sign", "alpha": 0.2 }.',
+      ),
+    merge: z
+      .union([
+        z.literal(false),
+        z.strictObject({
+          every: count('iterations').default(5).describe('Try a merge every N-th iteration (default 5).'),
+          subsample: count('val tasks').default(5).describe('Val tasks a merge is first judged on (default 5).'),
+        }),
+      ])
+      .default(false)
+      .describe('Merges of two candidates with a common ancestor: false (default) or { "every", "subsample" }.'),
+    objectives: z
+      .array(objectiveSpecSchema)
+      .min(1)
+      .default([{ name: 'success', direction: 'maximize' }])
+      .describe(
+        'What is read per task: success, usd, tokens, wallMs, workUnits, attempts, or a score the judge writes (default success).',
+      ),
+    scalarization: z
+      .record(z.string(), z.number().nonnegative())
+      .default({ success: 1 })
+      .describe('Weights by objective that pick the best candidate; minimized objectives are subtracted.'),
+    maxTrain: count('tasks').optional().describe('Use only the first N train tasks (default: all).'),
+    maxVal: count('tasks').optional().describe('Use only the first N val tasks (default: all).'),
+    maxHoldout: count('tasks').optional().describe('Gate on only the first N holdout tasks (default: all).'),
+    gate: z
+      .strictObject({
+        confidence: z.number().gt(0).lt(1).default(0.95).describe('Confidence of the lift interval (default 0.95).'),
+        threshold: z
+          .number()
+          .min(-1)
+          .max(1)
+          .default(0)
+          .describe("The lift the interval's lower bound must exceed (default 0)."),
+        minPairs: count('paired tasks').optional().describe('Fewest paired holdout tasks to decide on (default 6).'),
+      })
+      .prefault({})
+      .describe('How `ratchet gate` decides a promotion on the holdout.'),
+    seed: z
+      .union([z.number().int(), z.string().min(1)])
+      .default(0)
+      .describe('The search seed: same seed, same search.'),
+  })
+  .describe('`ratchet optimize` and `ratchet gate`: search for a better controller, then decide on the holdout.');
+export type OptimizeConfig = z.output<typeof optimizeConfigSchema>;
+
+/** A cross-field problem of the optimize section, with its path from the top of the config. */
+export interface OptimizeIssue {
+  readonly path: PropertyKey[];
+  readonly message: string;
+}
+
+/**
+ * What the optimize section asks that its environment cannot give: a dollar cap or a spend objective
+ * the family's worker does not meter, a dollar cap with a reflective model of unknown price, weights on
+ * objectives not named, a baseline the family's controller schema refuses.
+ */
+export function optimizeConfigIssues(
+  optimize: OptimizeConfig,
+  environment: EnvironmentConfig,
+  worker: WorkerConfig | undefined,
+): OptimizeIssue[] {
+  const issues: OptimizeIssue[] = [];
+  const at = (...path: PropertyKey[]) => ['optimize', ...path];
+  const names = optimize.objectives.map((objective) => objective.name);
+  names.forEach((name, index) => {
+    if (names.indexOf(name) !== index)
+      issues.push({ path: at('objectives', index), message: `"${name}" is listed twice` });
+  });
+  for (const [name, weight] of Object.entries(optimize.scalarization)) {
+    if (!names.includes(name)) {
+      issues.push({
+        path: at('scalarization', name),
+        message: `weighs "${name}", which is not an objective; objectives: ${names.join(', ')}`,
+      });
+    } else if (!Number.isFinite(weight)) issues.push({ path: at('scalarization', name), message: 'must be finite' });
+  }
+  if (!Object.values(optimize.scalarization).some((weight) => weight > 0)) {
+    issues.push({
+      path: at('scalarization'),
+      message: 'give at least one objective a weight above 0, e.g. { "success": 1 }',
+    });
+  }
+  const family = isBuiltInFamily(environment) ? findFamily(environment.kind) : undefined;
+  if (family && (worker === undefined || worker.kind === 'builtin')) {
+    if (!family.meters.usd && optimize.budget.usd !== undefined) {
+      issues.push({
+        path: at('budget', 'usd'),
+        message: `cannot be enforced: the ${family.id} family's worker does not measure dollars, so the spend would be unknown; cap cells or iterations instead`,
+      });
+    }
+    const unmetered: Record<string, boolean> = {
+      usd: !family.meters.usd,
+      tokens: !family.meters.tokens,
+      workUnits: family.meters.workUnit === null,
+    };
+    optimize.objectives.forEach((objective, index) => {
+      if (unmetered[objective.name]) {
+        issues.push({
+          path: at('objectives', index, 'name'),
+          message: `the ${family.id} family's worker does not measure ${objective.name}; every value would be unknown`,
+        });
+      }
+    });
+    const baseline = family.controllerSpace.schema.safeParse({
+      ...family.controllerSpace.defaults,
+      ...optimize.baseline,
+    });
+    if (!baseline.success) {
+      for (const issue of baseline.error.issues)
+        issues.push({ path: at('baseline', ...issue.path), message: issue.message });
+    }
+  }
+  const { proposer } = optimize;
+  if (
+    proposer.kind === 'reflective' &&
+    optimize.budget.usd !== undefined &&
+    proposer.price === undefined &&
+    priceOf(proposer.model, defaultPrices) === undefined
+  ) {
+    issues.push({
+      path: at('proposer', 'price'),
+      message: `${proposer.model} has no known price, so its calls could not count against budget.usd; give { "inputPerMTok", "outputPerMTok" }`,
+    });
+  }
+  return issues;
+}
