@@ -30,6 +30,8 @@ export interface DialFamilyOptions {
   readonly usdPerAttempt?: number | null;
   /** Task ids carry this prefix (default `dial`), so two draws can be told apart. */
   readonly prefix?: string;
+  /** Milliseconds each attempt takes (default 0), so a test can kill a search mid-iteration. */
+  readonly delayMs?: number;
 }
 
 /**
@@ -52,7 +54,9 @@ export function dialFamily(options: DialFamilyOptions = {}) {
     })),
   );
   const environment = scriptedEnvironment(tasks, () => [], `${prefix}-environment`);
-  const worker = scriptedWorker((input) => {
+  const delayMs = options.delayMs ?? 0;
+  const worker = scriptedWorker(async (input) => {
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const dial = Number((input.steer?.parameters as { dial?: number } | undefined)?.dial ?? 0);
     const chance = Math.max(0.05, 1 - Math.abs(dial - best) / 8);
     const passed = createRng(input.seed).next() < chance;
