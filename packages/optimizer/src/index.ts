@@ -8,6 +8,10 @@ export type { GepaOptions, GepaProgress, GepaStop, MergeSettings } from './gepa/
 export { SearchStateError } from './gepa/search-state';
 export { type ImproveOptions, type ImproveResult, improve } from './improve';
 export { OptimizerError } from './optimizer-error';
+export { findMergePairs, type MergePair } from './proposers/find-merge-pairs';
+export { type MergeProposer, mergeProposer } from './proposers/merge-proposer';
+export type { TokenPrice } from './proposers/model-call-usage';
+export { type ParametricProposerOptions, parametricProposer } from './proposers/parametric-proposer';
 export {
   type MergeRequest,
   type MergeResult,
@@ -19,6 +23,9 @@ export {
   type ReflectiveAttempt,
   type ReflectiveExample,
 } from './proposers/proposer';
+export { ProposerOptionsError } from './proposers/proposer-options-error';
+export { defaultReflectionInstructions } from './proposers/reflective-prompt';
+export { type ReflectiveProposerOptions, reflectiveProposer } from './proposers/reflective-proposer';
 export type { CandidateScores, ObjectiveSpec, Scalarization, ScoreMatrix, TaskScores } from './score-matrix';
 export {
   type AcceptanceDecision,

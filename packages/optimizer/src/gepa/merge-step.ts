@@ -1,6 +1,6 @@
 import type { Rng } from '@ratchet/stats';
 import type { Candidate } from '../candidate';
-import { findMergePairs } from '../proposers/merge-proposer';
+import { findMergePairs } from '../proposers/find-merge-pairs';
 import { stratifiedSubsample } from '../selection/stratified-subsample';
 import type { MergeSettings } from './gepa-options';
 import { pairedScalars, type SearchContext, type StepOutcome, valScoreOf } from './search-context';

@@ -98,8 +98,16 @@ export async function reflectStep(context: SearchContext, iteration: number, ran
       refused,
     );
 
-  const parentRun = await evaluator.evaluate(parent.controller, minibatch, `i${iteration}-parent`, settings.objectives);
-  if (parentRun.kind !== 'scored') {
+  // The parent's minibatch run: before proposing for a reflective proposer (it reads those attempts),
+  // after the proposal is checked otherwise, so an invalid or repeated proposal costs no cell at all.
+  const runParent = async (): Promise<StepOutcome | null> => {
+    const parentRun = await evaluator.evaluate(
+      parent.controller,
+      minibatch,
+      `i${iteration}-parent`,
+      settings.objectives,
+    );
+    if (parentRun.kind === 'scored') return null;
     return done(
       {
         proposal: null,
@@ -111,6 +119,10 @@ export async function reflectStep(context: SearchContext, iteration: number, ran
       null,
       stopOf(parentRun),
     );
+  };
+  if (options.proposer.reflective) {
+    const failed = await runParent();
+    if (failed) return failed;
   }
   const examples = options.proposer.reflective
     ? await reflectiveExamples(
@@ -174,6 +186,10 @@ export async function reflectStep(context: SearchContext, iteration: number, ran
       valScore: null,
     });
 
+  if (!options.proposer.reflective) {
+    const failed = await runParent();
+    if (failed) return failed;
+  }
   const childRun = await evaluator.evaluate(child.controller, minibatch, `i${iteration}-child`, settings.objectives);
   if (childRun.kind !== 'scored') {
     return done(

@@ -23,6 +23,7 @@ export interface ReflectiveExample {
   readonly taskId: string;
   readonly input: JsonValue;
   readonly attempts: readonly ReflectiveAttempt[];
+  /** The cell's score on the search objective, higher is better (a reflection prompt says so); null: not measured. */
   readonly score: number | null;
 }
 
@@ -97,6 +98,7 @@ export type MergeResult =
       readonly kind: 'proposal';
       readonly parameters: ControllerParameters;
       readonly note: string;
+      /** Components where the merge differs from `left`, its first parent (what `Candidate.changed` records). */
       readonly changed: readonly string[];
     }
   | { readonly kind: 'invalid'; readonly reason: string };

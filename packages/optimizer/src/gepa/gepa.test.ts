@@ -1,0 +1,168 @@
+import { openCorpus } from '@ratchet/corpus';
+import { blind } from '@ratchet/runtime';
+import { describe, expect, it } from 'vitest';
+import { BudgetTooSmallError } from '../budget';
+import { noProposerUsage, type ProposalRequest, type ProposalResult, type Proposer } from '../proposers/proposer';
+import { dialController, dialFamily } from '../test/dial-family';
+import { gepa } from './gepa';
+import type { GepaOptions } from './gepa-options';
+
+/** A proposer that moves the dial by `step` each time (or returns what `script` says). */
+function stepProposer(
+  step: number,
+  script?: (request: ProposalRequest) => ProposalResult | null,
+): Proposer & { requests: ProposalRequest[] } {
+  const requests: ProposalRequest[] = [];
+  return {
+    id: `step-${step}`,
+    reflective: false,
+    requests,
+    components: () => ['dial'],
+    async propose(request) {
+      requests.push(request);
+      const scripted = script?.(request);
+      if (scripted) return scripted;
+      const dial = Math.min(10, Number(request.parent.controller.parameters.dial) + step);
+      return {
+        kind: 'proposal',
+        parameters: { ...request.parent.controller.parameters, dial },
+        note: `dial ${dial}`,
+        usage: noProposerUsage,
+      };
+    },
+  };
+}
+
+async function setup(overrides: Partial<GepaOptions> = {}, family = dialFamily()) {
+  const corpus = await openCorpus('sqlite::memory:');
+  const options: GepaOptions = {
+    corpus,
+    family: family.family,
+    benchmark: 'dial',
+    baseline: dialController,
+    plan: (controller) => blind({ controller }),
+    train: family.train,
+    val: family.val,
+    proposer: stepProposer(2),
+    budget: { iterations: 4 },
+    seed: 11,
+    familyConfig: family.config,
+    now: () => new Date('2026-12-01T12:00:00Z'),
+    ...overrides,
+  };
+  return { corpus, options, family };
+}
+
+describe('gepa', () => {
+  it('climbs from a poor baseline, keeping only children that beat their parent on the minibatch', async () => {
+    const { corpus, options } = await setup();
+    const result = await gepa(options);
+    expect(result.stop).toEqual({ reason: 'iterations', detail: '4 iterations done' });
+    expect(result.iterations.map((it) => it.outcome)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
+    expect(result.candidates.map((c) => c.controller.parameters.dial)).toEqual([0, 2, 4, 6, 8]);
+    expect(Number(result.best.controller.parameters.dial)).toBeGreaterThanOrEqual(4);
+    expect(result.bestVal).toBeGreaterThan(0.5);
+    // Lineage: each kept child names its parent, and the records hold them all.
+    expect(result.candidates[2]?.parents).toEqual([result.candidates[1]?.hash]);
+    expect((await corpus.candidates({ optimizationId: result.optimizationId })).map((c) => c.origin)).toEqual([
+      'baseline',
+      'proposal',
+      'proposal',
+      'proposal',
+      'proposal',
+    ]);
+    expect(await corpus.optimization(result.optimizationId)).toMatchObject({
+      status: 'completed',
+      stopReason: 'iterations',
+      best: { id: 'dial', hash: result.best.hash },
+      spend: result.spend,
+    });
+  });
+
+  it('gives the same search for the same seed', async () => {
+    const strip = (result: Awaited<ReturnType<typeof gepa>>) =>
+      result.iterations.map(({ createdAt: _createdAt, ...rest }) => rest);
+    const first = await gepa((await setup()).options);
+    const second = await gepa((await setup()).options);
+    expect(strip(second)).toEqual(strip(first));
+    expect(second.best.hash).toBe(first.best.hash);
+  });
+
+  it('never runs more cells than the budget, and says the budget stopped it', async () => {
+    const { corpus, options, family } = await setup({ budget: { cells: 40 } });
+    const result = await gepa(options);
+    expect(result.stop.reason).toBe('budget-cells');
+    expect(result.spend.cells).toBeLessThanOrEqual(40);
+    const runs = (await corpus.runs()).filter((run) => run.runId.startsWith(`${result.optimizationId}/`));
+    const cells = (await Promise.all(runs.map((run) => corpus.cells({ runId: run.runId })))).flat();
+    expect(cells).toHaveLength(result.spend.cells);
+    expect(family.attempts()).toBe(result.spend.cells);
+  });
+
+  it('never spends more dollars than the budget', async () => {
+    const { options } = await setup({ budget: { usd: 0.25 } });
+    const result = await gepa(options);
+    expect(result.stop.reason).toBe('budget-usd');
+    expect(result.spend.usd).not.toBeNull();
+    expect(result.spend.usd as number).toBeLessThanOrEqual(0.25);
+  });
+
+  it('stops a dollar-capped search once a proposal cost was not measured, rather than read it as 0', async () => {
+    const proposer = stepProposer(2, (request) => ({
+      kind: 'proposal',
+      parameters: { ...request.parent.controller.parameters, dial: 3 },
+      note: 'unmetered',
+      usage: { calls: 1, tokensIn: null, tokensOut: null, usd: null, costProvenance: 'unknown' },
+    }));
+    const { options } = await setup({ proposer, budget: { usd: 5 } });
+    const result = await gepa(options);
+    expect(result.stop.reason).toBe('unmeasured-usd');
+    expect(result.spend.usd).toBeNull();
+  });
+
+  it('refuses up front a budget too small for one proposal, naming the cells needed, and runs nothing', async () => {
+    const { options, family } = await setup({ budget: { cells: 10 } });
+    // 6 val cells for the baseline, then 3 + 3 minibatch cells and 6 val cells for one child.
+    await expect(gepa(options)).rejects.toThrow(BudgetTooSmallError);
+    await expect(gepa(options)).rejects.toMatchObject({ needed: 18 });
+    expect(family.attempts()).toBe(0);
+  });
+
+  it('does not evaluate a proposal again once it was rejected for the same parent', async () => {
+    // The baseline sits at the best dial; every proposal moves it away, to the same place.
+    const proposer = stepProposer(0, (request) => ({
+      kind: 'proposal',
+      parameters: { ...request.parent.controller.parameters, dial: 0 },
+      note: 'worse',
+      usage: noProposerUsage,
+    }));
+    const baseline = dialController.withParameters({ dial: 7, note: 'begin' });
+    const { options } = await setup({ proposer, baseline, budget: { iterations: 4 } });
+    const result = await gepa(options);
+    expect(result.iterations.map((it) => it.outcome)).toEqual(['rejected', 'repeated', 'repeated', 'repeated']);
+    expect(result.iterations.slice(1).map((it) => it.spend.cells)).toEqual([0, 0, 0]);
+    expect(proposer.requests[1]?.rejected.has(result.iterations[0]?.proposal as string)).toBe(true);
+  });
+
+  it('refuses invalid proposals before any evaluation', async () => {
+    let call = 0;
+    const proposer = stepProposer(2, (request) =>
+      call++ === 0
+        ? { kind: 'invalid', reason: 'truncated: the model stopped at its token limit', usage: noProposerUsage }
+        : {
+            kind: 'proposal',
+            parameters: { ...request.parent.controller.parameters, dial: 99 },
+            note: 'out of bounds',
+            usage: noProposerUsage,
+          },
+    );
+    const { options } = await setup({ proposer, budget: { iterations: 2 } });
+    const result = await gepa(options);
+    expect(result.iterations.map((it) => [it.outcome, it.spend.cells])).toEqual([
+      ['invalid', 0],
+      ['invalid', 0],
+    ]);
+    expect(result.iterations[0]?.reason).toBe('truncated: the model stopped at its token limit');
+    expect(result.iterations[1]?.reason).toContain('dial');
+  });
+});
