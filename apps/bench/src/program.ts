@@ -1,10 +1,13 @@
 import { defaultCorpusUrl, openCorpus } from '@ratchet/corpus';
 import { compareRuns } from '@ratchet/runtime';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { commandLineOf, positiveInteger } from './cli-arguments';
 import { cliInvocation } from './cli-invocation';
 import { corpusExport, corpusImport, corpusStats } from './commands/corpus-commands';
 import { demo } from './commands/demo';
 import { loadRun, requireRun, writeHtmlReport } from './commands/load-run';
+import { optimizationReportCommand } from './commands/optimization-report-command';
+import { addOptimizerCommands } from './commands/optimizer-commands';
 import { type RunOverrides, runCommand } from './commands/run';
 import { validateCommand } from './commands/validate';
 import { comparisonReport } from './comparison-report';
@@ -23,12 +26,6 @@ function collectPairs(value: string, previous: ArmPair[] = []): ArmPair[] {
   return [...previous, { baseline, candidate }];
 }
 
-function positiveInteger(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
-  return parsed;
-}
-
 function positiveNumber(value: string): number {
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError('expected a number > 0');
@@ -38,11 +35,6 @@ function positiveNumber(value: string): number {
 function runIdArgument(value: string): string {
   if (!/^[\w.:@+-]+$/.test(value)) throw new InvalidArgumentError('use letters, digits and _ . : @ + - only');
   return value;
-}
-
-/** A shell-safe rendering of an argument, for the commands Ratchet tells you to run. */
-function shellQuote(argument: string): string {
-  return /^[\w@%+=:,./-]+$/.test(argument) ? argument : `'${argument.replaceAll("'", "'\\''")}'`;
 }
 
 /** The `ratchet` command line (commander); actions print their result to stdout. */
@@ -61,6 +53,11 @@ export function buildProgram(signal: AbortSignal): Command {
         '  ratchet run ratchet.config.json --dry-run        the plan of a run, nothing recorded',
         '  ratchet run ratchet.config.json                  run it; the same command resumes',
         '  ratchet report --html report.html                the latest run, with charts',
+        '  ratchet optimize apps/bench/examples/dsl.optimize.config.json',
+        '                                                   search for a better controller on train and val',
+        '  ratchet gate apps/bench/examples/dsl.optimize.config.json --candidate HASH',
+        '                                                   decide once, on the holdout, whether it ships',
+        '  ratchet report --optimization                    the latest optimization: lineage, val curve, gates',
         '',
         'Exit codes: 0 success, 1 error, 2 bad usage or config, 130 interrupted.',
       ].join('\n'),
@@ -115,11 +112,17 @@ export function buildProgram(signal: AbortSignal): Command {
             probe: probe ?? false,
             html,
             signal,
-            commandLine: [cliInvocation(), ...process.argv.slice(2).map(shellQuote)].join(' '),
+            commandLine: commandLineOf(cliInvocation(), process.argv.slice(2)),
           }),
         );
       },
     );
+
+  addOptimizerCommands(program, {
+    store: () => ({ url: store(), explicit: storeExplicit() }),
+    print,
+    signal,
+  });
 
   program
     .command('validate')
@@ -149,21 +152,35 @@ export function buildProgram(signal: AbortSignal): Command {
 
   program
     .command('report')
-    .description('show a recorded run: arms, spend, contrasts')
-    .argument('[run-id]', 'the run (default: the latest)')
+    .description('show a recorded run (arms, spend, contrasts) or optimization (lineage, val curve, front, gates)')
+    .argument('[run-id]', 'the run, or an optimization (opt-…) (default: the latest run)')
+    .option('--optimization', 'the latest optimization (or the one named) instead of a run')
     .option('--json', 'print the summary as JSON')
     .option('--html <file>', 'also write the self-contained HTML report')
     .option('--compare <runs...>', "pair two runs' arms on shared tasks: --compare BASELINE_RUN CANDIDATE_RUN")
     .option('--pair <arms>', 'with --compare: pair these arms (BASELINE_ARM=CANDIDATE_ARM; repeatable)', collectPairs)
     .addHelpText(
       'after',
-      '\nExamples:\n  ratchet report\n  ratchet report dsl-c9ca3b708a --json\n  ratchet report dsl-c9ca3b708a --html report.html\n  ratchet report --compare dsl-c9ca3b708a dsl-5e0f21d4b7',
+      '\nExamples:\n  ratchet report\n  ratchet report dsl-c9ca3b708a --json\n  ratchet report dsl-c9ca3b708a --html report.html\n  ratchet report --compare dsl-c9ca3b708a dsl-5e0f21d4b7\n  ratchet report opt-4be1c0a6d2e9f371 --html optimization.html\n  ratchet report --optimization --json',
     )
     .action(
       async (
         runId: string | undefined,
-        options: { json?: boolean; html?: string; compare?: string[]; pair?: ArmPair[] },
+        options: { optimization?: boolean; json?: boolean; html?: string; compare?: string[]; pair?: ArmPair[] },
       ) => {
+        if (options.optimization || runId?.startsWith('opt-')) {
+          if (options.compare) throw new UsageError('--compare pairs runs; it does not apply to an optimization');
+          const { json, html } = options;
+          print(
+            await optimizationReportCommand({
+              store: await readStore(),
+              optimizationId: runId,
+              json: json ?? false,
+              html,
+            }),
+          );
+          return;
+        }
         const corpus = await openCorpus(await readStore());
         try {
           if (options.compare) {

@@ -1,6 +1,6 @@
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
-import { type AttemptCounts, exportJsonl, importJsonl, openCorpus } from '@ratchet/corpus';
+import { type AttemptCounts, type ExportSummary, exportJsonl, importJsonl, openCorpus } from '@ratchet/corpus';
 import { UsageError } from '../usage-error';
 
 /** What the attempt count is made of: only attempts in recorded cells are part of a run's results. */
@@ -10,6 +10,13 @@ function attemptParts(counts: AttemptCounts): string {
     `${counts.abandonedAttempts} of tries killed and redone`,
     `${counts.unfinishedAttempts} of cells not recorded yet`,
   ].join(', ');
+}
+
+/** The optimizer's records in an export or import: searches, their candidates and iterations, holdout-ledger entries. */
+function optimizerCounts(
+  summary: Pick<ExportSummary, 'optimizations' | 'candidates' | 'iterations' | 'gates'>,
+): string {
+  return `${summary.optimizations} optimizations, ${summary.candidates} candidates, ${summary.iterations} iterations, ${summary.gates} gate decisions`;
 }
 
 export async function corpusStats(store: string): Promise<string> {
@@ -37,7 +44,7 @@ export async function corpusExport(store: string, file: string, runId?: string):
     const summary = await exportJsonl(corpus, runId === undefined ? {} : { runId }, output);
     output.end();
     await finished(output);
-    return `wrote ${file}: ${summary.manifests} runs, ${summary.attempts} attempts, ${summary.cells} cells, ${summary.blobs} blobs`;
+    return `wrote ${file}: ${summary.manifests} runs, ${summary.attempts} attempts, ${summary.cells} cells, ${summary.blobs} blobs; ${optimizerCounts(summary)}`;
   } finally {
     await corpus.close();
   }
@@ -48,7 +55,7 @@ export async function corpusImport(store: string, file: string): Promise<string>
   const corpus = await openCorpus(store);
   try {
     const summary = await importJsonl(corpus, createReadStream(file), { source: file });
-    return `imported ${file}: ${summary.inserted} new records, ${summary.duplicates} already present, ${summary.manifests} runs, ${summary.blobs} blobs`;
+    return `imported ${file}: ${summary.inserted} new records, ${summary.duplicates} already present, ${summary.manifests} runs, ${summary.blobs} blobs; ${optimizerCounts(summary)}`;
   } finally {
     await corpus.close();
   }

@@ -7,17 +7,10 @@ import type { Judge } from '@ratchet/judges';
 import {
   type Analyst,
   type Arm,
-  blind,
   type Controller,
-  continueBest,
-  continueFromLast,
   defaultController,
   type Environment,
-  fanoutThenRefine,
-  random,
-  refine,
   ruleAnalyst,
-  type StrategyPlan,
   type Worker,
 } from '@ratchet/runtime';
 import {
@@ -30,10 +23,11 @@ import {
   llmAnalyst,
   opencode,
 } from '@ratchet/workers';
-import { type ArmConfig, isStrategyModule } from './arm-config';
+import { type ArmConfig, isStrategyModule, type strategyNames } from './arm-config';
 import { type EnvironmentConfig, isBuiltInFamily } from './environment-config';
 import type { LoadedStrategy } from './load-strategy-modules';
 import type { RatchetConfig } from './ratchet-config';
+import { strategyPlan } from './strategy-plan';
 import type { WorkerConfig } from './worker-config';
 
 /** Everything `runBenchmark` needs from a config, and what to close afterwards. */
@@ -44,6 +38,12 @@ export interface BuiltRun {
   readonly judge: Judge;
   createAnalyst(): Analyst;
   readonly arms: Arm[];
+  /**
+   * The environment's controller with `parameters` laid over its defaults (the family's tuned
+   * controller, else the generic one); what an optimization starts from and a candidate is rebuilt as.
+   * @throws {InvalidControllerError} naming each field the controller's schema refuses.
+   */
+  controller(parameters?: Readonly<Record<string, unknown>>): Controller;
   close(): Promise<void>;
 }
 
@@ -53,7 +53,7 @@ interface Source {
   judge: Judge;
   worker?: Worker;
   analyst?: Analyst;
-  controller?: (armId: string) => Controller;
+  controller?: (armId: string, parameters?: unknown) => Controller;
   close(): Promise<void>;
 }
 
@@ -82,6 +82,12 @@ export function buildRun(
     arms: config.arms.map((arm) =>
       buildArm(arm, source.controller?.(arm.id) ?? defaultController, options.strategies ?? new Map()),
     ),
+    controller(parameters) {
+      if (source.controller) return source.controller('baseline', parameters);
+      return parameters === undefined
+        ? defaultController
+        : defaultController.withParameters({ ...defaultController.parameters, ...parameters });
+    },
     async close() {
       await source.close();
       if (scratch) await rm(scratch, { recursive: true, force: true });
@@ -99,7 +105,7 @@ function buildSource(config: RatchetConfig): Source {
     // The solver threads start only when the built-in solver does the work.
     const builtIn = (config.worker ?? { kind: 'builtin' }).kind === 'builtin';
     const instance = family.create(options, { threads: builtIn ? availableParallelism() : 0 });
-    return { ...instance, controller: (armId) => instance.controller(armId) };
+    return { ...instance, controller: (armId, parameters) => instance.controller(armId, parameters) };
   }
   const adapter =
     environment.kind === 'task-directory'
@@ -164,15 +170,7 @@ function buildArm(
     if (!loaded) throw new Error(`strategy module ${arm.strategy} was not loaded before building the run`);
     return { id: arm.id, strategy: loaded.strategy, k: arm.k, controller, ...limits };
   }
-  const plans: Record<string, () => StrategyPlan> = {
-    blind: () => blind({ controller }),
-    random: () => random(arm.k, { controller }),
-    continue: () => continueFromLast(arm.k, { controller }),
-    refine: () => refine(arm.k, { controller }),
-    continueBest: () => continueBest(arm.k, { controller }),
-    fanoutThenRefine: () => fanoutThenRefine(arm.k, { controller }),
-  };
-  return { id: arm.id, ...(plans[arm.strategy] as () => StrategyPlan)(), ...limits };
+  return { id: arm.id, ...strategyPlan(arm.strategy as (typeof strategyNames)[number], arm.k, controller), ...limits };
 }
 
 function withoutUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {

@@ -54,7 +54,7 @@ const reflectiveProposerSchema = z.strictObject({
 
 export const proposerConfigSchema = z
   .union([
-    z.literal('parametric').transform(() => ({ kind: 'parametric' as const })),
+    z.literal('parametric').transform((): z.output<typeof parametricProposerSchema> => ({ kind: 'parametric' })),
     parametricProposerSchema,
     reflectiveProposerSchema,
   ])

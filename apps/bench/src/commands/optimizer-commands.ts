@@ -1,0 +1,84 @@
+import type { Command } from 'commander';
+import { commandLineOf, positiveInteger } from '../cli-arguments';
+import { cliInvocation } from '../cli-invocation';
+import { gateCommand } from './gate';
+import { type OptimizeOverrides, optimizeCommand } from './optimize';
+
+export interface OptimizerCommandContext {
+  /** The store from --store or $RATCHET_STORE, and whether it was given (it then wins over the config's). */
+  store(): { url: string; explicit: boolean };
+  print(text: string): void;
+  signal: AbortSignal;
+}
+
+/** Adds `ratchet optimize` and `ratchet gate` to the program. */
+export function addOptimizerCommands(program: Command, context: OptimizerCommandContext): void {
+  const commandLine = () => commandLineOf(cliInvocation(), process.argv.slice(2));
+
+  program
+    .command('optimize')
+    .description("search for a better controller on train and val (GEPA), within the config's optimize budget")
+    .argument('[config]', 'a ratchet config with an "optimize" section (default: the one in this folder)')
+    .option('--iterations <n>', 'cap the search at n iterations (replaces budget.iterations)', positiveInteger)
+    .option('--budget-cells <n>', 'cap the search at n new cells (replaces budget.cells)', positiveInteger)
+    .option('--seed <seed>', 'the search seed (replaces optimize.seed)')
+    .option('--json', 'print the result as JSON')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  ratchet optimize apps/bench/examples/dsl.optimize.config.json',
+        '  ratchet optimize my.config.json --budget-cells 400 --json',
+        '',
+        'Re-running the same command resumes the same search: no cell is run twice.',
+        'It ends with the `ratchet gate … --candidate HASH` command that decides on the holdout.',
+      ].join('\n'),
+    )
+    .action(async (config: string | undefined, options: OptimizeOverrides & { json?: boolean }) => {
+      const { json, ...overrides } = options;
+      context.print(
+        await optimizeCommand({
+          config,
+          store: context.store(),
+          overrides,
+          json: json ?? false,
+          signal: context.signal,
+          commandLine: commandLine(),
+          invocation: cliInvocation(),
+        }),
+      );
+    });
+
+  program
+    .command('gate')
+    .description("decide once, on the holdout, whether a candidate replaces the config's baseline; writes the ledger")
+    .argument('[config]', 'the config the candidate was optimized with (default: the one in this folder)')
+    .requiredOption('--candidate <hash>', 'the candidate (its hash, or a unique prefix of 6+ characters)')
+    .option('--rotate', 'the holdout is spent for this baseline: draw the next unspent one (generated families)')
+    .option('--json', 'print the decision as JSON')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  ratchet gate apps/bench/examples/dsl.optimize.config.json --candidate 3f2a91c0d4e5b6a7',
+        '  ratchet gate apps/bench/examples/dsl.optimize.config.json --candidate 3f2a91c0d4e5b6a7 --rotate',
+        '',
+        'A holdout decides once per baseline: a second gate on it is refused, naming the first decision.',
+      ].join('\n'),
+    )
+    .action(async (config: string | undefined, options: { candidate: string; rotate?: boolean; json?: boolean }) => {
+      context.print(
+        await gateCommand({
+          config,
+          store: context.store(),
+          candidate: options.candidate,
+          rotate: options.rotate ?? false,
+          json: options.json ?? false,
+          signal: context.signal,
+          commandLine: commandLine(),
+        }),
+      );
+    });
+}
