@@ -17,6 +17,9 @@ describe('the config JSON Schema', () => {
     expect(schema.properties.maxCost.description).toBe(
       'Stop scheduling cells once this many measured dollars are spent.',
     );
+    expect(schema.properties.optimize.properties.budget.description).toBe(
+      'What the search may spend; every cap is checked before a batch, so none is overshot.',
+    );
     expect(schema.required).toEqual(['environment']);
     expect(schema.additionalProperties).toBe(false);
   });

@@ -9,7 +9,7 @@ import type { OptimizableConfig } from './build-search';
 export class DatasetRotationError extends UsageError {
   constructor(dataset: string) {
     super(
-      `${dataset} is a dataset: it has one holdout split, and it is spent for this incumbent. A dataset has one holdout; to decide again, add new tasks with split "holdout" under a new dataset id, or gate against another incumbent (optimize.baseline)`,
+      `--rotate cannot draw another holdout from ${dataset}: a dataset has one holdout split, and it is spent for this incumbent. To decide again, add new tasks with split "holdout" under a new dataset id, or gate against another incumbent (optimize.baseline)`,
     );
     this.name = 'DatasetRotationError';
   }
@@ -27,7 +27,7 @@ export function holdoutDraws(config: OptimizableConfig, tasksOf: () => Promise<H
   const limit = <T>(tasks: readonly T[]) =>
     optimize.maxHoldout === undefined ? tasks : tasks.slice(0, optimize.maxHoldout);
   if (!isBuiltInFamily(environment)) {
-    const dataset = `the ${environment.kind} ${environment.id ?? environment.path.split(/[\\/]/).at(-1)}`;
+    const dataset = `the ${environment.kind} dataset "${environment.id ?? environment.path.split(/[\\/]/).at(-1)}"`;
     return {
       configFor: (_rotation: number) => config,
       async draw(rotation: number): Promise<Holdout> {

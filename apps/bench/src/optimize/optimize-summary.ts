@@ -50,7 +50,7 @@ export function optimizeResultJson(result: GepaResult, context: SummaryContext) 
   };
 }
 
-/** The terminal summary, ending with the gate command to run next (or why there is nothing to gate). */
+/** The terminal summary, ending with the gate command to run next (or why there is nothing to gate; nothing when interrupted). */
 export function optimizeSummary(result: GepaResult, context: SummaryContext): string {
   const baselineVal = baselineValOf(result, context);
   const lift =
@@ -72,6 +72,8 @@ export function optimizeSummary(result: GepaResult, context: SummaryContext): st
     `  front (${objectiveNames(context.objectives)}): ${result.front.join(', ')}${result.hypervolume === null ? '' : ` · hypervolume ${result.hypervolume.toFixed(4)}`}`,
     '',
   ];
+  // Interrupted: what follows is how to resume, not what to do with a search that has not finished.
+  if (result.record.status === 'interrupted') return lines.slice(0, -1).join('\n');
   if (!promotable) {
     return [
       ...lines,
