@@ -9,6 +9,8 @@ export interface GateContext {
   readonly incumbentLabel: string;
 }
 
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
 /** `ratchet gate --json`: the decision, the ledger entry it wrote, and the holdout it spent. */
 export function gateJson(outcome: GateOutcome, context: GateContext) {
   return {
@@ -40,7 +42,7 @@ export function gateText(outcome: GateOutcome, context: GateContext): string {
   const vetoText =
     veto === null
       ? 'veto: none ran'
-      : `veto (${veto.test}): ${veto.wins} wins, ${veto.losses} losses, p ${formatProbability(veto.pValue)}`;
+      : `veto (${veto.test}): ${plural(veto.wins, 'win')}, ${plural(veto.losses, 'loss', 'losses')}, p ${formatProbability(veto.pValue)}`;
   const lost = decision.candidateFailures.length;
   return [
     pc.bold(

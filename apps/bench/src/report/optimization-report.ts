@@ -161,8 +161,22 @@ function driversOf(
     .filter(([, weight]) => weight > 0)
     .map(([name, weight]) => `${weight} × ${name}`)
     .join(' + ');
-  const rule = search.acceptance ? JSON.stringify(search.acceptance) : 'unknown';
+  const rule = ruleText(search.acceptance);
   return `Objectives: ${named}. Parents were drawn from the per-task fronts of these; the best candidate is the argmax of ${weights} on val (ties to the earliest). Proposals were accepted on a minibatch of ${search.minibatch ?? '?'} train tasks by ${rule}.`;
+}
+
+/** How a recorded acceptance rule reads: `strict (the child's sum above the parent's)`, `margin 0.1`, `sign test at α 0.2`. */
+function ruleText(acceptance: SearchDefinition['acceptance']): string {
+  switch (acceptance?.rule) {
+    case 'strict':
+      return "the strict rule (the child's sum above the parent's)";
+    case 'margin':
+      return `the margin rule (the child's mean at least ${acceptance.margin} above the parent's)`;
+    case 'sign':
+      return `a one-sided sign test at α ${acceptance.alpha}`;
+    default:
+      return 'an unrecorded rule';
+  }
 }
 
 /** Hypervolume of the front beyond the baseline's mean vector; null with one objective or an unmeasured one. */
