@@ -1,4 +1,32 @@
+export { BudgetMeter, type BudgetStop, BudgetTooSmallError, type OptimizerBudget } from './budget';
 export { type Candidate, type CandidateOrigin, componentsOf } from './candidate';
+export {
+  builtInObjectives,
+  cellObjectives,
+  HoldoutReadError,
+  type SearchSplit,
+  taskObjectives,
+} from './evaluation/objective-values';
+export { GateInterruptedError, type GateOptions, type GateOutcome, gate, IdenticalChampionError } from './gate/gate';
+export {
+  assertHoldoutUnspent,
+  earlierDecision,
+  type Holdout,
+  HoldoutSpentError,
+  holdoutDigest,
+  ledgerEntryId,
+  nextHoldout,
+} from './gate/holdout-ledger';
+export { type GepaResult, gepa } from './gepa/gepa';
+export {
+  defaultObjectives,
+  type GepaOptions,
+  type GepaProgress,
+  type GepaStop,
+  type MergeSettings,
+} from './gepa/gepa-options';
+export { SearchStateError } from './gepa/search-state';
+export { type ImproveOptions, type ImproveResult, improve } from './improve';
 export { OptimizerError } from './optimizer-error';
 export { findMergePairs, type MergePair } from './proposers/find-merge-pairs';
 export { type MergeProposer, mergeProposer } from './proposers/merge-proposer';
@@ -18,6 +46,8 @@ export {
 export { ProposerOptionsError } from './proposers/proposer-options-error';
 export { defaultReflectionInstructions } from './proposers/reflective-prompt';
 export { type ReflectiveProposerOptions, reflectiveProposer } from './proposers/reflective-proposer';
+export { uniformParameters } from './proposers/uniform-parameters';
+export { type RandomSearchOptions, type RandomSearchResult, randomSearch } from './random-search';
 export type { CandidateScores, ObjectiveSpec, Scalarization, ScoreMatrix, TaskScores } from './score-matrix';
 export {
   type AcceptanceDecision,

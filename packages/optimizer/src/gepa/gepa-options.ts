@@ -135,7 +135,10 @@ export function searchDefinition(options: GepaOptions, settings: GepaSettings): 
 }
 
 /** The key under which a cell can be reused by any search: what defines the cell besides candidate and task. */
-export function evaluationKey(options: GepaOptions, settings: GepaSettings): string {
+export function evaluationKey(
+  options: Pick<GepaOptions, 'benchmark' | 'familyConfig' | 'family' | 'plan' | 'baseline'>,
+  settings: Pick<GepaSettings, 'replicates' | 'seed'>,
+): string {
   const probe = options.plan(options.baseline);
   return digest({
     benchmark: options.benchmark,

@@ -1,9 +1,9 @@
-import { canonicalJson, type JsonValue } from '@ratchet/corpus';
 import { InvalidControllerError, type Task } from '@ratchet/runtime';
 import type { Rng } from '@ratchet/stats';
 import { type Candidate, componentsOf } from '../candidate';
 import type { Evaluation } from '../evaluation/evaluator';
 import { reflectiveExamples } from '../evaluation/reflective-examples';
+import { changedComponents } from '../proposers/changed-components';
 import type { ProposerUsage } from '../proposers/proposer';
 import { accept } from '../selection/acceptance';
 import { instanceFronts } from '../selection/instance-fronts';
@@ -156,7 +156,7 @@ export async function reflectStep(context: SearchContext, iteration: number, ran
       parents: [parent.hash],
       origin: 'proposal',
       proposer: options.proposer.id,
-      changed: changedComponents(parent, controller.parameters),
+      changed: changedComponents(parent.controller.parameters, controller.parameters),
       iteration,
     };
   } catch (error) {
@@ -242,17 +242,6 @@ export async function reflectStep(context: SearchContext, iteration: number, ran
     },
     child,
   );
-}
-
-/** Components whose value differs from the parent's. */
-export function changedComponents(parent: Candidate, parameters: Readonly<Record<string, unknown>>): string[] {
-  const before = parent.controller.parameters;
-  return Object.keys({ ...before, ...parameters })
-    .filter(
-      (key) =>
-        canonicalJson((before[key] ?? null) as JsonValue) !== canonicalJson((parameters[key] ?? null) as JsonValue),
-    )
-    .sort();
 }
 
 /** A proposal's dollars: 0 when no model was called, its figure when measured or estimated, else unmeasured. */
