@@ -19,6 +19,7 @@ export {
 } from './gate/holdout-ledger';
 export { type GepaResult, gepa } from './gepa/gepa';
 export {
+  defaultAcceptance,
   defaultObjectives,
   type GepaOptions,
   type GepaProgress,

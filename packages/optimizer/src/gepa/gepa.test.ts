@@ -60,6 +60,7 @@ describe('gepa', () => {
     const { corpus, options } = await setup({
       baseline,
       proposer: stepProposer(4),
+      acceptance: { rule: 'strict' },
       minibatch: 6,
       budget: { iterations: 6 },
     });

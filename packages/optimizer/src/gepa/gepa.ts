@@ -10,6 +10,7 @@ import { hypervolume } from '../selection/hypervolume';
 import { type CandidatePoint, candidateMeans, candidateParetoFront } from '../selection/pareto-front';
 import { pickBest } from '../selection/scalarize';
 import {
+  defaultAcceptance,
   evaluationKey,
   type GepaOptions,
   type GepaStop,
@@ -56,7 +57,7 @@ const maxIdleIterations = 20;
  * @throws {SearchStateError} when the optimization id was used by another definition.
  */
 export async function gepa(options: GepaOptions): Promise<GepaResult> {
-  const acceptance = acceptanceRuleSchema.parse(options.acceptance ?? { rule: 'strict' });
+  const acceptance = acceptanceRuleSchema.parse(options.acceptance ?? defaultAcceptance);
   const settings = settingsOf(options, acceptance);
   validate(options, settings.minibatch);
   const definition = searchDefinition(options, settings);
