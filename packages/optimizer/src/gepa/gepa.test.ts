@@ -91,6 +91,18 @@ describe('gepa', () => {
     });
   });
 
+  it('accepts by the one-sided sign test at α = 0.2 unless told otherwise, recording its p-value', async () => {
+    const { options } = await setup({ budget: { iterations: 3 } });
+    const result = await gepa(options);
+    const judged = result.iterations.filter((it) => it.acceptance !== null);
+    expect(judged.length).toBeGreaterThan(0);
+    for (const it of judged) {
+      expect(it.acceptance?.rule).toBe('sign');
+      expect(typeof it.acceptance?.pValue).toBe('number');
+      expect(it.outcome === 'accepted').toBe((it.acceptance?.pValue as number) < 0.2);
+    }
+  });
+
   it('gives the same search for the same seed', async () => {
     const strip = (result: Awaited<ReturnType<typeof gepa>>) =>
       result.iterations.map(({ createdAt: _createdAt, ...rest }) => rest);

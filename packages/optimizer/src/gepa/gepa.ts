@@ -178,6 +178,18 @@ function validate(options: GepaOptions, minibatch: number): void {
   if (cells === undefined && usd === undefined && iterations === undefined) {
     throw new OptimizerError('gepa: give a budget (cells, usd or iterations); a search without one never stops');
   }
+  for (const [role, tasks] of [
+    ['train', options.train],
+    ['val', options.val],
+  ] as const) {
+    const stray = tasks.find((task) => task.split !== role);
+    // The search reads verdicts of what it runs: a holdout task given as train or val would leak the gate's labels.
+    if (stray) {
+      throw new OptimizerError(
+        `gepa: task ${stray.id} is on the ${stray.split} split but was given as ${role}; give ${role} tasks only (DESIGN rules 1 and 6)`,
+      );
+    }
+  }
   const train = new Set(options.train.map((task) => task.id));
   const overlap = options.val.find((task) => train.has(task.id));
   if (overlap)
