@@ -86,6 +86,7 @@ export async function randomSearch(options: RandomSearchOptions): Promise<Random
       replicates,
       runPrefix: `${searchId}/`,
       config: { randomSearch: searchId },
+      readChecks: objectives.some((objective) => objective.name === 'checks'),
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     },

@@ -103,6 +103,22 @@ describe('gepa', () => {
     }
   });
 
+  it("reads the checks objective from each cell's final attempt, and measures the front beyond the baseline", async () => {
+    const { options } = await setup({
+      objectives: [
+        { name: 'success', direction: 'maximize' },
+        { name: 'checks', direction: 'maximize' },
+      ],
+      budget: { iterations: 3 },
+    });
+    const result = await gepa(options);
+    const baselineScores = result.val.get(dialController.hash);
+    expect([...(baselineScores?.values() ?? [])].map((scores) => scores.checks)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(result.front.length).toBeGreaterThanOrEqual(1);
+    // Checks tie at 1, so the volume beyond the baseline is success gained × 0 on checks: a flat front has none.
+    expect(result.hypervolume).toBe(0);
+  });
+
   it('gives the same search for the same seed', async () => {
     const strip = (result: Awaited<ReturnType<typeof gepa>>) =>
       result.iterations.map(({ createdAt: _createdAt, ...rest }) => rest);

@@ -76,6 +76,7 @@ export async function gepa(options: GepaOptions): Promise<GepaResult> {
       replicates: settings.replicates,
       runPrefix: `${ids.id}/`,
       config: { optimizationId: ids.id },
+      readChecks: settings.objectives.some((objective) => objective.name === 'checks'),
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     },

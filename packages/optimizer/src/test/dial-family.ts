@@ -58,7 +58,12 @@ export function dialFamily(options: DialFamilyOptions = {}) {
       expected: 'pass',
     })),
   );
-  const environment = scriptedEnvironment(tasks, () => [], `${prefix}-environment`);
+  // One deployable check: the output is a verdict-shaped word (it always is; the check says nothing of success).
+  const environment = scriptedEnvironment(
+    tasks,
+    (_task, output) => [{ name: 'well-formed', passed: output === 'pass' || output === 'fail', score: null }],
+    `${prefix}-environment`,
+  );
   const delayMs = options.delayMs ?? 0;
   const worker = scriptedWorker(async (input) => {
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
