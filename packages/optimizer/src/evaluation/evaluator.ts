@@ -176,8 +176,8 @@ export class Evaluator {
   private async remember(cells: readonly CellRecord[]): Promise<void> {
     if (this.setup.readChecks) await this.readCheckScores(cells);
     for (const cell of cells) {
-      let known = this.cache.get(cell.armId);
-      if (!known) this.cache.set(cell.armId, (known = new Map()));
+      const known = this.cache.get(cell.armId) ?? new Map<string, CellRecord>();
+      this.cache.set(cell.armId, known);
       const key = cellKey(cell.taskId, cell.replicate);
       // Deterministic on resume: the first run in id order wins; a later duplicate (an interrupted batch redone) is ignored.
       const existing = known.get(key);

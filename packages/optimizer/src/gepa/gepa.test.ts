@@ -119,6 +119,16 @@ describe('gepa', () => {
     expect(result.hypervolume).toBe(0);
   });
 
+  it('marks its record failed, with the error, when something it calls throws', async () => {
+    const broken = stepProposer(1, () => {
+      throw new Error('the proposer broke');
+    });
+    const { corpus, options } = await setup({ proposer: broken });
+    await expect(gepa(options)).rejects.toThrow('the proposer broke');
+    const [record] = await corpus.optimizations();
+    expect(record).toMatchObject({ status: 'failed', stopReason: 'error', stopDetail: 'Error: the proposer broke' });
+  });
+
   it('gives the same search for the same seed', async () => {
     const strip = (result: Awaited<ReturnType<typeof gepa>>) =>
       result.iterations.map(({ createdAt: _createdAt, ...rest }) => rest);

@@ -103,6 +103,29 @@ export async function gepa(options: GepaOptions): Promise<GepaResult> {
     );
   }
 
+  try {
+    const stop = await search(context);
+    return await finish(context, stop, now());
+  } catch (error) {
+    // A search that threw (a refused steer, a store failure) says so in its record, then the error goes on.
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    state.record = {
+      ...state.record,
+      status: 'failed',
+      endedAt: now(),
+      stopReason: 'error',
+      stopDetail: detail.slice(0, 2000),
+      spend: meter.spend,
+    };
+    await options.corpus.putOptimization(state.record).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The iterations, until a cap, a signal or exhaustion stops them. */
+async function search(context: SearchContext): Promise<GepaStop> {
+  const { options, settings, evaluator, meter, state } = context;
+  const now = () => (options.now ?? (() => new Date()))().toISOString();
   let stop: GepaStop | null = null;
   const baselineRun = await evaluator.evaluate(options.baseline, options.val, 'baseline-val', settings.objectives);
   if (baselineRun.kind === 'refused') stop = baselineRun.stop;
@@ -147,7 +170,7 @@ export async function gepa(options: GepaOptions): Promise<GepaResult> {
       budget: options.budget,
     });
   }
-  return finish(context, stop as GepaStop, now());
+  return stop as GepaStop;
 }
 
 /**
