@@ -50,6 +50,7 @@ export { type ReflectiveProposerOptions, reflectiveProposer } from './proposers/
 export { uniformParameters } from './proposers/uniform-parameters';
 export { type RandomSearchOptions, type RandomSearchResult, randomSearch } from './random-search';
 export type { CandidateScores, ObjectiveSpec, Scalarization, ScoreMatrix, TaskScores } from './score-matrix';
+export type { CandidatePlan, SearchFamily } from './search-family';
 export {
   type AcceptanceDecision,
   type AcceptanceRule,

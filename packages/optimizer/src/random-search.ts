@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Corpus, canonicalJson, type JsonValue, type ObjectiveSpec, type OptimizerSpend } from '@ratchet/corpus';
-import type { Analyst, Controller, FamilyInstance, StrategyPlan, Task } from '@ratchet/runtime';
+import type { Controller, Task } from '@ratchet/runtime';
 import { createRng, type Seed } from '@ratchet/stats';
 import { BudgetMeter, BudgetTooSmallError } from './budget';
 import { Evaluator } from './evaluation/evaluator';
@@ -8,14 +8,15 @@ import { defaultObjectives, evaluationKey } from './gepa/gepa-options';
 import { OptimizerError } from './optimizer-error';
 import { uniformParameters } from './proposers/uniform-parameters';
 import type { Scalarization } from './score-matrix';
+import type { CandidatePlan, SearchFamily } from './search-family';
 import { meanScalar } from './selection/scalarize';
 
 export interface RandomSearchOptions {
   readonly corpus: Corpus;
-  readonly family: Pick<FamilyInstance, 'environment' | 'worker' | 'judge'> & { readonly analyst?: Analyst };
+  readonly family: SearchFamily;
   readonly benchmark: string;
   readonly baseline: Controller;
-  readonly plan: (controller: Controller) => StrategyPlan;
+  readonly plan: CandidatePlan;
   readonly val: readonly Task[];
   /** New cells it may run: the baseline on val first, then one sample on val at a time while one fits. */
   readonly budget: { readonly cells: number };

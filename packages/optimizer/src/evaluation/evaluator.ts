@@ -1,24 +1,17 @@
 import type { CellRecord, Corpus, JsonValue, ObjectiveSpec } from '@ratchet/corpus';
-import {
-  type Analyst,
-  type Controller,
-  type FamilyInstance,
-  runBenchmark,
-  type StrategyPlan,
-  scoreOfChecks,
-  type Task,
-} from '@ratchet/runtime';
+import { type Controller, runBenchmark, scoreOfChecks, type Task } from '@ratchet/runtime';
 import type { BudgetMeter, BudgetStop } from '../budget';
 import type { CandidateScores } from '../score-matrix';
+import type { CandidatePlan, SearchFamily } from '../search-family';
 import { taskObjectives } from './objective-values';
 
 /** Everything that makes two cells of one candidate on one task interchangeable, and how to run new ones. */
 export interface EvaluationSetup {
   readonly corpus: Corpus;
-  readonly family: Pick<FamilyInstance, 'environment' | 'worker' | 'judge'> & { readonly analyst?: Analyst };
+  readonly family: SearchFamily;
   readonly benchmark: string;
   /** How a candidate controller is run on a task: the strategy and k every candidate shares. */
-  readonly plan: (controller: Controller) => StrategyPlan;
+  readonly plan: CandidatePlan;
   /**
    * Digest of what defines a cell besides the candidate and task (family options, strategy, k,
    * replicates, seed). Cells recorded under the same key are read, not re-run.

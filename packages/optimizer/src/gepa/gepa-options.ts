@@ -7,11 +7,12 @@ import {
   type ObjectiveSpec,
   type OptimizerSpend,
 } from '@ratchet/corpus';
-import type { Analyst, Controller, FamilyInstance, StrategyPlan, Task } from '@ratchet/runtime';
+import type { Controller, Task } from '@ratchet/runtime';
 import type { Seed } from '@ratchet/stats';
 import type { BudgetStop, OptimizerBudget } from '../budget';
 import type { MergeRequest, MergeResult, Proposer } from '../proposers/proposer';
 import type { Scalarization } from '../score-matrix';
+import type { CandidatePlan, SearchFamily } from '../search-family';
 import type { AcceptanceRule } from '../selection/acceptance';
 
 /** What a merge step needs: the crossover and how often it runs. */
@@ -37,12 +38,12 @@ export interface GepaProgress {
 export interface GepaOptions {
   readonly corpus: Corpus;
   /** The family's environment, worker, judge and analyst (a `FamilyInstance`, or your own). */
-  readonly family: Pick<FamilyInstance, 'environment' | 'worker' | 'judge'> & { readonly analyst?: Analyst };
+  readonly family: SearchFamily;
   readonly benchmark: string;
   /** The controller the search starts from (the incumbent). */
   readonly baseline: Controller;
   /** How every candidate is run on a task: strategy and k, shared by all (e.g. `(c) => refine(4, { controller: c })`). */
-  readonly plan: (controller: Controller) => StrategyPlan;
+  readonly plan: CandidatePlan;
   /** Tasks minibatches are drawn from: the proposer learns from these. */
   readonly train: readonly Task[];
   /** Tasks every kept candidate is scored on: parent selection and the final pick read these. */

@@ -34,6 +34,16 @@ function stepProposer(
   };
 }
 
+/** A proposer that sets the dial anywhere (seeded): it seldom proposes the same thing twice. */
+function anywhereProposer() {
+  return stepProposer(0, (request) => ({
+    kind: 'proposal',
+    parameters: { ...request.parent.controller.parameters, dial: request.random.int(11) },
+    note: 'anywhere',
+    usage: noProposerUsage,
+  }));
+}
+
 async function setup(overrides: Partial<GepaOptions> = {}, family = dialFamily()) {
   const corpus = await openCorpus('sqlite::memory:');
   const options: GepaOptions = {
@@ -139,12 +149,7 @@ describe('gepa', () => {
   });
 
   it('never runs more cells than the budget, and says the budget stopped it', async () => {
-    const anywhere = stepProposer(0, (request) => ({
-      kind: 'proposal',
-      parameters: { ...request.parent.controller.parameters, dial: request.random.int(11) },
-      note: 'anywhere',
-      usage: noProposerUsage,
-    }));
+    const anywhere = anywhereProposer();
     const { corpus, options, family } = await setup({ proposer: anywhere, budget: { cells: 40 } });
     const result = await gepa(options);
     expect(result.stop.reason).toBe('budget-cells');
@@ -156,12 +161,7 @@ describe('gepa', () => {
   });
 
   it('never spends more dollars than the budget', async () => {
-    const anywhere = stepProposer(0, (request) => ({
-      kind: 'proposal',
-      parameters: { ...request.parent.controller.parameters, dial: request.random.int(11) },
-      note: 'anywhere',
-      usage: noProposerUsage,
-    }));
+    const anywhere = anywhereProposer();
     const { options } = await setup({ proposer: anywhere, budget: { usd: 0.25 } });
     const result = await gepa(options);
     expect(result.stop.reason).toBe('budget-usd');
