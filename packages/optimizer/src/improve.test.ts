@@ -20,6 +20,8 @@ async function setup(overrides: Partial<ImproveOptions> = {}) {
     splits: { train: dial.train, val: dial.val, holdout: { key: 'dial rotation=0', tasks: dial.holdout } },
     proposer: climbing,
     budget: { iterations: 4 },
+    acceptance: { rule: 'strict' },
+    minibatch: 6,
     seed: 3,
     familyConfig: dial.config,
     ...overrides,

@@ -1,10 +1,31 @@
-export { type BudgetStop, BudgetTooSmallError, type OptimizerBudget } from './budget';
+export { BudgetMeter, type BudgetStop, BudgetTooSmallError, type OptimizerBudget } from './budget';
 export { type Candidate, type CandidateOrigin, componentsOf } from './candidate';
-export { builtInObjectives, taskObjectives } from './evaluation/objective-values';
+export {
+  builtInObjectives,
+  cellObjectives,
+  HoldoutReadError,
+  type SearchSplit,
+  taskObjectives,
+} from './evaluation/objective-values';
 export { GateInterruptedError, type GateOptions, type GateOutcome, gate, IdenticalChampionError } from './gate/gate';
-export { type Holdout, HoldoutSpentError, nextHoldout } from './gate/holdout-ledger';
+export {
+  assertHoldoutUnspent,
+  earlierDecision,
+  type Holdout,
+  HoldoutSpentError,
+  holdoutDigest,
+  ledgerEntryId,
+  nextHoldout,
+} from './gate/holdout-ledger';
 export { type GepaResult, gepa } from './gepa/gepa';
-export type { GepaOptions, GepaProgress, GepaStop, MergeSettings } from './gepa/gepa-options';
+export {
+  defaultAcceptance,
+  defaultObjectives,
+  type GepaOptions,
+  type GepaProgress,
+  type GepaStop,
+  type MergeSettings,
+} from './gepa/gepa-options';
 export { SearchStateError } from './gepa/search-state';
 export { type ImproveOptions, type ImproveResult, improve } from './improve';
 export { OptimizerError } from './optimizer-error';
@@ -26,7 +47,10 @@ export {
 export { ProposerOptionsError } from './proposers/proposer-options-error';
 export { defaultReflectionInstructions } from './proposers/reflective-prompt';
 export { type ReflectiveProposerOptions, reflectiveProposer } from './proposers/reflective-proposer';
+export { uniformParameters } from './proposers/uniform-parameters';
+export { type RandomSearchOptions, type RandomSearchResult, randomSearch } from './random-search';
 export type { CandidateScores, ObjectiveSpec, Scalarization, ScoreMatrix, TaskScores } from './score-matrix';
+export type { CandidatePlan, SearchFamily } from './search-family';
 export {
   type AcceptanceDecision,
   type AcceptanceRule,

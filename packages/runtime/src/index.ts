@@ -77,7 +77,7 @@ export {
   refine,
   refineStrategy,
 } from './strategies/built-in-strategies';
-export { bestByChecks, checkScore } from './strategies/choose-by-checks';
+export { bestByChecks, checkScore, scoreOfChecks } from './strategies/choose-by-checks';
 export {
   type CellLimits,
   defineStrategy,

@@ -1,23 +1,17 @@
 import type { CellRecord, Corpus, JsonValue, ObjectiveSpec } from '@ratchet/corpus';
-import {
-  type Analyst,
-  type Controller,
-  type FamilyInstance,
-  runBenchmark,
-  type StrategyPlan,
-  type Task,
-} from '@ratchet/runtime';
+import { type Controller, runBenchmark, scoreOfChecks, type Task } from '@ratchet/runtime';
 import type { BudgetMeter, BudgetStop } from '../budget';
 import type { CandidateScores } from '../score-matrix';
+import type { CandidatePlan, SearchFamily } from '../search-family';
 import { taskObjectives } from './objective-values';
 
 /** Everything that makes two cells of one candidate on one task interchangeable, and how to run new ones. */
 export interface EvaluationSetup {
   readonly corpus: Corpus;
-  readonly family: Pick<FamilyInstance, 'environment' | 'worker' | 'judge'> & { readonly analyst?: Analyst };
+  readonly family: SearchFamily;
   readonly benchmark: string;
   /** How a candidate controller is run on a task: the strategy and k every candidate shares. */
-  readonly plan: (controller: Controller) => StrategyPlan;
+  readonly plan: CandidatePlan;
   /**
    * Digest of what defines a cell besides the candidate and task (family options, strategy, k,
    * replicates, seed). Cells recorded under the same key are read, not re-run.
@@ -31,6 +25,8 @@ export interface EvaluationSetup {
   readonly signal?: AbortSignal;
   /** Recorded in every evaluation run's manifest (with the evaluation key). */
   readonly config?: JsonValue;
+  /** Read each cell's final attempt for the `checks` objective (one query per run; off unless an objective needs it). */
+  readonly readChecks?: boolean;
 }
 
 /** The outcome of asking for a candidate's scores: all there, or refused by the budget, or cut short. */
@@ -51,6 +47,8 @@ const cellKey = (taskId: string, replicate: number) => `${taskId}\u0000${replica
 export class Evaluator {
   /** candidate hash → (task, replicate) → the cell that scores it. */
   private readonly cache = new Map<string, Map<string, CellRecord>>();
+  /** cell id → its final attempt's check score, when the `checks` objective is read. */
+  private readonly checkScores = new Map<string, number | null>();
 
   private constructor(
     private readonly setup: EvaluationSetup,
@@ -64,7 +62,7 @@ export class Evaluator {
     const keyed = runs.filter((run) => evaluationKeyOf(run.config) === setup.evaluationKey).map((run) => run.runId);
     for (const runId of keyed.sort()) {
       const cells = await setup.corpus.cells({ runId });
-      evaluator.remember(cells);
+      await evaluator.remember(cells);
       if (runId.startsWith(setup.runPrefix)) meter.addCells(cells.map((cell) => cell.spend.usd));
     }
     return evaluator;
@@ -88,7 +86,12 @@ export class Evaluator {
       const cells = Array.from({ length: this.setup.replicates }, (_, replicate) =>
         known?.get(cellKey(task.id, replicate)),
       ).filter((cell): cell is CellRecord => cell !== undefined);
-      if (cells.length > 0) scores.set(task.id, taskObjectives(cells, objectives));
+      if (cells.length > 0) {
+        scores.set(
+          task.id,
+          taskObjectives(cells, objectives, (cell) => this.checkScores.get(cell.cellId) ?? null),
+        );
+      }
     }
     return scores;
   }
@@ -147,7 +150,7 @@ export class Evaluator {
         ...(usdLeft === undefined ? {} : { maxUsd: usdLeft }),
       });
       const fresh = (await this.setup.corpus.cells({ runId })).filter((cell) => !before.has(cell.cellId));
-      this.remember(fresh);
+      await this.remember(fresh);
       this.meter.addCells(fresh.filter((cell) => cell.runId === runId).map((cell) => cell.spend.usd));
       if (summary.stopReason !== 'completed') {
         const reason =
@@ -163,14 +166,26 @@ export class Evaluator {
     return { kind: 'scored', scores: this.known(controller.hash, tasks, objectives), newCells: 0 };
   }
 
-  private remember(cells: readonly CellRecord[]): void {
+  private async remember(cells: readonly CellRecord[]): Promise<void> {
+    if (this.setup.readChecks) await this.readCheckScores(cells);
     for (const cell of cells) {
-      let known = this.cache.get(cell.armId);
-      if (!known) this.cache.set(cell.armId, (known = new Map()));
+      const known = this.cache.get(cell.armId) ?? new Map<string, CellRecord>();
+      this.cache.set(cell.armId, known);
       const key = cellKey(cell.taskId, cell.replicate);
       // Deterministic on resume: the first run in id order wins; a later duplicate (an interrupted batch redone) is ignored.
       const existing = known.get(key);
       if (!existing || cell.runId < existing.runId) known.set(key, cell);
+    }
+  }
+
+  /** The deployable check score of each cell's final attempt (the strategy's chosen output). */
+  private async readCheckScores(cells: readonly CellRecord[]): Promise<void> {
+    for (const runId of new Set(cells.map((cell) => cell.runId))) {
+      const records = new Map((await this.setup.corpus.records({ runId })).map((record) => [record.recordId, record]));
+      for (const cell of cells.filter((one) => one.runId === runId)) {
+        const final = cell.finalAttemptId === null ? undefined : records.get(cell.finalAttemptId);
+        this.checkScores.set(cell.cellId, final ? scoreOfChecks(final.checks) : null);
+      }
     }
   }
 }

@@ -25,22 +25,28 @@ const spendObjectives: Record<string, (cell: CellRecord) => number | null> = {
 };
 
 /** The objective names a search can read: `success`, the spend figures, or any score the family's judge writes. */
-export const builtInObjectives = ['success', ...Object.keys(spendObjectives)] as const;
+export const builtInObjectives = ['success', 'checks', ...Object.keys(spendObjectives)] as const;
 
 /**
- * One cell's value on each objective: `success` is 1 when the verdict resolved the task, else 0; the
- * spend objectives read the cell's metered spend; any other name reads that score of the verdict.
+ * One cell's value on each objective: `success` is 1 when the verdict resolved the task, else 0;
+ * `checks` is the final attempt's deployable check score (given by the caller, which reads the attempt);
+ * the spend objectives read the cell's metered spend; any other name reads that score of the verdict.
  * Null where it was not measured (no verdict, an unmetered figure) and for an infra cell, which is no
  * outcome (DESIGN rule 4) — never 0.
  *
  * @throws {HoldoutReadError} for a holdout cell.
  */
-export function cellObjectives(cell: CellRecord, objectives: readonly ObjectiveSpec[]): TaskScores {
+export function cellObjectives(
+  cell: CellRecord,
+  objectives: readonly ObjectiveSpec[],
+  checks: number | null = null,
+): TaskScores {
   if (cell.split === 'holdout') throw new HoldoutReadError(cell.cellId);
   const values: Record<string, number | null> = {};
   for (const { name } of objectives) {
     if (cell.status === 'infra') values[name] = null;
     else if (name === 'success') values[name] = cell.verdict === null ? null : cell.verdict.resolved ? 1 : 0;
+    else if (name === 'checks') values[name] = checks;
     else if (name in spendObjectives)
       values[name] = (spendObjectives[name] as (cell: CellRecord) => number | null)(cell);
     else values[name] = cell.verdict?.scores[name]?.value ?? null;
@@ -52,8 +58,12 @@ export function cellObjectives(cell: CellRecord, objectives: readonly ObjectiveS
  * One task's scores from its cells: each objective's mean over the replicates that measured it (DESIGN:
  * replicates are averaged first, never counted as tasks); null when none did.
  */
-export function taskObjectives(cells: readonly CellRecord[], objectives: readonly ObjectiveSpec[]): TaskScores {
-  const perCell = cells.map((cell) => cellObjectives(cell, objectives));
+export function taskObjectives(
+  cells: readonly CellRecord[],
+  objectives: readonly ObjectiveSpec[],
+  checksOf: (cell: CellRecord) => number | null = () => null,
+): TaskScores {
+  const perCell = cells.map((cell) => cellObjectives(cell, objectives, checksOf(cell)));
   const values: Record<string, number | null> = {};
   for (const { name } of objectives) {
     const measured = perCell

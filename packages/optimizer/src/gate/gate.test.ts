@@ -1,5 +1,5 @@
 import { openCorpus } from '@ratchet/corpus';
-import { blind, runBenchmark, SplitOverlapError } from '@ratchet/runtime';
+import { blind, InfraError, runBenchmark, SplitOverlapError } from '@ratchet/runtime';
 import { scriptedEnvironment } from '@ratchet/runtime/test';
 import { describe, expect, it } from 'vitest';
 import { dialController, dialFamily } from '../test/dial-family';
@@ -73,6 +73,24 @@ describe('gate', () => {
     expect(rotated.rotation).toBe(1);
     expect(rotated.key).toBe('dial perSplit=12 rotation=1');
     expect(rotated.tasks[0]?.id).toBe('dial-r1-holdout-0');
+  });
+
+  it('counts a holdout task the candidate failed to run as a task it lost', async () => {
+    const { options, dial } = await setup();
+    const worker = dial.family.worker;
+    const flaky = {
+      ...worker,
+      attempt: async (input: Parameters<typeof worker.attempt>[0], signal: AbortSignal) => {
+        const broken = ['dial-holdout-0', 'dial-holdout-1'].includes(input.task.id);
+        if (broken && (input.steer?.parameters as { dial?: number } | undefined)?.dial === 7) {
+          throw new InfraError('the sandbox crashed', { isRetryable: false });
+        }
+        return worker.attempt(input, signal);
+      },
+    };
+    const outcome = await gate({ ...options, family: { ...dial.family, worker: flaky } });
+    expect(outcome.decision.candidateFailures).toEqual(['dial-holdout-0', 'dial-holdout-1']);
+    expect(outcome.decision.n).toBe(12);
   });
 
   it('refuses a candidate identical to the incumbent before any rollout', async () => {

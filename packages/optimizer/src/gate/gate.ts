@@ -1,14 +1,8 @@
 import type { CellRecord, Corpus, GateRecord, JsonValue } from '@ratchet/corpus';
-import {
-  type Analyst,
-  type Controller,
-  type FamilyInstance,
-  runBenchmark,
-  SplitOverlapError,
-  type StrategyPlan,
-} from '@ratchet/runtime';
+import { type Controller, runBenchmark, SplitOverlapError } from '@ratchet/runtime';
 import { decidePromotion, type PromotionDecision, type Seed } from '@ratchet/stats';
 import { OptimizerError } from '../optimizer-error';
+import type { CandidatePlan, SearchFamily } from '../search-family';
 import { assertHoldoutUnspent, type Holdout, holdoutDigest, ledgerEntryId } from './holdout-ledger';
 
 /** Raised before any rollout when the candidate is the incumbent itself (same controller hash). */
@@ -25,9 +19,9 @@ export class GateInterruptedError extends OptimizerError {}
 
 export interface GateOptions {
   readonly corpus: Corpus;
-  readonly family: Pick<FamilyInstance, 'environment' | 'worker' | 'judge'> & { readonly analyst?: Analyst };
+  readonly family: SearchFamily;
   readonly benchmark: string;
-  readonly plan: (controller: Controller) => StrategyPlan;
+  readonly plan: CandidatePlan;
   readonly incumbent: Controller;
   readonly candidate: Controller;
   readonly holdout: Holdout;

@@ -22,7 +22,8 @@ function stepProposer(
       requests.push(request);
       const scripted = script?.(request);
       if (scripted) return scripted;
-      const dial = Math.min(10, Number(request.parent.controller.parameters.dial) + step);
+      // Seeded steps of 1 to `step`, so a rejected proposal is not simply proposed again.
+      const dial = Math.min(10, Number(request.parent.controller.parameters.dial) + 1 + request.random.int(step));
       return {
         kind: 'proposal',
         parameters: { ...request.parent.controller.parameters, dial },
@@ -31,6 +32,16 @@ function stepProposer(
       };
     },
   };
+}
+
+/** A proposer that sets the dial anywhere (seeded): it seldom proposes the same thing twice. */
+function anywhereProposer() {
+  return stepProposer(0, (request) => ({
+    kind: 'proposal',
+    parameters: { ...request.parent.controller.parameters, dial: request.random.int(11) },
+    note: 'anywhere',
+    usage: noProposerUsage,
+  }));
 }
 
 async function setup(overrides: Partial<GepaOptions> = {}, family = dialFamily()) {
@@ -55,28 +66,77 @@ async function setup(overrides: Partial<GepaOptions> = {}, family = dialFamily()
 
 describe('gepa', () => {
   it('climbs from a poor baseline, keeping only children that beat their parent on the minibatch', async () => {
-    const { corpus, options } = await setup();
+    const baseline = dialController.withParameters({ dial: 2, note: 'begin' });
+    const { corpus, options } = await setup({
+      baseline,
+      proposer: stepProposer(4),
+      acceptance: { rule: 'strict' },
+      minibatch: 6,
+      budget: { iterations: 6 },
+    });
     const result = await gepa(options);
-    expect(result.stop).toEqual({ reason: 'iterations', detail: '4 iterations done' });
-    expect(result.iterations.map((it) => it.outcome)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
-    expect(result.candidates.map((c) => c.controller.parameters.dial)).toEqual([0, 2, 4, 6, 8]);
-    expect(Number(result.best.controller.parameters.dial)).toBeGreaterThanOrEqual(4);
-    expect(result.bestVal).toBeGreaterThan(0.5);
-    // Lineage: each kept child names its parent, and the records hold them all.
-    expect(result.candidates[2]?.parents).toEqual([result.candidates[1]?.hash]);
-    expect((await corpus.candidates({ optimizationId: result.optimizationId })).map((c) => c.origin)).toEqual([
-      'baseline',
-      'proposal',
-      'proposal',
-      'proposal',
-      'proposal',
-    ]);
+    expect(result.stop).toEqual({ reason: 'iterations', detail: '6 iterations done' });
+    const kept = result.iterations.filter((it) => it.outcome === 'accepted');
+    expect(kept.length).toBeGreaterThanOrEqual(2);
+    // Every kept child beat its parent on the minibatch (strict: a higher sum).
+    for (const it of kept) {
+      const sum = (values: number[] | undefined) => (values ?? []).reduce((a, b) => a + b, 0);
+      expect(sum(it.acceptance?.child)).toBeGreaterThan(sum(it.acceptance?.parent));
+    }
+    expect(Number(result.best.controller.parameters.dial)).toBeGreaterThan(2);
+    const baselineVal = result.iterations[0]?.best.hash === baseline.hash ? result.iterations[0]?.best.valScore : null;
+    expect(result.bestVal).toBeGreaterThan(baselineVal ?? 0.25);
+    // Lineage: the pool is the baseline and the accepted children, each naming a kept parent.
+    expect(result.candidates.map((c) => c.hash)).toEqual([baseline.hash, ...kept.map((it) => it.proposal)]);
+    const keptHashes = new Set(result.candidates.map((c) => c.hash));
+    for (const candidate of result.candidates.slice(1))
+      expect(keptHashes.has(candidate.parents[0] as string)).toBe(true);
+    const records = await corpus.candidates({ optimizationId: result.optimizationId });
+    expect(records.find((record) => record.origin === 'baseline')).toMatchObject({ hash: baseline.hash, parents: [] });
     expect(await corpus.optimization(result.optimizationId)).toMatchObject({
       status: 'completed',
       stopReason: 'iterations',
       best: { id: 'dial', hash: result.best.hash },
       spend: result.spend,
     });
+  });
+
+  it('accepts by the one-sided sign test at α = 0.2 unless told otherwise, recording its p-value', async () => {
+    const { options } = await setup({ budget: { iterations: 3 } });
+    const result = await gepa(options);
+    const judged = result.iterations.filter((it) => it.acceptance !== null);
+    expect(judged.length).toBeGreaterThan(0);
+    for (const it of judged) {
+      expect(it.acceptance?.rule).toBe('sign');
+      expect(typeof it.acceptance?.pValue).toBe('number');
+      expect(it.outcome === 'accepted').toBe((it.acceptance?.pValue as number) < 0.2);
+    }
+  });
+
+  it("reads the checks objective from each cell's final attempt, and measures the front beyond the baseline", async () => {
+    const { options } = await setup({
+      objectives: [
+        { name: 'success', direction: 'maximize' },
+        { name: 'checks', direction: 'maximize' },
+      ],
+      budget: { iterations: 3 },
+    });
+    const result = await gepa(options);
+    const baselineScores = result.val.get(dialController.hash);
+    expect([...(baselineScores?.values() ?? [])].map((scores) => scores.checks)).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(result.front.length).toBeGreaterThanOrEqual(1);
+    // Checks tie at 1, so the volume beyond the baseline is success gained × 0 on checks: a flat front has none.
+    expect(result.hypervolume).toBe(0);
+  });
+
+  it('marks its record failed, with the error, when something it calls throws', async () => {
+    const broken = stepProposer(1, () => {
+      throw new Error('the proposer broke');
+    });
+    const { corpus, options } = await setup({ proposer: broken });
+    await expect(gepa(options)).rejects.toThrow('the proposer broke');
+    const [record] = await corpus.optimizations();
+    expect(record).toMatchObject({ status: 'failed', stopReason: 'error', stopDetail: 'Error: the proposer broke' });
   });
 
   it('gives the same search for the same seed', async () => {
@@ -89,7 +149,8 @@ describe('gepa', () => {
   });
 
   it('never runs more cells than the budget, and says the budget stopped it', async () => {
-    const { corpus, options, family } = await setup({ budget: { cells: 40 } });
+    const anywhere = anywhereProposer();
+    const { corpus, options, family } = await setup({ proposer: anywhere, budget: { cells: 40 } });
     const result = await gepa(options);
     expect(result.stop.reason).toBe('budget-cells');
     expect(result.spend.cells).toBeLessThanOrEqual(40);
@@ -100,7 +161,8 @@ describe('gepa', () => {
   });
 
   it('never spends more dollars than the budget', async () => {
-    const { options } = await setup({ budget: { usd: 0.25 } });
+    const anywhere = anywhereProposer();
+    const { options } = await setup({ proposer: anywhere, budget: { usd: 0.25 } });
     const result = await gepa(options);
     expect(result.stop.reason).toBe('budget-usd');
     expect(result.spend.usd).not.toBeNull();

@@ -10,6 +10,7 @@ import { hypervolume } from '../selection/hypervolume';
 import { type CandidatePoint, candidateMeans, candidateParetoFront } from '../selection/pareto-front';
 import { pickBest } from '../selection/scalarize';
 import {
+  defaultAcceptance,
   evaluationKey,
   type GepaOptions,
   type GepaStop,
@@ -56,7 +57,7 @@ const maxIdleIterations = 20;
  * @throws {SearchStateError} when the optimization id was used by another definition.
  */
 export async function gepa(options: GepaOptions): Promise<GepaResult> {
-  const acceptance = acceptanceRuleSchema.parse(options.acceptance ?? { rule: 'strict' });
+  const acceptance = acceptanceRuleSchema.parse(options.acceptance ?? defaultAcceptance);
   const settings = settingsOf(options, acceptance);
   validate(options, settings.minibatch);
   const definition = searchDefinition(options, settings);
@@ -75,6 +76,7 @@ export async function gepa(options: GepaOptions): Promise<GepaResult> {
       replicates: settings.replicates,
       runPrefix: `${ids.id}/`,
       config: { optimizationId: ids.id },
+      readChecks: settings.objectives.some((objective) => objective.name === 'checks'),
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     },
@@ -101,6 +103,29 @@ export async function gepa(options: GepaOptions): Promise<GepaResult> {
     );
   }
 
+  try {
+    const stop = await search(context);
+    return await finish(context, stop, now());
+  } catch (error) {
+    // A search that threw (a refused steer, a store failure) says so in its record, then the error goes on.
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    state.record = {
+      ...state.record,
+      status: 'failed',
+      endedAt: now(),
+      stopReason: 'error',
+      stopDetail: detail.slice(0, 2000),
+      spend: meter.spend,
+    };
+    await options.corpus.putOptimization(state.record).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The iterations, until a cap, a signal or exhaustion stops them. */
+async function search(context: SearchContext): Promise<GepaStop> {
+  const { options, settings, evaluator, meter, state } = context;
+  const now = () => (options.now ?? (() => new Date()))().toISOString();
   let stop: GepaStop | null = null;
   const baselineRun = await evaluator.evaluate(options.baseline, options.val, 'baseline-val', settings.objectives);
   if (baselineRun.kind === 'refused') stop = baselineRun.stop;
@@ -145,7 +170,7 @@ export async function gepa(options: GepaOptions): Promise<GepaResult> {
       budget: options.budget,
     });
   }
-  return finish(context, stop as GepaStop, now());
+  return stop as GepaStop;
 }
 
 /**
@@ -176,6 +201,18 @@ function validate(options: GepaOptions, minibatch: number): void {
   const { cells, usd, iterations } = options.budget;
   if (cells === undefined && usd === undefined && iterations === undefined) {
     throw new OptimizerError('gepa: give a budget (cells, usd or iterations); a search without one never stops');
+  }
+  for (const [role, tasks] of [
+    ['train', options.train],
+    ['val', options.val],
+  ] as const) {
+    const stray = tasks.find((task) => task.split !== role);
+    // The search reads verdicts of what it runs: a holdout task given as train or val would leak the gate's labels.
+    if (stray) {
+      throw new OptimizerError(
+        `gepa: task ${stray.id} is on the ${stray.split} split but was given as ${role}; give ${role} tasks only (DESIGN rules 1 and 6)`,
+      );
+    }
   }
   const train = new Set(options.train.map((task) => task.id));
   const overlap = options.val.find((task) => train.has(task.id));

@@ -3,7 +3,16 @@ import type { Candidate } from '../candidate';
 import { findMergePairs } from '../proposers/find-merge-pairs';
 import { stratifiedSubsample } from '../selection/stratified-subsample';
 import type { MergeSettings } from './gepa-options';
-import { pairedScalars, type SearchContext, type StepOutcome, valScoreOf } from './search-context';
+import {
+  pairedScalars,
+  type SearchContext,
+  type StepOutcome,
+  stepRecorder,
+  stopOf,
+  valScoreOf,
+} from './search-context';
+
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 
 /**
  * One merge iteration (GEPA's system-aware crossover): the first pair of kept candidates with a common
@@ -22,30 +31,16 @@ export async function mergeStep(
   const pair = findMergePairs(state.pool).find(({ left, right }) => !state.merged.has(`${left.hash}+${right.hash}`));
   if (!pair) return null;
   const { left, right, ancestor } = pair;
-  const base = { step: 'merge' as const, parents: [left.hash, right.hash], component: null, minibatch: [] as string[] };
-  const spentBefore = meter.spend;
-  const spend = () => ({
-    cells: meter.spend.cells - spentBefore.cells,
-    usd: meter.spend.usd === null || spentBefore.usd === null ? null : meter.spend.usd - spentBefore.usd,
+  const { done } = stepRecorder(context, {
+    step: 'merge' as const,
+    parents: [left.hash, right.hash],
+    component: null,
+    minibatch: [] as string[],
   });
-  const leftScore = valScoreOf(context, left.hash) ?? 0;
-  const rightScore = valScoreOf(context, right.hash) ?? 0;
-  const result = merge.proposer.merge({ ancestor, left, right, scores: { left: leftScore, right: rightScore } });
+  const scores = { left: valScoreOf(context, left.hash) ?? 0, right: valScoreOf(context, right.hash) ?? 0 };
+  const result = merge.proposer.merge({ ancestor, left, right, scores });
   if (result.kind === 'invalid') {
-    return {
-      iteration: {
-        ...base,
-        proposal: null,
-        outcome: 'invalid',
-        reason: result.reason,
-        acceptance: null,
-        valScore: null,
-        spend: spend(),
-        proposer: { calls: 0, usd: 0 },
-      },
-      candidate: null,
-      stop: null,
-    };
+    return done({ proposal: null, outcome: 'invalid', reason: result.reason, acceptance: null, valScore: null });
   }
   const controller = left.controller.withParameters(result.parameters);
   const child: Candidate = {
@@ -58,20 +53,8 @@ export async function mergeStep(
     iteration,
   };
   if (state.seen.has(child.hash)) {
-    return {
-      iteration: {
-        ...base,
-        proposal: child.hash,
-        outcome: 'repeated',
-        reason: 'the merge equals a candidate already evaluated; not evaluated again',
-        acceptance: null,
-        valScore: null,
-        spend: spend(),
-        proposer: { calls: 0, usd: 0 },
-      },
-      candidate: null,
-      stop: null,
-    };
+    const reason = 'the merge equals a candidate already evaluated; not evaluated again';
+    return done({ proposal: child.hash, outcome: 'repeated', reason, acceptance: null, valScore: null });
   }
   const both = pairedScalars(context, left.hash, right.hash, options.val);
   const picked = stratifiedSubsample(
@@ -82,48 +65,24 @@ export async function mergeStep(
   );
   const subsampleIds = new Set(picked.taskIds);
   const subsample = options.val.filter((task) => subsampleIds.has(task.id));
+  // The worst case is the whole of val: refuse the step up front rather than pay for a subsample and stop.
   const refused = meter.refuses(options.val.length * settings.replicates);
-  if (refused)
-    return {
-      iteration: {
-        ...base,
-        proposal: child.hash,
-        outcome: 'exhausted',
-        reason: refused.detail,
-        acceptance: null,
-        valScore: null,
-        spend: spend(),
-        proposer: { calls: 0, usd: 0 },
-      },
-      candidate: null,
-      stop: refused,
-    };
-
+  if (refused) {
+    return done(
+      { proposal: child.hash, outcome: 'exhausted', reason: refused.detail, acceptance: null, valScore: null },
+      null,
+      refused,
+    );
+  }
   const trial = await evaluator.evaluate(child.controller, subsample, `i${iteration}-merge`, settings.objectives);
   if (trial.kind !== 'scored') {
-    const stop =
-      trial.kind === 'refused'
-        ? trial.stop
-        : {
-            reason: trial.reason === 'budget-usd' ? ('budget-usd' as const) : ('signal' as const),
-            detail: trial.detail,
-          };
-    return {
-      iteration: {
-        ...base,
-        proposal: child.hash,
-        outcome: 'exhausted',
-        reason: stop.detail,
-        acceptance: null,
-        valScore: null,
-        spend: spend(),
-        proposer: { calls: 0, usd: 0 },
-      },
-      candidate: child,
+    const stop = stopOf(trial);
+    return done(
+      { proposal: child.hash, outcome: 'exhausted', reason: stop.detail, acceptance: null, valScore: null },
+      child,
       stop,
-    };
+    );
   }
-  const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
   const vsLeft = pairedScalars(context, left.hash, child.hash, subsample);
   const vsRight = pairedScalars(context, right.hash, child.hash, subsample);
   const better = Math.max(sum(vsLeft.left), sum(vsRight.left));
@@ -134,55 +93,23 @@ export async function mergeStep(
     child: vsLeft.right,
     pValue: null,
   };
+  const figures = `the merge scored ${childSum} on ${subsample.length} subsampled val tasks`;
   if (childSum < better) {
-    return {
-      iteration: {
-        ...base,
-        proposal: child.hash,
-        outcome: 'rejected',
-        reason: `the merge scored ${childSum} on ${subsample.length} subsampled val tasks, below the better parent's ${better}`,
-        acceptance,
-        valScore: null,
-        spend: spend(),
-        proposer: { calls: 0, usd: 0 },
-      },
-      candidate: child,
-      stop: null,
-    };
+    const reason = `${figures}, below the better parent's ${better}`;
+    return done({ proposal: child.hash, outcome: 'rejected', reason, acceptance, valScore: null }, child);
   }
   const full = await evaluator.evaluate(child.controller, options.val, `i${iteration}-val`, settings.objectives);
   if (full.kind !== 'scored') {
-    const stop =
-      full.kind === 'refused'
-        ? full.stop
-        : { reason: full.reason === 'budget-usd' ? ('budget-usd' as const) : ('signal' as const), detail: full.detail };
-    return {
-      iteration: {
-        ...base,
-        proposal: child.hash,
-        outcome: 'exhausted',
-        reason: stop.detail,
-        acceptance,
-        valScore: null,
-        spend: spend(),
-        proposer: { calls: 0, usd: 0 },
-      },
-      candidate: child,
+    const stop = stopOf(full);
+    return done(
+      { proposal: child.hash, outcome: 'exhausted', reason: stop.detail, acceptance, valScore: null },
+      child,
       stop,
-    };
+    );
   }
-  return {
-    iteration: {
-      ...base,
-      proposal: child.hash,
-      outcome: 'accepted',
-      reason: `the merge scored ${childSum} on ${subsample.length} subsampled val tasks, at least the better parent's ${better}`,
-      acceptance,
-      valScore: valScoreOf(context, child.hash),
-      spend: spend(),
-      proposer: { calls: 0, usd: 0 },
-    },
-    candidate: child,
-    stop: null,
-  };
+  const reason = `${figures}, at least the better parent's ${better}`;
+  return done(
+    { proposal: child.hash, outcome: 'accepted', reason, acceptance, valScore: valScoreOf(context, child.hash) },
+    child,
+  );
 }

@@ -1,15 +1,22 @@
-import { canonicalJson, type JsonValue } from '@ratchet/corpus';
 import { InvalidControllerError, type Task } from '@ratchet/runtime';
 import type { Rng } from '@ratchet/stats';
 import { type Candidate, componentsOf } from '../candidate';
-import type { Evaluation } from '../evaluation/evaluator';
 import { reflectiveExamples } from '../evaluation/reflective-examples';
+import { changedComponents } from '../proposers/changed-components';
 import type { ProposerUsage } from '../proposers/proposer';
 import { accept } from '../selection/acceptance';
 import { instanceFronts } from '../selection/instance-fronts';
 import { removeDominated } from '../selection/remove-dominated';
 import { selectParent } from '../selection/select-parent';
-import { pairedScalars, type SearchContext, type StepOutcome, valMatrix, valScoreOf } from './search-context';
+import {
+  pairedScalars,
+  type SearchContext,
+  type StepOutcome,
+  stepRecorder,
+  stopOf,
+  valMatrix,
+  valScoreOf,
+} from './search-context';
 
 /** Draws `size` distinct train tasks (all of them when there are fewer), in task order. */
 export function drawMinibatch(train: readonly Task[], size: number, random: Rng): Task[] {
@@ -32,14 +39,6 @@ function nextComponent(context: SearchContext, parent: Candidate): string | null
   return components[turns % components.length] as string;
 }
 
-const stopOf = (evaluation: Exclude<Evaluation, { kind: 'scored' }>) =>
-  evaluation.kind === 'refused'
-    ? evaluation.stop
-    : {
-        reason: evaluation.reason === 'budget-usd' ? ('budget-usd' as const) : ('signal' as const),
-        detail: evaluation.detail,
-      };
-
 /**
  * One reflective iteration, GEPA's: draw a parent from the per-task fronts (dominated candidates removed,
  * probability ∝ fronts it is on), a minibatch of train tasks, and the parent's next component; the
@@ -56,27 +55,13 @@ export async function reflectStep(context: SearchContext, iteration: number, ran
   const parent = state.seen.get(parentHash) as Candidate;
   const minibatch = drawMinibatch(options.train, settings.minibatch, random.fork('minibatch'));
   const component = nextComponent(context, parent);
-  const base = {
+  const recorder = stepRecorder(context, {
     step: 'reflect' as const,
     parents: [parent.hash],
     component,
     minibatch: minibatch.map((task) => task.id),
-  };
-  const spentBefore = meter.spend;
-  const spend = () => ({
-    cells: meter.spend.cells - spentBefore.cells,
-    usd: meter.spend.usd === null || spentBefore.usd === null ? null : meter.spend.usd - spentBefore.usd,
   });
-  let proposer: StepOutcome['iteration']['proposer'] = { calls: 0, usd: 0 };
-  const done = (
-    rest: Omit<StepOutcome['iteration'], keyof typeof base | 'spend' | 'proposer'>,
-    candidate: Candidate | null = null,
-    stop: StepOutcome['stop'] = null,
-  ): StepOutcome => ({
-    iteration: { ...base, ...rest, spend: spend(), proposer },
-    candidate,
-    stop,
-  });
+  const { done } = recorder;
   if (component === null) {
     return done({
       proposal: null,
@@ -143,7 +128,7 @@ export async function reflectStep(context: SearchContext, iteration: number, ran
     ...(options.signal ? { signal: options.signal } : {}),
   });
   meter.addProposer(proposerUsd(result.usage));
-  proposer = { calls: result.usage.calls, usd: proposerUsd(result.usage) };
+  recorder.setProposer({ calls: result.usage.calls, usd: proposerUsd(result.usage) });
   if (result.kind === 'invalid') {
     return done({ proposal: null, outcome: 'invalid', reason: result.reason, acceptance: null, valScore: null });
   }
@@ -156,7 +141,7 @@ export async function reflectStep(context: SearchContext, iteration: number, ran
       parents: [parent.hash],
       origin: 'proposal',
       proposer: options.proposer.id,
-      changed: changedComponents(parent, controller.parameters),
+      changed: changedComponents(parent.controller.parameters, controller.parameters),
       iteration,
     };
   } catch (error) {
@@ -242,17 +227,6 @@ export async function reflectStep(context: SearchContext, iteration: number, ran
     },
     child,
   );
-}
-
-/** Components whose value differs from the parent's. */
-export function changedComponents(parent: Candidate, parameters: Readonly<Record<string, unknown>>): string[] {
-  const before = parent.controller.parameters;
-  return Object.keys({ ...before, ...parameters })
-    .filter(
-      (key) =>
-        canonicalJson((before[key] ?? null) as JsonValue) !== canonicalJson((parameters[key] ?? null) as JsonValue),
-    )
-    .sort();
 }
 
 /** A proposal's dollars: 0 when no model was called, its figure when measured or estimated, else unmeasured. */

@@ -2,7 +2,7 @@ import type { IterationRecord, OptimizerSpend } from '@ratchet/corpus';
 import type { Task } from '@ratchet/runtime';
 import type { BudgetMeter } from '../budget';
 import type { Candidate } from '../candidate';
-import type { Evaluator } from '../evaluation/evaluator';
+import type { Evaluation, Evaluator } from '../evaluation/evaluator';
 import type { ScoreMatrix } from '../score-matrix';
 import { meanScalar, scalarScore } from '../selection/scalarize';
 import type { GepaOptions, GepaSettings, GepaStop } from './gepa-options';
@@ -68,4 +68,38 @@ export function pairedScalars(
     out.right.push(sy);
   }
   return out;
+}
+
+/** Why an evaluation that did not score stops the search. */
+export function stopOf(evaluation: Exclude<Evaluation, { kind: 'scored' }>): GepaStop {
+  if (evaluation.kind === 'refused') return evaluation.stop;
+  return { reason: evaluation.reason === 'budget-usd' ? 'budget-usd' : 'signal', detail: evaluation.detail };
+}
+
+type IterationFields = Omit<StepOutcome['iteration'], 'spend' | 'proposer'>;
+
+/**
+ * Builds a step's outcomes: the fields it fixed at the start (`base`), the spend since it began (read
+ * from the meter when the outcome is made), and the proposer's share as last set.
+ */
+export function stepRecorder<Base extends Partial<IterationFields>>(context: SearchContext, base: Base) {
+  const before = context.meter.spend;
+  let proposer: StepOutcome['iteration']['proposer'] = { calls: 0, usd: 0 };
+  return {
+    setProposer(usage: StepOutcome['iteration']['proposer']): void {
+      proposer = usage;
+    },
+    done(
+      rest: Omit<IterationFields, keyof Base>,
+      candidate: StepOutcome['candidate'] = null,
+      stop: GepaStop | null = null,
+    ): StepOutcome {
+      const now = context.meter.spend;
+      const spend = {
+        cells: now.cells - before.cells,
+        usd: now.usd === null || before.usd === null ? null : now.usd - before.usd,
+      };
+      return { iteration: { ...base, ...rest, spend, proposer } as StepOutcome['iteration'], candidate, stop };
+    },
+  };
 }

@@ -5,6 +5,9 @@ import { scriptedEnvironment, scriptedWorker } from '@ratchet/runtime/test';
 import { createRng } from '@ratchet/stats';
 import { z } from 'zod';
 
+/** A marker in every dial verdict's details, so a probe can look for verdict text where it must not be. */
+export const dialSecret = 'DIAL-VERDICT-SECRET';
+
 /** The dial family's controller space: one integer that sets how well the worker does, and a text. */
 export const dialControllerSchema = z.strictObject({
   dial: z.number().int().min(0).max(10),
@@ -32,6 +35,8 @@ export interface DialFamilyOptions {
   readonly prefix?: string;
   /** Milliseconds each attempt takes (default 0), so a test can kill a search mid-iteration. */
   readonly delayMs?: number;
+  /** Dials within this distance of the best always pass (default 0: only the best itself). */
+  readonly plateau?: number;
 }
 
 /**
@@ -53,12 +58,18 @@ export function dialFamily(options: DialFamilyOptions = {}) {
       expected: 'pass',
     })),
   );
-  const environment = scriptedEnvironment(tasks, () => [], `${prefix}-environment`);
+  // One deployable check: the output is a verdict-shaped word (it always is; the check says nothing of success).
+  const environment = scriptedEnvironment(
+    tasks,
+    (_task, output) => [{ name: 'well-formed', passed: output === 'pass' || output === 'fail', score: null }],
+    `${prefix}-environment`,
+  );
   const delayMs = options.delayMs ?? 0;
   const worker = scriptedWorker(async (input) => {
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const dial = Number((input.steer?.parameters as { dial?: number } | undefined)?.dial ?? 0);
-    const chance = Math.max(0.05, 1 - Math.abs(dial - best) / 8);
+    const distance = Math.max(0, Math.abs(dial - best) - (options.plateau ?? 0));
+    const chance = Math.max(0.05, 1 - distance / 8);
     const passed = createRng(input.seed).next() < chance;
     return {
       output: passed ? 'pass' : 'fail',
@@ -81,6 +92,8 @@ export function dialFamily(options: DialFamilyOptions = {}) {
           judge: { id: 'dial-judge' },
           resolved,
           scores: { correct: { value: resolved ? 1 : 0, direction: 'maximize' } },
+          // A verdict that names the answer, as some judges' do: it must never reach a reflection prompt.
+          details: { answer: `${dialSecret}: the best dial is ${best}` },
         },
         context,
       );

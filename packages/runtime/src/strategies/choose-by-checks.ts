@@ -1,3 +1,4 @@
+import type { CheckResult } from '@ratchet/corpus';
 import type { AttemptView, History } from '../contracts/attempt-view';
 
 /**
@@ -5,9 +6,14 @@ import type { AttemptView, History } from '../contracts/attempt-view';
  * or the share of checks passed when no check gives a score; null when no check measured anything.
  */
 export function checkScore(attempt: AttemptView): number | null {
-  const scores = attempt.checks.map((check) => check.score).filter((score): score is number => score !== null);
+  return scoreOfChecks(attempt.checks);
+}
+
+/** The same standing from a list of check results (a recorded attempt's `checks`). */
+export function scoreOfChecks(checks: readonly CheckResult[]): number | null {
+  const scores = checks.map((check) => check.score).filter((score): score is number => score !== null);
   if (scores.length > 0) return scores.reduce((sum, score) => sum + score, 0) / scores.length;
-  const passes = attempt.checks.map((check) => check.passed).filter((passed): passed is boolean => passed !== null);
+  const passes = checks.map((check) => check.passed).filter((passed): passed is boolean => passed !== null);
   if (passes.length > 0) return passes.filter(Boolean).length / passes.length;
   return null;
 }
