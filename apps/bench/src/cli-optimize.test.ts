@@ -80,12 +80,16 @@ describe('ratchet optimize, gate and report', () => {
     const ledgerEntry = /^Ledger entry (gate-[0-9a-f]{16}) /m.exec(gate.stdout)?.[1];
     expect(ledgerEntry).toBeDefined();
 
-    // 4. A second gate on the same holdout for the same incumbent is refused, naming the first decision.
+    // 4. A second gate on the same holdout for the same incumbent is refused, naming the first decision; so is the baseline itself.
     const twice = await ratchet(['--store', store, 'gate', config, '--candidate', result.best.hash.slice(0, 8)]);
     expect(twice.exitCode).toBe(1);
     expect(twice.stderr).toContain(`was already spent for incumbent ${result.baseline.hash}`);
     expect(twice.stderr).toContain(`ledger entry ${ledgerEntry}`);
     expect(twice.stderr).toContain('(--rotate)');
+
+    const identical = await ratchet(['--store', store, 'gate', config, '--candidate', result.baseline.hash]);
+    expect(identical.exitCode).toBe(1);
+    expect(identical.stderr).toContain(`the candidate has the incumbent's hash (${result.baseline.hash})`);
 
     // 5. --rotate draws the next holdout, and decides on it.
     const rotated = await ratchet([

@@ -1,5 +1,5 @@
 import { type JsonValue, openCorpus } from '@ratchet/corpus';
-import { GateInterruptedError, gate, nextHoldout } from '@ratchet/optimizer';
+import { GateInterruptedError, gate, IdenticalChampionError, nextHoldout } from '@ratchet/optimizer';
 import type { Controller } from '@ratchet/runtime';
 import { loadConfig } from '../config/load-config';
 import { preflight } from '../config/preflight';
@@ -41,6 +41,8 @@ export async function gateCommand(options: GateCommandOptions): Promise<string> 
   try {
     const found = await findCandidate(corpus, options.candidate, home.benchmark);
     const candidate = rebuild(home.baseline, found);
+    // Before the ledger is read: a candidate equal to the incumbent has nothing to decide, spent or not.
+    if (candidate.hash === home.baseline.hash) throw new IdenticalChampionError(candidate.hash);
     const draws = holdoutDraws(config, () => home.built.environment.tasks('holdout'));
     const holdout = await nextHoldout(corpus, {
       benchmark: home.benchmark,

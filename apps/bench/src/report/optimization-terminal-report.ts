@@ -26,7 +26,9 @@ export function optimizationTerminalReport(report: OptimizationReport): string {
   const lines = [
     pc.bold(`Optimization ${o.optimizationId} · ${o.benchmark} · ${o.status}`),
     `  ${search.strategy ?? '?'}@${search.k ?? '?'} · ${search.proposer ?? '?'} proposer · ${search.trainTasks} train / ${search.valTasks} val tasks · seed ${o.seed} · started ${o.startedAt}`,
-    `  stopped: ${o.stopReason ?? 'still running'}${o.stopDetail ? ` (${o.stopDetail})` : ''}`,
+    o.stopReason === null
+      ? `  not finished: running now, or killed before it could record its end${o.resumeCommand ? `; resume with ${o.resumeCommand}` : ''}`
+      : `  stopped: ${o.stopReason}${o.stopDetail ? ` (${o.stopDetail})` : ''}${o.status === 'interrupted' && o.resumeCommand ? `; resume with ${o.resumeCommand}` : ''}`,
     `  spent ${o.spend.cells} cells${budget.length > 0 ? ` of a budget of ${budget.join(', ')}` : ''} · ${o.spend.usd === null ? 'dollars not metered' : formatUsd(o.spend.usd)} · iterations: ${outcomes || 'none'}`,
     `  ${report.drivers}`,
     '',
