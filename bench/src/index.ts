@@ -52,7 +52,7 @@ const sections: Record<string, () => Promise<void>> = {
       throw new Error(`RATCHET_BENCH_SEEDS must be a whole number ≥ 1, received "${process.env.RATCHET_BENCH_SEEDS}"`);
     }
     console.log(
-      `\nComparing GEPA, random search and the default controller on dsl and sat (${seeds} seeds each; about ${3 * seeds}–${5 * seeds} minutes on a shared 2-core machine)…\n`,
+      `\nComparing GEPA, random search and the default controller on dsl and sat (${seeds} seeds each; about ${Math.round(2.6 * seeds)} minutes on a 2-core machine, more when it is busy)…\n`,
     );
     console.log(await benchOptimizer(seeds, progress));
     clearProgress();
