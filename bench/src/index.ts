@@ -1,40 +1,77 @@
+import { benchAcceptance } from './acceptance-calibration';
 import { benchBootstrap } from './bootstrap-speed';
 import { benchCorpus } from './corpus-throughput';
 import { families } from './families';
 import { benchFamily } from './family-solve-rates';
 import { benchHarness } from './harness-overhead';
+import { benchOptimizer, defaultSeeds } from './optimizer-comparison';
 import { benchCalibration } from './promotion-calibration';
+
+const progress = (message: string) => {
+  if (process.stderr.isTTY) process.stderr.write(`\r${message}\x1b[K`);
+};
+const clearProgress = () => {
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+};
+
+const sections: Record<string, () => Promise<void>> = {
+  bootstrap: async () => console.log(await benchBootstrap()),
+  calibration: async () => {
+    console.log('\nSimulating the promotion gate (16,000 seeded holdouts, about half a minute)…\n');
+    const table = benchCalibration((done, total) => progress(`calibration: ${done}/${total} simulated holdouts`));
+    clearProgress();
+    console.log(table);
+  },
+  corpus: async () => {
+    console.log('\nMeasuring the corpus (writes about 1,000,000 records to a temporary folder; a minute or two)…\n');
+    console.log(await benchCorpus(progress));
+    clearProgress();
+    console.log('');
+    console.log(await benchHarness());
+  },
+  families: async () => {
+    for (const { name, create } of families()) {
+      console.log(`\nRunning the ${name} family: 5 arms × 100 tasks…\n`);
+      const family = create();
+      try {
+        console.log(await benchFamily(family, progress));
+      } finally {
+        await family.close();
+      }
+      clearProgress();
+    }
+  },
+  acceptance: async () => {
+    console.log('\nMeasuring minibatch acceptance rules on sim with no true difference (seconds)…\n');
+    console.log(await benchAcceptance(progress));
+    clearProgress();
+  },
+  optimizer: async () => {
+    const seeds = Number(process.env.RATCHET_BENCH_SEEDS ?? defaultSeeds);
+    if (!Number.isInteger(seeds) || seeds < 1) {
+      throw new Error(`RATCHET_BENCH_SEEDS must be a whole number ≥ 1, received "${process.env.RATCHET_BENCH_SEEDS}"`);
+    }
+    console.log(
+      `\nComparing GEPA, random search and the default controller on dsl and sat (${seeds} seeds each; about ${Math.round(2.6 * seeds)} minutes on a 2-core machine, more when it is busy)…\n`,
+    );
+    console.log(await benchOptimizer(seeds, progress));
+    clearProgress();
+  },
+};
+
+// `RATCHET_BENCH=optimizer,acceptance` (or the names as arguments) runs only those sections, in this order.
+const asked = [...process.argv.slice(2), ...(process.env.RATCHET_BENCH ?? '').split(',')]
+  .map((name) => name.trim())
+  .filter((name) => name.length > 0);
+const unknown = asked.filter((name) => !(name in sections));
+if (unknown.length > 0) {
+  console.error(`bench: unknown section ${unknown.join(', ')}; the sections are ${Object.keys(sections).join(', ')}.`);
+  process.exit(2);
+}
 
 const started = performance.now();
 console.log(`Ratchet benchmarks · Node ${process.version} · ${new Date().toISOString()}\n`);
-console.log(await benchBootstrap());
-console.log('\nSimulating the promotion gate (16,000 seeded holdouts, about half a minute)…\n');
-const table = benchCalibration((done, total) => {
-  if (process.stderr.isTTY) process.stderr.write(`\rcalibration: ${done}/${total} simulated holdouts`);
-});
-if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-console.log(table);
-console.log('\nMeasuring the corpus (writes about 1,000,000 records to a temporary folder; a minute or two)…\n');
-console.log(
-  await benchCorpus((message) => {
-    if (process.stderr.isTTY) process.stderr.write(`\r${message}\x1b[K`);
-  }),
-);
-if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-console.log('');
-console.log(await benchHarness());
-for (const { name, create } of families()) {
-  console.log(`\nRunning the ${name} family: 5 arms × 100 tasks…\n`);
-  const family = create();
-  try {
-    console.log(
-      await benchFamily(family, (message) => {
-        if (process.stderr.isTTY) process.stderr.write(`\r${message}\x1b[K`);
-      }),
-    );
-  } finally {
-    await family.close();
-  }
-  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+for (const [name, run] of Object.entries(sections)) {
+  if (asked.length === 0 || asked.includes(name)) await run();
 }
 console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
