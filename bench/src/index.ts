@@ -42,7 +42,7 @@ const sections: Record<string, () => Promise<void>> = {
     }
   },
   acceptance: async () => {
-    console.log('\nMeasuring minibatch acceptance rules on sim with no true difference (seconds)…\n');
+    console.log('\nMeasuring minibatch acceptance rules on sim, with and without a true difference (seconds)…\n');
     console.log(await benchAcceptance(progress));
     clearProgress();
   },
