@@ -3,7 +3,7 @@ import { GateInterruptedError, gate, IdenticalChampionError, nextHoldout } from 
 import type { Controller } from '@ratchet/runtime';
 import { loadConfig } from '../config/load-config';
 import { preflight } from '../config/preflight';
-import { buildSearch, requireOptimize, type SearchSetup } from '../optimize/build-search';
+import { buildSearch, requireOptimize, type SearchSetup, searchFamily } from '../optimize/build-search';
 import { type FoundCandidate, findCandidate } from '../optimize/find-candidate';
 import { gateJson, gateText } from '../optimize/gate-text';
 import { holdoutDraws } from '../optimize/holdout-draws';
@@ -57,12 +57,7 @@ export async function gateCommand(options: GateCommandOptions): Promise<string> 
     );
     const outcome = await gate({
       corpus,
-      family: {
-        environment: setup.built.environment,
-        worker: setup.built.createWorker(),
-        judge: setup.built.judge,
-        analyst: setup.built.createAnalyst(),
-      },
+      family: searchFamily(setup),
       benchmark: home.benchmark,
       plan: home.plan,
       incumbent: home.baseline,

@@ -3,7 +3,13 @@ import { BudgetTooSmallError, gepa, type OptimizerBudget } from '@ratchet/optimi
 import { loadConfig } from '../config/load-config';
 import { preflight } from '../config/preflight';
 import { buildMerge, buildProposer, proposerLabel } from '../optimize/build-proposer';
-import { buildSearch, type OptimizableConfig, requireOptimize, splitTasks } from '../optimize/build-search';
+import {
+  buildSearch,
+  type OptimizableConfig,
+  requireOptimize,
+  searchFamily,
+  splitTasks,
+} from '../optimize/build-search';
 import { optimizeProgressPrinter } from '../optimize/optimize-progress';
 import { optimizeResultJson, optimizeSummary } from '../optimize/optimize-summary';
 import { RunInterruptedError } from '../run-interrupted-error';
@@ -56,12 +62,7 @@ export async function optimizeCommand(options: OptimizeCommandOptions): Promise<
       );
       const result = await gepa({
         corpus,
-        family: {
-          environment: setup.built.environment,
-          worker: setup.built.createWorker(),
-          judge: setup.built.judge,
-          analyst: setup.built.createAnalyst(),
-        },
+        family: searchFamily(setup),
         benchmark: setup.benchmark,
         baseline: setup.baseline,
         plan: setup.plan,

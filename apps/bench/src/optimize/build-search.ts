@@ -1,4 +1,5 @@
 import type { JsonValue } from '@ratchet/corpus';
+import type { SearchFamily } from '@ratchet/optimizer';
 import { type Controller, InvalidControllerError, type StrategyPlan, type Task } from '@ratchet/runtime';
 import { type BuiltRun, buildRun } from '../config/build-run';
 import { ConfigError } from '../config/config-error';
@@ -110,4 +111,14 @@ function withoutPaths(environment: RatchetConfig['environment']): JsonValue {
     return { ...rest, file: path.split(/[\\/]/).at(-1) ?? path } as JsonValue;
   }
   return environment as JsonValue;
+}
+
+/** The family a search or a gate runs cells with, made from a built run (the worker is made here, after preflight). */
+export function searchFamily(setup: SearchSetup): SearchFamily {
+  return {
+    environment: setup.built.environment,
+    worker: setup.built.createWorker(),
+    judge: setup.built.judge,
+    analyst: setup.built.createAnalyst(),
+  };
 }
