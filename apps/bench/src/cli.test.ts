@@ -1,8 +1,12 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { datasheetSchema, sftExampleSchema } from '@ratchet/optimizer';
 import { describe, expect, it } from 'vitest';
 import { ratchet } from './test/ratchet-cli';
+
+const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 
 describe('the ratchet CLI', () => {
   it('runs the demo, reports it, and reports the same after export and import into a fresh store', async () => {
@@ -48,6 +52,25 @@ describe('the ratchet CLI', () => {
     expect(imported.stdout).toMatch(/imported .*run\.jsonl: \d+ new records/);
     const again = JSON.parse((await ratchet(['--store', fresh, 'report', runId, '--json'])).stdout);
     expect(again.summary).toEqual(original.summary);
+
+    // The same corpus as training data: resolved train attempts with their task inputs, and a datasheet.
+    const sft = join(dir, 'sft.jsonl');
+    const config = join(packageDir, 'examples', 'dsl.config.json');
+    const exported = await ratchet(['--store', store, 'corpus', 'export', '--format', 'sft', '--config', config, sft]);
+    expect(exported.exitCode).toBe(0);
+    expect(exported.stdout).toMatch(/^wrote .*sft\.jsonl: \d+ sft rows from \d+ tasks/);
+    const rows = readFileSync(sft, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => sftExampleSchema.parse(JSON.parse(line)));
+    const sheet = datasheetSchema.parse(JSON.parse(readFileSync(`${sft}.datasheet.json`, 'utf8')));
+    expect(rows).toHaveLength(sheet.counts.rows);
+    expect(sheet.inputs).toBe('included');
+    for (const row of rows) expect(row.input).not.toBeNull();
+    const misuse = await ratchet(['--store', store, 'corpus', 'export', '--benchmark', 'dsl', join(dir, 'x.jsonl')]);
+    expect(misuse.exitCode).toBe(2);
+    expect(misuse.stderr).toContain('--benchmark is for --format sft or preference');
   }, 120_000);
 
   it('exits 2 with a clear message for an unknown run and for bad usage', async () => {

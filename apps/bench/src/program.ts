@@ -9,6 +9,7 @@ import { loadRun, requireRun, writeHtmlReport } from './commands/load-run';
 import { optimizationReportCommand } from './commands/optimization-report-command';
 import { addOptimizerCommands } from './commands/optimizer-commands';
 import { type RunOverrides, runCommand } from './commands/run';
+import { trainingExport } from './commands/training-export';
 import { validateCommand } from './commands/validate';
 import { comparisonReport } from './comparison-report';
 import { configuredStore } from './config/configured-store';
@@ -218,13 +219,63 @@ export function buildProgram(signal: AbortSignal): Command {
     });
   corpus
     .command('export')
-    .description('write runs as JSON Lines (manifests, attempts, cells, blobs)')
+    .description('write runs as JSON Lines (manifests, attempts, cells, blobs), or as training data for the worker')
     .argument('<file>', 'the JSONL file to write')
     .option('--run <run-id>', 'only this run')
-    .addHelpText('after', '\nExample:\n  ratchet corpus export --run dsl-c9ca3b708a run.jsonl')
-    .action(async (file: string, options: { run?: string }) => {
-      print(await corpusExport(await readStore(), file, options.run));
-    });
+    .addOption(
+      new Option(
+        '--format <format>',
+        'jsonl: the interchange format; sft or preference: training data with a datasheet',
+      )
+        .choices(['jsonl', 'sft', 'preference'])
+        .default('jsonl'),
+    )
+    .option('--benchmark <name>', 'with sft or preference: only this benchmark')
+    .option('--config <file>', "with sft or preference: a config whose environment gives the tasks' inputs")
+    .option('--max-pairs <n>', 'with preference: pairs per task at most (default 4)', positiveInteger)
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  ratchet corpus export --run dsl-c9ca3b708a run.jsonl',
+        '  ratchet corpus export --format sft --config apps/bench/examples/dsl.config.json sft.jsonl',
+        '  ratchet corpus export --format preference --benchmark dsl --max-pairs 2 pairs.jsonl',
+        '',
+        'Training data holds train and val attempts only; a task on the holdout split in any run is left out.',
+      ].join('\n'),
+    )
+    .action(
+      async (
+        file: string,
+        options: {
+          run?: string;
+          format: 'jsonl' | 'sft' | 'preference';
+          benchmark?: string;
+          config?: string;
+          maxPairs?: number;
+        },
+      ) => {
+        if (options.format === 'jsonl') {
+          for (const flag of ['benchmark', 'config', 'maxPairs'] as const) {
+            if (options[flag] !== undefined)
+              throw new UsageError(`--${flag === 'maxPairs' ? 'max-pairs' : flag} is for --format sft or preference`);
+          }
+          print(await corpusExport(await readStore(), file, options.run));
+          return;
+        }
+        const { format, run, benchmark, config, maxPairs } = options;
+        print(
+          await trainingExport(await readStore(), file, {
+            format,
+            ...(run === undefined ? {} : { run }),
+            ...(benchmark === undefined ? {} : { benchmark }),
+            ...(config === undefined ? {} : { config }),
+            ...(maxPairs === undefined ? {} : { maxPairs }),
+          }),
+        );
+      },
+    );
   corpus
     .command('import')
     .description('read JSON Lines into the corpus (re-importing is a no-op)')

@@ -68,3 +68,17 @@ export { defaultWeights, meanScalar, pickBest, scalarScore } from './selection/s
 export { parentProbabilities, selectParent } from './selection/select-parent';
 export { SelectionError, type SelectionProblem } from './selection/selection-error';
 export { type StratifiedSubsample, type Stratum, stratifiedSubsample } from './selection/stratified-subsample';
+export { exportTrainingData } from './training-data/export-training-data';
+export {
+  type Datasheet,
+  datasheetSchema,
+  type PreferenceExample,
+  preferenceExampleSchema,
+  type SftExample,
+  sftExampleSchema,
+  type TrainingAttempt,
+  type TrainingExample,
+  trainingAttemptSchema,
+  trainingDataVersion,
+} from './training-data/training-example';
+export { type TrainingDataOptions, trainingExamples } from './training-data/training-examples';
