@@ -49,6 +49,14 @@ export { defaultReflectionInstructions } from './proposers/reflective-prompt';
 export { type ReflectiveProposerOptions, reflectiveProposer } from './proposers/reflective-proposer';
 export { uniformParameters } from './proposers/uniform-parameters';
 export { type RandomSearchOptions, type RandomSearchResult, randomSearch } from './random-search';
+export { type ReplayedCell, replayStop, type StopReplay } from './replay/replay-stop';
+export {
+  type ReplayView,
+  type StopPolicy,
+  stopAfter,
+  stopOnChecksPass,
+  withStopPolicy,
+} from './replay/stop-policy';
 export type { CandidateScores, ObjectiveSpec, Scalarization, ScoreMatrix, TaskScores } from './score-matrix';
 export type { CandidatePlan, SearchFamily } from './search-family';
 export {
