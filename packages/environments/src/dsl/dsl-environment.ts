@@ -25,6 +25,8 @@ const shownFailures = 5;
 export function dslEnvironment(options: {
   count: number;
   seed?: number | string;
+  /** Draw targets from this domain's idioms (`dslDomain`). */
+  domain?: number | string;
 }): Environment<DslTaskInput, DslHandle> {
   return {
     id: 'dsl',

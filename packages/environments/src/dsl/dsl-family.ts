@@ -26,6 +26,12 @@ export const dslOptionsSchema = z
       .max(10_000_000, { error: 'must be at most 10000000 search steps' })
       .optional()
       .describe('Search steps per attempt of the built-in synthesizer (default 20000).'),
+    domain: z
+      .union([z.number().int(), z.string().min(1)], { error: 'must be a whole number or a non-empty string' })
+      .optional()
+      .describe(
+        'Draw targets from the hidden idioms of this domain seed (8 two-operator idioms; easy tasks chain 1, hard ones 3), so tasks share structure a learner can find. Omitted: targets drawn uniformly.',
+      ),
   })
   .describe(
     'The built-in dsl family: list programs to synthesise. `count` tasks in all, split 3:1:1 train/val/holdout.',
@@ -55,14 +61,19 @@ export const dslFamily = {
   meters: { usd: false, tokens: false, workUnit: 'search steps' },
   controllerSpace: { schema: dslControllerSchema, defaults: dslControllerParameters },
   async draw(options: DslFamilyOptionsInput, split?: Split) {
-    const { count, seed } = parse(options);
-    return dslTasks({ count, seed, ...(split === undefined ? {} : { split }) });
+    const { count, seed, domain } = parse(options);
+    return dslTasks({
+      count,
+      seed,
+      ...(domain === undefined ? {} : { domain }),
+      ...(split === undefined ? {} : { split }),
+    });
   },
   create(options: DslFamilyOptionsInput, context: { readonly threads?: number } = {}) {
-    const { count, seed, budget } = parse(options);
+    const { count, seed, budget, domain } = parse(options);
     const runner = familyRunner('dsl', context.threads);
     const instance: FamilyInstance<DslTaskInput, DslHandle> = {
-      environment: dslEnvironment({ count, seed }),
+      environment: dslEnvironment({ count, seed, ...(domain === undefined ? {} : { domain }) }),
       worker: dslWorker({ runner, ...(budget === undefined ? {} : { budget }) }),
       judge: dslJudge(),
       analyst: dslAnalyst(),

@@ -25,6 +25,8 @@ export const dslTaskMetadataSchema = z.strictObject({
   difficulty: z.enum(difficultyLevels),
   size: z.number().int().min(1),
   depth: z.number().int().min(1),
+  /** For a task drawn from a domain: the idioms its target chains, by index (reports only). */
+  idioms: z.array(z.number().int().nonnegative()).optional(),
 });
 export type DslTaskMetadata = z.infer<typeof dslTaskMetadataSchema>;
 

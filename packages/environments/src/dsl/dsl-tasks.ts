@@ -2,6 +2,7 @@ import type { Split } from '@ratchet/corpus';
 import type { Task } from '@ratchet/runtime';
 import { createRng, type Rng } from '@ratchet/stats';
 import { z } from 'zod';
+import { type DslDomain, domainTarget, dslDomain } from './dsl-domain';
 import { DslOptionsError } from './dsl-options-error';
 import { type DslExpr, type DslValue, printProgram, programDepth, programSize } from './dsl-program';
 import type { DifficultyLevel, DslExpected, DslTaskInput, DslTaskMetadata } from './dsl-task-input';
@@ -14,6 +15,8 @@ const optionsSchema = z.strictObject({
   count: z.number().int().min(0).max(100_000),
   seed: z.union([z.number().finite(), z.string().min(1)]).optional(),
   split: z.enum(['train', 'val', 'holdout']).optional(),
+  /** Draw targets from the domain of this seed (`dslDomain`): idioms that repeat across tasks. */
+  domain: z.union([z.number().finite(), z.string().min(1)]).optional(),
 });
 export type DslTasksOptions = z.input<typeof optionsSchema>;
 
@@ -68,22 +71,36 @@ const cache = new Map<string, DslTask>();
 const cacheLimit = 2000;
 
 /** Task `index` of the family for a seed: depends on nothing else, so it is the same in every run. */
-export function dslTask(seed: string | number, index: number): DslTask {
-  const cacheKey = `${seed}/${index}`;
+export function dslTask(seed: string | number, index: number, domain?: string | number): DslTask {
+  const cacheKey = `${seed}/${index}/${domain ?? ''}`;
   let task = cache.get(cacheKey);
   if (!task) {
-    task = generateTask(seed, index);
+    task = generateTask(seed, index, domain === undefined ? undefined : domainOf(domain));
     if (cache.size >= cacheLimit) cache.clear();
     cache.set(cacheKey, task);
   }
   return structuredClone(task);
 }
 
-function generateTask(seed: string | number, index: number): DslTask {
-  const rng = createRng(seed).fork(`dsl-task-${index}`);
-  const { level, size } = levelOf(rng);
+const domains = new Map<string, DslDomain>();
+function domainOf(seed: string | number): DslDomain {
+  const found = domains.get(String(seed)) ?? dslDomain(seed);
+  domains.set(String(seed), found);
+  return found;
+}
+
+function generateTask(seed: string | number, index: number, domain?: DslDomain): DslTask {
+  const rng = createRng(seed).fork(domain ? `dsl-domain-${domain.seed}-task-${index}` : `dsl-task-${index}`);
+  let { level, size } = domain ? { level: 'easy' as DifficultyLevel, size: 0 } : levelOf(rng);
+  let idioms: number[] | undefined;
   for (;;) {
-    const target = generateProgram(rng, size, rng.next() < 0.5 ? 'int' : 'list');
+    let target: DslExpr;
+    if (domain) {
+      // A target that the acceptance check refuses is drawn again, level and all.
+      const drawn = domainTarget(domain, rng);
+      ({ level, target, idioms } = drawn);
+      size = programSize(target);
+    } else target = generateProgram(rng, size, rng.next() < 0.5 ? 'int' : 'list');
     const hiddenInputs = [
       [],
       [rng.int(9) - 4],
@@ -101,11 +118,16 @@ function generateTask(seed: string | number, index: number): DslTask {
         outputType: typeof examples[0]?.output === 'number' ? 'int' : 'list',
       };
       return {
-        id: `dsl-${seed}-${String(index).padStart(4, '0')}`,
+        id: `dsl-${domain ? `d${domain.seed}-` : ''}${seed}-${String(index).padStart(4, '0')}`,
         split: dslSplitOf(index),
         input,
         expected: { program: printProgram(target), hidden },
-        metadata: { difficulty: level, size, depth: programDepth(target) },
+        metadata: {
+          difficulty: level,
+          size,
+          depth: programDepth(target),
+          ...(idioms ? { idioms: [...idioms] } : {}),
+        },
       };
     }
   }
@@ -123,10 +145,10 @@ function generateTask(seed: string | number, index: number): DslTask {
 export function dslTasks(options: DslTasksOptions): DslTask[] {
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) throw new DslOptionsError('dslTasks', parsed.error);
-  const { count, seed = 0, split } = parsed.data;
+  const { count, seed = 0, split, domain } = parsed.data;
   const tasks: DslTask[] = [];
   for (let index = 0; index < count; index++) {
-    if (split === undefined || dslSplitOf(index) === split) tasks.push(dslTask(seed, index));
+    if (split === undefined || dslSplitOf(index) === split) tasks.push(dslTask(seed, index, domain));
   }
   return tasks;
 }

@@ -13,6 +13,7 @@ export {
   dslControllerParameters,
   dslControllerSchema,
 } from './dsl-controller';
+export { compose, type DslDomain, domainTarget, dslDomain, dslDomainParameters } from './dsl-domain';
 export { type DslHandle, dslEnvironment, visibleExamplesCheck } from './dsl-environment';
 export { DslError } from './dsl-error';
 export { type DslFamilyOptions, type DslFamilyOptionsInput, dslFamily, dslOptionsSchema } from './dsl-family';
