@@ -8,11 +8,11 @@ import { escapeHtml } from './escape-html';
 import { failureWarnings } from './failure-warnings';
 import { inlineScriptElement } from './inline-script-element';
 import { jsonScriptElement } from './json-script-element';
+import { pageHead } from './page-head';
 import { renderArmsTable } from './render-arms-table';
 import { renderContrastsTable } from './render-contrasts-table';
 import { renderManifestTable } from './render-manifest-table';
 import { renderOutcomeGrid } from './render-outcome-grid';
-import { reportStyles } from './report-styles';
 import { spendVsSuccess } from './spend-vs-success';
 
 export interface HtmlReportInput {
@@ -66,16 +66,7 @@ export function renderHtmlReport({ manifest, summary, cells, generatedAt }: Html
   };
   const forestHeight = 80 + 48 * Math.max(summary.contrasts.length, 1);
   const title = `Ratchet run ${manifest.runId}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${reportStyles}</style>
-</head>
-<body>
-<h1>${escapeHtml(title)}</h1>
+  return `${pageHead(title)}
 <p class="meta">Benchmark ${escapeHtml(manifest.benchmark)} · generated ${escapeHtml(generatedAt)}</p>
 <h2>Manifest</h2>
 ${renderManifestTable(manifest, summary)}

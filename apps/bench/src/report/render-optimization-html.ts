@@ -12,7 +12,7 @@ import {
   optimizationDataElementId,
 } from './optimization-chart-scripts';
 import type { OptimizationReport } from './optimization-report';
-import { reportStyles } from './report-styles';
+import { pageHead } from './page-head';
 
 const code = (text: string) => `<code>${escapeHtml(text)}</code>`;
 const score = (value: number | null) => (value === null ? '—' : value.toFixed(3));
@@ -77,16 +77,7 @@ export function renderOptimizationHtml(report: OptimizationReport, generatedAt: 
   const title = `Ratchet optimization ${o.optimizationId}`;
   const twoObjectives = o.objectives.length >= 2;
   const frontList = report.front.map(code).join(', ') || 'none';
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${reportStyles}</style>
-</head>
-<body>
-<h1>${escapeHtml(title)}</h1>
+  return `${pageHead(title)}
 <p class="meta">Benchmark ${escapeHtml(o.benchmark)} · ${escapeHtml(o.status)} · generated ${escapeHtml(generatedAt)}</p>
 <table class="manifest"><tbody>
 <tr><th>search</th><td>${escapeHtml(`${search.strategy ?? '?'}@${search.k ?? '?'}, ${search.proposer ?? '?'} proposer, ${search.trainTasks} train / ${search.valTasks} val tasks, seed ${o.seed}`)}</td></tr>
