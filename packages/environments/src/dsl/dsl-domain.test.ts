@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compose, dslDomain, dslDomainParameters } from './dsl-domain';
+import { dslDomain, dslDomainParameters } from './dsl-domain';
 import { dslFamily } from './dsl-family';
-import { type DslExpr, printProgram, programSize } from './dsl-program';
+import { compose, type DslExpr, printProgram, programSize } from './dsl-program';
 import { dslTasks } from './dsl-tasks';
 
 describe('the dsl domain', () => {

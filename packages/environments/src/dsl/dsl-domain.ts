@@ -1,5 +1,5 @@
 import { createRng, type Rng } from '@ratchet/stats';
-import { type DslExpr, printProgram } from './dsl-program';
+import { compose, type DslExpr, printProgram } from './dsl-program';
 import type { DifficultyLevel } from './dsl-task-input';
 import { runProgram } from './run-program';
 import { instantiate, searchProductions } from './search-productions';
@@ -40,18 +40,6 @@ const probes: readonly number[][] = [
   [0, 1, 2, 3, 4, 5],
 ];
 const key = (value: unknown) => JSON.stringify(value);
-
-/** Puts `inner` where `outer` reads its input (`xs`): the program outer(inner(xs)). */
-export function compose(outer: DslExpr, inner: DslExpr): DslExpr {
-  switch (outer.op) {
-    case 'xs':
-      return inner;
-    case 'zipwith':
-      return { ...outer, left: compose(outer.left, inner), right: compose(outer.right, inner) };
-    default:
-      return { ...outer, list: compose(outer.list, inner) };
-  }
-}
 
 /**
  * An idiom worth learning: it changes its input, is not the same as either of its operators alone,

@@ -114,3 +114,21 @@ export function printProgram(expr: DslExpr): string {
       return `(${expr.op} ${printProgram(expr.list)})`;
   }
 }
+
+/**
+ * Puts `inner` where `outer` reads its input (`xs`): the program outer(inner(xs)). Every `xs` of
+ * `outer` is replaced, so a fragment over `xs` (a library production) applies to any child this way.
+ *
+ * @example
+ * printProgram(compose(parseProgram('(sum xs)'), parseProgram('(sort xs)'))); // => '(sum (sort xs))'
+ */
+export function compose(outer: DslExpr, inner: DslExpr): DslExpr {
+  switch (outer.op) {
+    case 'xs':
+      return inner;
+    case 'zipwith':
+      return { ...outer, left: compose(outer.left, inner), right: compose(outer.right, inner) };
+    default:
+      return { ...outer, list: compose(outer.list, inner) };
+  }
+}

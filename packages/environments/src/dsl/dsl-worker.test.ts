@@ -57,7 +57,7 @@ describe('dslWorker', () => {
       kind: 'start',
       budget: 500,
       resumedAtStep: null,
-      parameters: { maxDepth: 2, focusWeight: 3, priors: { sum: 5 }, focus: [] },
+      parameters: { maxDepth: 2, focusWeight: 3, priors: { sum: 5 }, focus: [], library: [] },
     });
     expect(outputEvent(result.events)).toMatchObject({ maxDepth: 2 });
   });

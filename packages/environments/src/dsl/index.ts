@@ -13,7 +13,7 @@ export {
   dslControllerParameters,
   dslControllerSchema,
 } from './dsl-controller';
-export { compose, type DslDomain, domainTarget, dslDomain, dslDomainParameters } from './dsl-domain';
+export { type DslDomain, domainTarget, dslDomain, dslDomainParameters } from './dsl-domain';
 export { type DslHandle, dslEnvironment, visibleExamplesCheck } from './dsl-environment';
 export { DslError } from './dsl-error';
 export { type DslFamilyOptions, type DslFamilyOptionsInput, dslFamily, dslOptionsSchema } from './dsl-family';
@@ -21,6 +21,7 @@ export { dslJudge } from './dsl-judge';
 export { DslOptionsError } from './dsl-options-error';
 export { DslParseError } from './dsl-parse-error';
 export {
+  compose,
   type DslExpr,
   type DslOperator,
   type DslType,

@@ -1,9 +1,6 @@
 import type { DslExpr, DslValue } from './dsl-program';
 import { printProgram } from './dsl-program';
-import { applyOperator } from './run-program';
-import { instantiate, searchProductions } from './search-productions';
-
-const productions = searchProductions;
+import { applyProduction, instantiate, type SearchProduction, searchProductions } from './search-productions';
 
 /** A compact key of values (cheaper than JSON.stringify in the search's hottest path). */
 function keyOf(values: readonly DslValue[]): string {
@@ -29,9 +26,16 @@ export class ProgramBank {
   readonly bySize: number[][] = [];
   readonly #seen = new Set<string>();
   readonly #inputs: readonly (readonly number[])[];
+  readonly #productions: readonly SearchProduction[];
 
-  constructor(inputs: readonly (readonly number[])[], entries: readonly BankEntry[] = []) {
+  /** @param productions what entries' production indices refer to: the operators, then a library's fragments. */
+  constructor(
+    inputs: readonly (readonly number[])[],
+    entries: readonly BankEntry[] = [],
+    productions: readonly SearchProduction[] = searchProductions,
+  ) {
     this.#inputs = inputs;
+    this.#productions = productions;
     this.#insert(
       [-1, -1, -1],
       inputs.map((input) => [...input]),
@@ -46,10 +50,10 @@ export class ProgramBank {
 
   /** The values of a production applied to banked children, one per input. */
   evaluate(production: number, left: number, right: number): DslValue[] {
-    const template = (productions[production] as (typeof productions)[number]).template;
+    const chosen = this.#productions[production] as SearchProduction;
     const lefts = this.values[left] as DslValue[];
     const rights = right >= 0 ? (this.values[right] as DslValue[]) : undefined;
-    return this.#inputs.map((_, e) => applyOperator(template, lefts[e] as DslValue, rights?.[e]));
+    return this.#inputs.map((_, e) => applyProduction(chosen, lefts[e] as DslValue, rights?.[e]));
   }
 
   sizeOf(left: number, right: number): number {
@@ -88,7 +92,7 @@ export class ProgramBank {
 
   /** The program of a production over banked children, banked or not. */
   build(production: number, left: number, right: number): DslExpr {
-    const chosen = searchProductions[production] as (typeof searchProductions)[number];
+    const chosen = this.#productions[production] as SearchProduction;
     return instantiate(chosen, this.expr(left), right >= 0 ? this.expr(right) : undefined);
   }
 

@@ -19,14 +19,18 @@ describe('searchParametersSchema', () => {
 describe('dslSearchParameters', () => {
   it('fills what a steer leaves unset from the defaults', () => {
     expect(
-      dslSearchParameters({ priors: { map: 2 } }, { maxDepth: 3, priors: { sum: 4 }, focus: [1], focusWeight: 2 }),
+      dslSearchParameters(
+        { priors: { map: 2 } },
+        { maxDepth: 3, priors: { sum: 4 }, focus: [1], focusWeight: 2, library: [] },
+      ),
     ).toEqual({
       maxDepth: 3,
       priors: { sum: 4, map: 2 },
       focus: [1],
       focusWeight: 2,
+      library: [],
     });
-    expect(dslSearchParameters(undefined)).toEqual({ maxDepth: 4, priors: {}, focus: [], focusWeight: 3 });
+    expect(dslSearchParameters(undefined)).toEqual({ maxDepth: 4, priors: {}, focus: [], focusWeight: 3, library: [] });
   });
 
   it('throws a DslOptionsError naming an invalid known parameter', () => {

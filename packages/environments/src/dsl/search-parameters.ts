@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type LibraryFragment, librarySchema } from './dsl-library';
 import { DslOptionsError } from './dsl-options-error';
 import { dslOperators } from './dsl-program';
 
@@ -17,6 +18,11 @@ export const searchParametersSchema = z.object({
   focus: z.array(z.number().int().min(0).max(99)).max(100).optional(),
   /** How much a focused example counts compared with the others (default 3). */
   focusWeight: z.number().min(1).max(100).optional(),
+  /**
+   * Learned fragments the search applies as one step each, beside the operators; changing the set of
+   * programs restarts the frontier (their weights only change what is tried next).
+   */
+  library: librarySchema.optional(),
 });
 export type SearchParametersInput = z.input<typeof searchParametersSchema>;
 
@@ -26,9 +32,16 @@ export interface SearchParameters {
   readonly priors: Readonly<Record<string, number>>;
   readonly focus: readonly number[];
   readonly focusWeight: number;
+  readonly library: readonly LibraryFragment[];
 }
 
-export const defaultSearchParameters: SearchParameters = { maxDepth: 4, priors: {}, focus: [], focusWeight: 3 };
+export const defaultSearchParameters: SearchParameters = {
+  maxDepth: 4,
+  priors: {},
+  focus: [],
+  focusWeight: 3,
+  library: [],
+};
 
 /**
  * The parameters of one search: the defaults, overridden by what `raw` (a steer's parameters, or the
@@ -48,5 +61,8 @@ export function dslSearchParameters(raw: unknown, defaults = defaultSearchParame
     priors: { ...defaults.priors, ...value.priors },
     focus: value.focus ?? defaults.focus,
     focusWeight: value.focusWeight ?? defaults.focusWeight,
+    library:
+      value.library?.map((fragment) => ({ program: fragment.program, weight: fragment.weight ?? 1 })) ??
+      defaults.library,
   };
 }

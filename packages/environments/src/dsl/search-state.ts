@@ -18,6 +18,8 @@ export interface DslSearchState {
   readonly version: 1;
   /** The depth limit the bank was built under; a different limit restarts the frontier. */
   readonly maxDepth: number;
+  /** The library the bank was built with (`libraryKey`); absent for none. A different library restarts the frontier. */
+  readonly library?: string;
   readonly totalSteps: number;
   readonly entries: BankEntry[];
   /** The program size being enumerated. */

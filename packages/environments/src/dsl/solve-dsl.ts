@@ -3,7 +3,7 @@ import type { DslValue } from './dsl-program';
 import { parseProgram } from './parse-program';
 import { ProgramBank } from './program-bank';
 import { runProgram, sameValue } from './run-program';
-import { searchProductions } from './search-productions';
+import { libraryKey, productionsWith, type SearchProduction } from './search-productions';
 import type { DslSearchEvent, DslSearchState, DslSolveRequest, DslSolveResult } from './search-state';
 
 /** One stream of candidates at a level: a production over children of fixed sizes. */
@@ -32,15 +32,24 @@ export function solveDsl(request: DslSolveRequest): DslSolveResult {
   const { examples, outputType, parameters } = request;
   const events: DslSearchEvent[] = [];
   const inputs = examples.map((example) => example.input);
+  const productions = productionsWith(parameters.library);
+  const library = libraryKey(parameters.library);
   let state = request.state;
-  if (state && state.maxDepth !== parameters.maxDepth) {
-    events.push({ kind: 'restart', step: state.totalSteps, fromDepth: state.maxDepth, toDepth: parameters.maxDepth });
-    state = { ...freshState(parameters.maxDepth), totalSteps: state.totalSteps, best: state.best };
+  // The bank's entries index the productions, and its levels depend on the depth limit: either change restarts it.
+  if (state && (state.maxDepth !== parameters.maxDepth || (state.library ?? '') !== library)) {
+    events.push({
+      kind: 'restart',
+      step: state.totalSteps,
+      fromDepth: state.maxDepth,
+      toDepth: parameters.maxDepth,
+      ...((state.library ?? '') === library ? {} : { fromLibrary: state.library ?? '', toLibrary: library }),
+    });
+    state = { ...freshState(parameters.maxDepth, library), totalSteps: state.totalSteps, best: state.best };
   }
-  state ??= freshState(parameters.maxDepth);
+  state ??= freshState(parameters.maxDepth, library);
   if (state.solved || state.exhausted) return { state, stepsUsed: 0, events };
 
-  const bank = new ProgramBank(inputs, state.entries);
+  const bank = new ProgramBank(inputs, state.entries, productions);
   const rng = createRng(request.seed);
   const weights = examples.map((_, e) => (parameters.focus.includes(e) ? parameters.focusWeight : 1));
   const focused = parameters.focus.filter((e) => e < examples.length);
@@ -65,7 +74,7 @@ export function solveDsl(request: DslSolveRequest): DslSolveResult {
   let { level, totalSteps, lastImprovement, depthReached } = state;
   let cursors = [...state.cursors];
   let nearMisses = [...state.nearMisses];
-  let generators = generatorsAt(level, bank, parameters.maxDepth, outputType);
+  let generators = generatorsAt(level, bank, parameters.maxDepth, outputType, productions);
   let solved = false;
   let exhausted = false;
   let used = 0;
@@ -79,13 +88,13 @@ export function solveDsl(request: DslSolveRequest): DslSolveResult {
         break;
       }
       level++;
-      generators = generatorsAt(level, bank, parameters.maxDepth, outputType);
+      generators = generatorsAt(level, bank, parameters.maxDepth, outputType, productions);
       cursors = generators.map(() => 0);
       nearMisses = generators.map(() => 0);
       events.push({ kind: 'level', step: totalSteps, size: level, banked: bank.entries.length });
       continue;
     }
-    const g = pick(generators, active, nearMisses, parameters, rng.next());
+    const g = pick(generators, active, nearMisses, parameters, productions, rng.next());
     const generator = generators[g] as Generator;
     const k = cursors[g] as number;
     cursors[g] = k + 1;
@@ -99,7 +108,7 @@ export function solveDsl(request: DslSolveRequest): DslSolveResult {
     used++;
     totalSteps++;
     const values = bank.evaluate(generator.production, left, right);
-    const production = searchProductions[generator.production] as (typeof searchProductions)[number];
+    const production = productions[generator.production] as SearchProduction;
     depthReached = Math.max(depthReached, bank.depthOf(left, right));
     if (production.output === 'list') bank.add([generator.production, left, right], values);
     if (production.output !== outputType) continue;
@@ -131,6 +140,7 @@ export function solveDsl(request: DslSolveRequest): DslSolveResult {
   const next: DslSearchState = {
     version: 1,
     maxDepth: parameters.maxDepth,
+    ...(library === '' ? {} : { library }),
     totalSteps,
     entries: bank.entries,
     level,
@@ -145,10 +155,11 @@ export function solveDsl(request: DslSolveRequest): DslSolveResult {
   return { state: next, stepsUsed: used, events };
 }
 
-function freshState(maxDepth: number): DslSearchState {
+function freshState(maxDepth: number, library: string): DslSearchState {
   return {
     version: 1,
     maxDepth,
+    ...(library === '' ? {} : { library }),
     totalSteps: 0,
     entries: [],
     level: 0,
@@ -172,10 +183,16 @@ function pool(bank: ProgramBank, size: number, maxDepth: number): number[] {
 }
 
 /** The generators of one size level, in a fixed order so a checkpoint's cursors stay meaningful. */
-function generatorsAt(level: number, bank: ProgramBank, maxDepth: number, outputType: string): Generator[] {
+function generatorsAt(
+  level: number,
+  bank: ProgramBank,
+  maxDepth: number,
+  outputType: string,
+  productions: readonly SearchProduction[],
+): Generator[] {
   if (level < 1) return [];
   const generators: Generator[] = [];
-  searchProductions.forEach((production, index) => {
+  productions.forEach((production, index) => {
     if (production.output === 'int' && outputType !== 'int') return;
     if (production.arity === 1) {
       const left = pool(bank, level - 1, maxDepth);
@@ -209,11 +226,13 @@ function pick(
   active: readonly boolean[],
   nearMisses: readonly number[],
   parameters: DslSolveRequest['parameters'],
+  productions: readonly SearchProduction[],
   draw: number,
 ): number {
   const weights = generators.map((generator, i) => {
     if (!active[i]) return 0;
-    const prior = parameters.priors[searchProductions[generator.production]?.operator ?? ''] ?? 1;
+    const production = productions[generator.production] as SearchProduction;
+    const prior = production.weight ?? parameters.priors[production.operator] ?? 1;
     const focusBoost = 1 + (parameters.focusWeight * Math.min(nearMisses[i] as number, 5)) / 5;
     return prior * focusBoost;
   });
