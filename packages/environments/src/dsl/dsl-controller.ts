@@ -1,9 +1,12 @@
 import type { JsonValue, Steer } from '@ratchet/corpus';
-import { type AttemptView, type Controller, defineController, type Finding } from '@ratchet/runtime';
+import { type AttemptView, type Controller, defineController, type Finding, type TaskView } from '@ratchet/runtime';
 import { z } from 'zod';
 import { dslOperators } from './dsl-program';
+import { dslTaskInputSchema } from './dsl-task-input';
 import { exampleFeatures } from './example-features';
+import { emptyLibrary, learnedLibrarySchema, libraryPriors } from './learned-library';
 import { defaultSearchParameters, searchParametersSchema } from './search-parameters';
+import { taskSignature } from './task-signature';
 
 /** Operator → prior multiplier. Below 1 damps an operator; 10 is as far as one finding may push it. */
 const boostsSchema = z.partialRecord(z.enum(dslOperators), z.number().positive().max(10));
@@ -35,6 +38,12 @@ export const dslControllerSchema = z.strictObject({
   initialPriors: z.partialRecord(z.enum(dslOperators), z.number().positive().max(1000)),
   /** The depth limit of a fresh attempt; null leaves the worker's default. */
   initialMaxDepth: z.number().int().min(1).max(8).nullable(),
+  /**
+   * What a learner extracted from certified attempts (`learnFromCorpus`): fragments every attempt's
+   * search may apply as one step, and exemplars from which a fresh attempt's priors are drawn by the
+   * task's relevance. Empty by default; a parametric step leaves it alone (the learner writes it).
+   */
+  library: learnedLibrarySchema,
 });
 export type DslControllerParameters = z.infer<typeof dslControllerSchema>;
 
@@ -57,6 +66,7 @@ export const dslControllerParameters: DslControllerParameters = {
   stopOnVisiblePass: true,
   initialPriors: {},
   initialMaxDepth: null,
+  library: emptyLibrary,
 };
 
 function evidenceOf(findings: readonly Finding[], kind: string): { [key: string]: JsonValue } | undefined {
@@ -87,20 +97,38 @@ function describePriors(priors: Record<string, number>): string | null {
   return boosted.length === 0 ? null : `priors ${boosted.map(([op, w]) => `${op}×${Number(w.toFixed(2))}`).join(', ')}`;
 }
 
-/** What a fresh attempt is told: the learned depth limit and priors, or nothing when neither is set. */
-function initialSteer(p: DslControllerParameters): Steer | null {
+/** The library fragments the last steer carried (with this task's weights), if it carried any. */
+function lastLibrary(attempt: AttemptView | undefined): Array<{ program: string; weight: number }> | null {
+  const previous = searchParametersSchema.safeParse(attempt?.steer?.parameters ?? {});
+  const library = previous.success ? previous.data.library : undefined;
+  return library === undefined ? null : library.map((f) => ({ program: f.program, weight: f.weight ?? 1 }));
+}
+
+/**
+ * What a fresh attempt is told: the learned depth limit and priors, and the library with this task's
+ * weights (its priors multiplied in), or nothing when none is set.
+ */
+function initialSteer(task: TaskView, p: DslControllerParameters): Steer | null {
   const priors = { ...p.initialPriors } as Record<string, number>;
+  const input = dslTaskInputSchema.safeParse(task.input);
+  const relevant = input.success ? libraryPriors(p.library, taskSignature(input.data)) : libraryPriors(p.library, []);
+  for (const [operator, prior] of Object.entries(relevant.priors)) {
+    priors[operator] = Math.min(1000, (priors[operator] ?? 1) * prior);
+  }
   const hasPriors = Object.keys(priors).length > 0;
-  if (p.initialMaxDepth === null && !hasPriors) return null;
+  const library = relevant.fragments;
+  if (p.initialMaxDepth === null && !hasPriors && library.length === 0) return null;
   const notes = [
     ...(p.initialMaxDepth === null ? [] : [`depth limit ${p.initialMaxDepth}`]),
     ...(hasPriors ? [describePriors(priors) ?? 'priors unchanged'] : []),
+    ...(library.length === 0 ? [] : [`a library of ${library.length} learned fragments`]),
   ];
   return {
     text: `Start: ${notes.join('; ')}.`,
     parameters: {
       ...(p.initialMaxDepth === null ? {} : { maxDepth: p.initialMaxDepth }),
       ...(hasPriors ? { priors } : {}),
+      ...(library.length === 0 ? {} : { library }),
     },
   };
 }
@@ -126,7 +154,7 @@ export function createDslController(parameters: DslControllerParameters = dslCon
     id: 'dsl-default',
     schema: dslControllerSchema,
     parameters,
-    initial: (_task, p) => initialSteer(p),
+    initial: (task, p) => initialSteer(task, p),
     steer(findings, history, p) {
       const last = history.at(-1);
       const priors = lastPriors(last);
@@ -151,7 +179,18 @@ export function createDslController(parameters: DslControllerParameters = dslCon
       const text = [...(observed.length > 0 ? ['Observed:', ...observed] : []), `Next: ${notes.join('; ')}.`].join(
         '\n',
       );
-      return { text, parameters: { maxDepth, priors, focus, focusWeight: p.focusWeight } };
+      // The library stays the same within a cell (a changed library would restart the search).
+      const library = lastLibrary(last) ?? p.library.fragments;
+      return {
+        text,
+        parameters: {
+          maxDepth,
+          priors,
+          focus,
+          focusWeight: p.focusWeight,
+          ...(library.length === 0 ? {} : { library }),
+        },
+      };
     },
     topology: () => 'refine',
     stop(history, p) {

@@ -18,6 +18,14 @@ export { type DslHandle, dslEnvironment, visibleExamplesCheck } from './dsl-envi
 export { DslError } from './dsl-error';
 export { type DslFamilyOptions, type DslFamilyOptionsInput, dslFamily, dslOptionsSchema } from './dsl-family';
 export { dslJudge } from './dsl-judge';
+export {
+  fragmentProblem,
+  type LibraryFragment,
+  type LibraryFragmentInput,
+  libraryFragmentSchema,
+  librarySchema,
+  maxLibraryFragments,
+} from './dsl-library';
 export { DslOptionsError } from './dsl-options-error';
 export { DslParseError } from './dsl-parse-error';
 export {
@@ -49,6 +57,14 @@ export {
 export { type DslTask, type DslTasksOptions, dslSplitOf, dslTask, dslTasks } from './dsl-tasks';
 export { type DslWorkerOptions, dslWorker } from './dsl-worker';
 export { type ExampleFeature, exampleFeatures, featuresOf, sharedFeatures } from './example-features';
+export {
+  emptyLibrary,
+  type LearnedLibrary,
+  learnedLibrarySchema,
+  libraryPriors,
+  maxLibraryExemplars,
+  relevanceWidth,
+} from './learned-library';
 export { parseProgram } from './parse-program';
 export { registerDslSolver } from './register-dsl-solver';
 export { runProgram } from './run-program';
@@ -62,3 +78,4 @@ export {
 } from './search-parameters';
 export type { DslExample, DslSearchState, DslSolveRequest, DslSolveResult } from './search-state';
 export { solveDsl } from './solve-dsl';
+export { signatureSimilarity, taskSignature, taskSignatureSize } from './task-signature';
