@@ -24,6 +24,7 @@ export { InfraError } from './contracts/infra-error';
 export { InvalidControllerError } from './contracts/invalid-controller-error';
 export { InvalidSteerError } from './contracts/invalid-steer-error';
 export { JudgeLeakError } from './contracts/judge-leak-error';
+export type { CertifiedExample, LibraryMiner, MinedLibrary } from './contracts/library-miner';
 export { RuntimeError } from './contracts/runtime-error';
 export { SplitOverlapError } from './contracts/split-overlap-error';
 export type { Task, TaskView } from './contracts/task';

@@ -9,6 +9,7 @@ import { dslAnalyst } from './dsl-analyst';
 import { dslController, dslControllerParameters, dslControllerSchema } from './dsl-controller';
 import { type DslHandle, dslEnvironment } from './dsl-environment';
 import { dslJudge } from './dsl-judge';
+import { dslMiner } from './dsl-miner';
 import { DslOptionsError } from './dsl-options-error';
 import type { DslTaskInput } from './dsl-task-input';
 import { dslTasks } from './dsl-tasks';
@@ -60,6 +61,7 @@ export const dslFamily = {
   options: dslOptionsSchema,
   meters: { usd: false, tokens: false, workUnit: 'search steps' },
   controllerSpace: { schema: dslControllerSchema, defaults: dslControllerParameters },
+  miner: dslMiner,
   async draw(options: DslFamilyOptionsInput, split?: Split) {
     const { count, seed, domain } = parse(options);
     return dslTasks({

@@ -26,6 +26,7 @@ export {
   librarySchema,
   maxLibraryFragments,
 } from './dsl-library';
+export { type DslMinerSettings, dslMiner, dslMinerSettingsSchema, mineDslLibrary } from './dsl-miner';
 export { DslOptionsError } from './dsl-options-error';
 export { DslParseError } from './dsl-parse-error';
 export {

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Analyst } from './analyst';
 import type { Controller } from './controller';
 import type { Environment } from './environment';
+import type { LibraryMiner } from './library-miner';
 import type { Task } from './task';
 import type { Worker } from './worker';
 
@@ -47,6 +48,8 @@ export interface Family<Options = unknown> {
   readonly meters: FamilyMeters;
   /** The controller parameter space, with bounds, and its defaults. */
   readonly controllerSpace: { readonly schema: z.ZodType; readonly defaults: Readonly<Record<string, unknown>> };
+  /** What a learner extracts from this family's certified attempts (`learnFromCorpus`); none when it learns nothing. */
+  readonly miner?: LibraryMiner;
   /**
    * Tasks drawn by seed: the same options give the same tasks, another seed fresh ones (a flywheel
    * generation). `split` picks one split; omitted, all of them.
