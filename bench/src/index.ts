@@ -4,6 +4,7 @@ import { benchCorpus } from './corpus-throughput';
 import { families } from './families';
 import { benchFamily } from './family-solve-rates';
 import { benchHarness } from './harness-overhead';
+import { benchLibrary } from './library-learning';
 import { benchOptimizer, defaultSeeds } from './optimizer-comparison';
 import { benchCalibration } from './promotion-calibration';
 
@@ -44,6 +45,13 @@ const sections: Record<string, () => Promise<void>> = {
   acceptance: async () => {
     console.log('\nMeasuring minibatch acceptance rules on sim, with and without a true difference (seconds)…\n');
     console.log(await benchAcceptance(progress));
+    clearProgress();
+  },
+  library: async () => {
+    console.log(
+      '\nLearning a dsl library from one run and measuring it on fresh domain tasks (2 domains; several minutes)…\n',
+    );
+    console.log(await benchLibrary(progress));
     clearProgress();
   },
   optimizer: async () => {
