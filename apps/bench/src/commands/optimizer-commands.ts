@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { commandLineOf, positiveInteger } from '../cli-arguments';
 import { cliInvocation } from '../cli-invocation';
 import { gateCommand } from './gate';
+import { learnCommand } from './learn';
 import { type OptimizeOverrides, optimizeCommand } from './optimize';
 
 export interface OptimizerCommandContext {
@@ -11,7 +12,7 @@ export interface OptimizerCommandContext {
   signal: AbortSignal;
 }
 
-/** Adds `ratchet optimize` and `ratchet gate` to the program. */
+/** Adds `ratchet optimize`, `ratchet gate` and `ratchet learn` to the program. */
 export function addOptimizerCommands(program: Command, context: OptimizerCommandContext): void {
   const commandLine = () => commandLineOf(cliInvocation(), process.argv.slice(2));
 
@@ -81,4 +82,50 @@ export function addOptimizerCommands(program: Command, context: OptimizerCommand
         }),
       );
     });
+
+  program
+    .command('learn')
+    .description('learn a library (controller parameters) from the certified train and val attempts in the corpus')
+    .argument(
+      '[config]',
+      'the config whose family learns and whose tasks give the inputs (default: the one in this folder)',
+    )
+    .option('--run <run-id>', 'learn from this run only (repeatable; default: every run of the benchmark)', collect, [])
+    .option('--until <date>', 'only attempts recorded at or before this ISO date (a generation’s start)')
+    .option('--settings <json>', "the miner's settings, e.g. '{\"minSupport\": 2}'")
+    .option('--out <file>', 'where to write the library', 'library.json')
+    .option('--json', 'print the library as JSON')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  ratchet learn apps/bench/examples/dsl-domain.config.json --out library.json',
+        '  ratchet learn my.config.json --run dsl-c9ca3b708a --settings \'{"maxFragments": 5}\'',
+        '',
+        'Load it in an arm with "parameters": "library.json"; it changes the controller hash.',
+      ].join('\n'),
+    )
+    .action(
+      async (
+        config: string | undefined,
+        options: { run: string[]; until?: string; settings?: string; out: string; json?: boolean },
+      ) => {
+        context.print(
+          await learnCommand({
+            config,
+            store: context.store(),
+            runs: options.run,
+            out: options.out,
+            json: options.json ?? false,
+            ...(options.until === undefined ? {} : { until: options.until }),
+            ...(options.settings === undefined ? {} : { settings: options.settings }),
+          }),
+        );
+      },
+    );
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }

@@ -30,6 +30,19 @@ export const armConfigSchema = z
     strategy: strategySchema,
     k: z.number().int().min(1, { error: 'must be a whole number ≥ 1' }).max(1000).optional(),
     controller: z.enum(['environment', 'generic']).default('environment'),
+    /**
+     * Controller parameters laid over the controller's defaults: an object, or the path (relative to the
+     * config) of a JSON file holding them — such as a library `ratchet learn` wrote.
+     */
+    parameters: z
+      .union([
+        z.string().regex(/\.json$/, { error: 'must be the path of a .json file, or an object of parameters' }),
+        z.record(z.string(), z.unknown()),
+      ])
+      .optional()
+      .describe(
+        'Controller parameters laid over its defaults: an object, or the path of a JSON file (e.g. a library written by `ratchet learn`).',
+      ),
     /** Per-cell caps on top of k; analyst calls count. */
     limits: z
       .strictObject({

@@ -24,6 +24,7 @@ import {
   opencode,
 } from '@ratchet/workers';
 import { type ArmConfig, isStrategyModule, type strategyNames } from './arm-config';
+import { armParameters } from './arm-parameters';
 import { type EnvironmentConfig, isBuiltInFamily } from './environment-config';
 import type { LoadedStrategy } from './load-strategy-modules';
 import type { RatchetConfig } from './ratchet-config';
@@ -162,7 +163,11 @@ function buildArm(
   environmentController: Controller,
   modules: ReadonlyMap<string, LoadedStrategy>,
 ): Arm {
-  const controller = arm.controller === 'generic' ? defaultController : environmentController;
+  const base = arm.controller === 'generic' ? defaultController : environmentController;
+  const controller =
+    arm.parameters === undefined
+      ? base
+      : base.withParameters({ ...base.parameters, ...armParameters(arm.parameters, arm.id) });
   const limits = arm.limits ? { limits: withoutUndefined(arm.limits) } : {};
   if (isStrategyModule(arm.strategy)) {
     const loaded = modules.get(arm.strategy);

@@ -130,6 +130,9 @@ function withAbsolutePaths(config: RatchetConfig, dir: string): RatchetConfig {
   const { environment, worker, store } = config;
   return {
     ...config,
+    arms: config.arms.map((arm) =>
+      typeof arm.parameters === 'string' ? { ...arm, parameters: absolute(arm.parameters) } : arm,
+    ),
     ...(store === undefined ? {} : { store: resolveStoreUrl(store, dir) }),
     ...(environment.kind === 'task-directory' || environment.kind === 'jsonl'
       ? { environment: { ...environment, path: absolute(environment.path) } }

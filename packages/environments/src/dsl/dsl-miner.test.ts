@@ -70,6 +70,26 @@ describe('mineDslLibrary', () => {
     for (const fragment of library.fragments) expect(fragment.weight).toBeGreaterThan(1);
   });
 
+  it('counts fragments that behave alike as one, written as the variant most tasks used', () => {
+    const commuting = [
+      certified('c1', '(sum (drop 2 (map (* 3) xs)))'),
+      certified('c2', '(map (* 3) (drop 2 xs))'),
+      certified('c3', '(head (map (* 3) (drop 2 xs)))'),
+    ];
+    const { library, summary } = mineDslLibrary(commuting, defaults);
+    // Neither spelling has 3 tasks alone; together they do, and the rewrite covers both.
+    expect(library.fragments.map((f) => f.program)).toEqual(['(map (* 3) (drop 2 xs))']);
+    expect(summary.fragments).toEqual([
+      {
+        program: '(map (* 3) (drop 2 xs))',
+        support: 3,
+        savings: 3,
+        variants: ['(drop 2 (map (* 3) xs))', '(map (* 3) (drop 2 xs))'],
+      },
+    ]);
+    expect(summary.weightedSize).toEqual({ before: 8, after: 5 });
+  });
+
   it('learns nothing from nothing, and weighs an old run less', () => {
     expect(mineDslLibrary([], defaults).library).toEqual({ fragments: [], exemplars: [] });
     const { library } = mineDslLibrary(

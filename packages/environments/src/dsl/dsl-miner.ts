@@ -16,6 +16,7 @@ import {
   rewriteChain,
   usesOf,
 } from './program-chains';
+import { runProgram } from './run-program';
 import { taskSignature } from './task-signature';
 
 /**
@@ -38,7 +39,8 @@ interface Program {
   readonly weight: number;
 }
 
-interface Candidate {
+/** One way of writing a fragment: a run of links, where it was seen, and what it would save. */
+interface Variant {
   readonly key: string;
   readonly length: number;
   readonly links: readonly ChainLink[];
@@ -46,7 +48,42 @@ interface Candidate {
   readonly tasks: Set<string>;
 }
 
-/** Every run of 2+ consecutive links within the size cap, by fragment text, with the steps it would save. */
+/** A candidate fragment: every variant that behaves alike on the probe inputs counts as one. */
+interface Candidate {
+  readonly variants: Map<string, Variant>;
+  savings: number;
+  readonly tasks: Set<string>;
+}
+
+// Inputs that tell list behaviours apart: negatives, zeros, repeats, odd and even, short and long.
+const probes: readonly number[][] = [
+  [3, -1, 4, 1, -5, 9, 2, 6],
+  [5, 3, 5],
+  [-2, 7, 1, 8, 2, 8, 1, 8],
+  [0, 1, 2, 3, 4, 5],
+  [9],
+  [],
+  [6, -6, 0, 12, -3, 7, 7],
+];
+
+/** What a fragment does to the probes: fragments that agree everywhere are one production to the search. */
+function behaviourOf(links: readonly ChainLink[]): string {
+  const fragment = fragmentOf(links);
+  return JSON.stringify(probes.map((input) => runProgram(fragment, input)));
+}
+
+/** The variant a candidate is written as: the most tasks, then the most savings, then the shortest text. */
+function representative(candidate: Candidate): Variant {
+  return [...candidate.variants.values()].sort(
+    (a, b) =>
+      b.tasks.size - a.tasks.size || b.savings - a.savings || a.key.length - b.key.length || a.key.localeCompare(b.key),
+  )[0] as Variant;
+}
+
+/**
+ * Every run of 2+ consecutive links within the size cap, grouped by behaviour on the probes (`(drop 3
+ * (map (* 3) xs))` and `(map (* 3) (drop 3 xs))` are one candidate), with the steps it would save.
+ */
 function candidatesOf(programs: readonly Program[], maxSize: number): Map<string, Candidate> {
   const found = new Map<string, Candidate>();
   for (const program of programs) {
@@ -56,12 +93,17 @@ function candidatesOf(programs: readonly Program[], maxSize: number): Map<string
         for (let length = 2; i + length <= links.length; length++) {
           const run = links.slice(i, i + length);
           if (operatorsIn(run) > maxSize) break;
+          const behaviour = behaviourOf(run);
+          const candidate = found.get(behaviour) ?? { variants: new Map(), savings: 0, tasks: new Set<string>() };
           const key = printProgram(fragmentOf(run));
-          const candidate = found.get(key) ?? { key, length, links: run, savings: 0, tasks: new Set<string>() };
+          const variant = candidate.variants.get(key) ?? { key, length, links: run, savings: 0, tasks: new Set() };
           // Each use replaces `length` steps by one.
+          variant.savings += (length - 1) * program.weight;
+          variant.tasks.add(program.task);
+          candidate.variants.set(key, variant);
           candidate.savings += (length - 1) * program.weight;
           candidate.tasks.add(program.task);
-          found.set(key, candidate);
+          found.set(behaviour, candidate);
         }
       }
     }
@@ -102,21 +144,32 @@ export function mineDslLibrary(
     }
   }
   const sizeBefore = programs.reduce((sum, p) => sum + chainSize(p.chain) * p.weight, 0);
-  const fragments: Array<{ program: string; support: number; savings: number }> = [];
+  const fragments: Array<{ program: string; support: number; savings: number; variants?: string[] }> = [];
   while (fragments.length < settings.maxFragments) {
-    let best: Candidate | null = null;
+    let best: { candidate: Candidate; variant: Variant; utility: number } | null = null;
     for (const candidate of candidatesOf(programs, settings.maxFragmentSize).values()) {
       if (candidate.tasks.size < settings.minSupport) continue;
-      const utility = candidate.savings - (candidate.length - 1);
+      const variant = representative(candidate);
+      // Adding a production costs about one use of it: the search tries it at every level.
+      const utility = candidate.savings - (variant.length - 1);
       if (utility <= 0) continue;
-      const bestUtility = best === null ? 0 : best.savings - (best.length - 1);
-      if (best === null || utility > bestUtility || (utility === bestUtility && candidate.key < best.key))
-        best = candidate;
+      if (best === null || utility > best.utility || (utility === best.utility && variant.key < best.variant.key)) {
+        best = { candidate, variant, utility };
+      }
     }
     if (best === null) break;
-    const template = fragmentOf(best.links);
-    for (const program of programs) rewriteChain(program.chain, best.key, best.length, template, fragments.length);
-    fragments.push({ program: best.key, support: best.tasks.size, savings: Number(best.savings.toFixed(4)) });
+    const template = fragmentOf(best.variant.links);
+    for (const variant of best.candidate.variants.values()) {
+      for (const program of programs) {
+        rewriteChain(program.chain, variant.key, variant.length, template, fragments.length);
+      }
+    }
+    fragments.push({
+      program: best.variant.key,
+      support: best.candidate.tasks.size,
+      savings: Number(best.candidate.savings.toFixed(4)),
+      ...(best.candidate.variants.size > 1 ? { variants: [...best.candidate.variants.keys()].sort() } : {}),
+    });
   }
 
   const exemplars: LearnedLibrary['exemplars'] = [];
