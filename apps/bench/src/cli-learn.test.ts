@@ -77,7 +77,7 @@ describe('ratchet learn', () => {
     } finally {
       await corpus.close();
     }
-  });
+  }, 180_000);
 
   it('refuses a family with nothing to mine, and a parameters file that is not there, saying what to do', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ratchet-learn-'));
@@ -96,5 +96,5 @@ describe('ratchet learn', () => {
     const run = await ratchet(['--store', `sqlite:${join(dir, 'c.db')}`, 'run', missing, '--dry-run']);
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('arms[refine@2].parameters: cannot read controller parameters: there is no such file');
-  });
+  }, 60_000);
 });
