@@ -4,6 +4,7 @@ import { cellRecordSchema } from './cell-record';
 import { sha256Schema } from './common-schemas';
 import { gateRecordSchema } from './gate-record';
 import { iterationRecordSchema } from './iteration-record';
+import { libraryRecordSchema } from './library-record';
 import { optimizationRecordSchema } from './optimization-record';
 import { runManifestSchema } from './run-manifest';
 import { runRecordSchema } from './run-record';
@@ -19,7 +20,7 @@ export type BlobLine = z.infer<typeof blobLineSchema>;
 
 /**
  * One line of the JSON Lines interchange format: a manifest, an attempt, a cell, an optimization, a
- * candidate, an iteration, a gate record, or a blob.
+ * candidate, an iteration, a gate record, a library, or a blob.
  */
 export const corpusLineSchema = z.discriminatedUnion('kind', [
   runManifestSchema,
@@ -29,6 +30,7 @@ export const corpusLineSchema = z.discriminatedUnion('kind', [
   candidateRecordSchema,
   iterationRecordSchema,
   gateRecordSchema,
+  libraryRecordSchema,
   blobLineSchema,
 ]);
 export type CorpusLine = z.infer<typeof corpusLineSchema>;

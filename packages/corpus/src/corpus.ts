@@ -3,6 +3,7 @@ import type { CellRecord } from './cell-record';
 import type { BlobRef, Split } from './common-schemas';
 import type { GateRecord } from './gate-record';
 import type { IterationRecord } from './iteration-record';
+import type { LibraryRecord } from './library-record';
 import type { OptimizationRecord } from './optimization-record';
 import type { RunManifest } from './run-manifest';
 import type { RunRecord } from './run-record';
@@ -70,8 +71,11 @@ export interface PairedOutcomes {
   infraCells: number;
 }
 
-/** What an optimization writes besides its lifecycle record: candidates, iterations, holdout-ledger entries. */
-export type OptimizerRecord = CandidateRecord | IterationRecord | GateRecord;
+/**
+ * What the optimizer writes besides an optimization's lifecycle record: candidates, iterations,
+ * holdout-ledger entries, and the libraries its learners extract from the corpus.
+ */
+export type OptimizerRecord = CandidateRecord | IterationRecord | GateRecord | LibraryRecord;
 
 export interface CandidateFilter {
   optimizationId?: string;
@@ -84,6 +88,14 @@ export interface GateFilter {
   holdoutKey?: string;
   incumbentHash?: string;
   candidateHash?: string;
+}
+
+export interface LibraryFilter {
+  /** The miner that learned it, e.g. `dsl-fragments`. */
+  learner?: string;
+  controllerId?: string;
+  /** The controller hash with the library in its parameters. */
+  hash?: string;
 }
 
 export interface AppendResult {
@@ -164,11 +176,13 @@ export interface Corpus {
   /** Optimizations in `startedAt` order, ties by id. */
   optimizations(filter?: { benchmark?: string }): Promise<OptimizationRecord[]>;
   /**
-   * Validates the whole batch, then writes candidate, iteration and gate records in one transaction;
-   * idempotent by record id, each kind its own namespace of ids (a candidate and an iteration may share
-   * one). The same record again is counted as a duplicate; a different record under an id already
-   * written is refused (`RecordConflictError`) and nothing from the batch is written: for gate records
-   * this is the holdout ledger's refusal of a second decision.
+   * Validates the whole batch, then writes candidate, iteration, gate and library records in one
+   * transaction; idempotent by record id, each kind its own namespace of ids (a candidate and an
+   * iteration may share one). The same record again is counted as a duplicate; a different record
+   * under an id already written is refused (`RecordConflictError`) and nothing from the batch is
+   * written: for gate records this is the holdout ledger's refusal of a second decision. Blobs a
+   * record points at (a library's `source.cellIds`) are written with `putBlob`; like an attempt's,
+   * they are not required to be stored first (an import reads them after the records).
    */
   appendOptimizerRecords(records: ReadonlyArray<OptimizerRecord>): Promise<AppendResult>;
   /** Candidate records in `createdAt` order, ties by record id. */
@@ -177,5 +191,7 @@ export interface Corpus {
   iterations(optimizationId: string): Promise<IterationRecord[]>;
   /** Holdout-ledger entries in `createdAt` order, ties by record id. */
   gateRecords(filter?: GateFilter): Promise<GateRecord[]>;
+  /** Learned libraries in `createdAt` order, ties by record id. */
+  libraries(filter?: LibraryFilter): Promise<LibraryRecord[]>;
   close(): Promise<void>;
 }

@@ -7,8 +7,10 @@ import type { RunRecord } from './run-record';
 
 /**
  * What to export. `runId` narrows to one run's manifest, attempts and cells, and leaves optimizer
- * records out (they belong to optimizations, not to a run). `benchmark` narrows runs, optimizations
- * and gate records to that benchmark; candidates and iterations follow their optimization.
+ * records out (they belong to optimizations and learners, not to a run). `benchmark` narrows runs,
+ * optimizations and gate records to that benchmark; candidates and iterations follow their
+ * optimization; libraries are kept when that benchmark is among those they were learned from
+ * (`source.benchmarks`).
  */
 export interface ExportFilter {
   runId?: string;
@@ -23,6 +25,7 @@ export interface ExportSummary {
   candidates: number;
   iterations: number;
   gates: number;
+  libraries: number;
   blobs: number;
 }
 
@@ -40,9 +43,10 @@ function blobDigests(record: RunRecord | CellRecord): string[] {
 
 /**
  * Writes the matching part of the corpus as JSON Lines, one record per line: manifests, attempts,
- * cells; then optimizations, their candidates, their iterations, and gate records (see `ExportFilter`);
- * then the blobs the records reference, so the file is self-contained. The order is the stores' query
- * order, so the same corpus always gives the same file. Respects back-pressure.
+ * cells; then optimizations, their candidates, their iterations, gate records and libraries (see
+ * `ExportFilter`); then the blobs the records reference (a library's cell ids included), so the file
+ * is self-contained. The order is the stores' query order, so the same corpus always gives the same
+ * file. Respects back-pressure.
  *
  * @example
  * await exportJsonl(corpus, { runId: 'run-1' }, createWriteStream('run-1.jsonl'));
@@ -59,6 +63,7 @@ export async function exportJsonl(corpus: Corpus, filter: ExportFilter, output: 
     candidates: 0,
     iterations: 0,
     gates: 0,
+    libraries: 0,
     blobs: 0,
   };
   const digests = new Set<string>();
@@ -78,7 +83,10 @@ export async function exportJsonl(corpus: Corpus, filter: ExportFilter, output: 
     summary.cells++;
     for (const digest of blobDigests(cell)) digests.add(digest);
   }
-  if (filter.runId === undefined) await exportOptimizerRecords(corpus, filter.benchmark, write, summary);
+  if (filter.runId === undefined) {
+    await exportOptimizerRecords(corpus, filter.benchmark, write, summary);
+    for (const digest of await exportLibraries(corpus, filter.benchmark, write, summary)) digests.add(digest);
+  }
   for (const digest of [...digests].sort()) {
     const blob = await corpus.blob(digest);
     if (!blob) continue;
@@ -117,4 +125,19 @@ async function exportOptimizerRecords(
   const gates = await corpus.gateRecords(benchmark === undefined ? {} : { benchmark });
   for (const gate of gates) await write(gate);
   summary.gates += gates.length;
+}
+
+/** Libraries in `createdAt` order (those learned from `benchmark`, when given); returns their cell-id blobs. */
+async function exportLibraries(
+  corpus: Corpus,
+  benchmark: string | undefined,
+  write: (line: unknown) => Promise<void>,
+  summary: ExportSummary,
+): Promise<string[]> {
+  const libraries = (await corpus.libraries()).filter(
+    (library) => benchmark === undefined || library.source.benchmarks.includes(benchmark),
+  );
+  for (const library of libraries) await write(library);
+  summary.libraries += libraries.length;
+  return libraries.map((library) => library.source.cellIds.sha256);
 }

@@ -16,8 +16,9 @@ export interface ImportSummary {
   candidates: number;
   iterations: number;
   gates: number;
+  libraries: number;
   blobs: number;
-  /** Attempts, cells, candidates, iterations and gate records written by this import. */
+  /** Attempts, cells, candidates, iterations, gate records and libraries written by this import. */
   inserted: number;
   /** Such records already present and identical (re-importing a file is a no-op). */
   duplicates: number;
@@ -54,6 +55,7 @@ export async function importJsonl(
     candidates: 0,
     iterations: 0,
     gates: 0,
+    libraries: 0,
     blobs: 0,
     inserted: 0,
     duplicates: 0,
@@ -74,7 +76,8 @@ export async function importJsonl(
   // Commits what came before a bad line, then says how much that was, so the caller knows what was kept.
   const refuse = async (error: InvalidRecordError): Promise<never> => {
     await flush();
-    const records = summary.attempts + summary.cells + summary.candidates + summary.iterations + summary.gates;
+    const records =
+      summary.attempts + summary.cells + summary.candidates + summary.iterations + summary.gates + summary.libraries;
     throw error.withImported({ lines: summary.lines, records });
   };
   let lineNumber = 0;
@@ -117,7 +120,8 @@ export async function importJsonl(
       pendingOptimizer.push(line);
       if (line.kind === 'candidate') summary.candidates++;
       else if (line.kind === 'iteration') summary.iterations++;
-      else summary.gates++;
+      else if (line.kind === 'gate') summary.gates++;
+      else summary.libraries++;
     }
     if (pending.length + pendingOptimizer.length >= batchSize) await flush();
     summary.lines++;

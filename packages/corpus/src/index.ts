@@ -32,6 +32,7 @@ export type {
   Corpus,
   CorpusStats,
   GateFilter,
+  LibraryFilter,
   OptimizerRecord,
   PairedOutcomes,
   PairMetric,
@@ -47,6 +48,12 @@ export { type GateRecord, gateRecordSchema } from './gate-record';
 export { type ImportSummary, importJsonl } from './import-jsonl';
 export { type ImportedBefore, InvalidRecordError, type RecordIssue } from './invalid-record-error';
 export { type IterationRecord, iterationRecordSchema } from './iteration-record';
+export {
+  type LibraryRecord,
+  type LibrarySource,
+  libraryRecordSchema,
+  librarySourceSchema,
+} from './library-record';
 export { defaultCorpusUrl, openCorpus } from './open-corpus';
 export {
   mutableOptimizationFields,

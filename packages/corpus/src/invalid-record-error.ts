@@ -10,7 +10,7 @@ export interface RecordIssue {
 export interface ImportedBefore {
   /** Lines before the bad one (blank lines aside), every one of them written. */
   lines: number;
-  /** Records appended among them: attempts, cells, candidates, iterations and gate records. */
+  /** Records appended among them: attempts, cells, candidates, iterations, gate records and libraries. */
   records: number;
 }
 

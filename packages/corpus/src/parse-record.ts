@@ -6,6 +6,7 @@ import { type CorpusLine, corpusLineSchema } from './corpus-line';
 import { gateRecordSchema } from './gate-record';
 import { InvalidRecordError, type RecordIssue } from './invalid-record-error';
 import { iterationRecordSchema } from './iteration-record';
+import { libraryRecordSchema } from './library-record';
 import { type OptimizationRecord, optimizationRecordSchema } from './optimization-record';
 import { RecordUpgradeError } from './record-upgrade-error';
 import { type RunManifest, runManifestSchema } from './run-manifest';
@@ -67,17 +68,22 @@ const optimizerSchemas = {
   candidate: candidateRecordSchema,
   iteration: iterationRecordSchema,
   gate: gateRecordSchema,
+  library: libraryRecordSchema,
 } as const;
 
+function isOptimizerKind(kind: unknown): kind is keyof typeof optimizerSchemas {
+  return typeof kind === 'string' && Object.hasOwn(optimizerSchemas, kind);
+}
+
 /**
- * Validates one candidate, iteration or gate record, chosen by its `kind`.
+ * Validates one candidate, iteration, gate or library record, chosen by its `kind`.
  *
- * @throws {InvalidRecordError} naming each bad field, or `kind` when it is none of the three.
+ * @throws {InvalidRecordError} naming each bad field, or `kind` when it is none of the four.
  */
 export function parseOptimizerRecord(value: unknown, location: RecordLocation = {}): OptimizerRecord {
   const kind = (value as { kind?: unknown } | null)?.kind;
-  if (kind !== 'candidate' && kind !== 'iteration' && kind !== 'gate') {
-    const message = `must be 'candidate', 'iteration' or 'gate' (optimizations are written with putOptimization)`;
+  if (!isOptimizerKind(kind)) {
+    const message = `must be 'candidate', 'iteration', 'gate' or 'library' (optimizations are written with putOptimization)`;
     throw new InvalidRecordError({ ...location, what: 'optimizer record', issues: [{ path: 'kind', message }] });
   }
   const schema: z.ZodType<OptimizerRecord> = optimizerSchemas[kind];
@@ -85,8 +91,9 @@ export function parseOptimizerRecord(value: unknown, location: RecordLocation = 
 }
 
 /**
- * Validates one interchange line (manifest, attempt, cell, optimization, candidate, iteration, gate or blob), chosen by its `kind`. Lines of
- * record schema 1, as exports made before schema 2 wrote them, are upgraded first (`upgradeRecord`).
+ * Validates one interchange line (manifest, attempt, cell, optimization, candidate, iteration, gate,
+ * library or blob), chosen by its `kind`. Lines of record schema 1, as exports made before schema 2
+ * wrote them, are upgraded first (`upgradeRecord`).
  *
  * @throws {InvalidRecordError} naming each bad field; for a v1 cell chosen by `'oracle'`, which cannot
  *   be upgraded honestly, the issue is on `chosenBy`.

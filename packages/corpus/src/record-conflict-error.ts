@@ -1,13 +1,24 @@
 import { CorpusError } from './corpus-error';
 
 /** The kinds of record a store keeps under an id: each kind is its own namespace of ids. */
-export type StoredRecordKind = 'manifest' | 'attempt' | 'cell' | 'optimization' | 'candidate' | 'iteration' | 'gate';
+export type StoredRecordKind =
+  | 'manifest'
+  | 'attempt'
+  | 'cell'
+  | 'optimization'
+  | 'candidate'
+  | 'iteration'
+  | 'gate'
+  | 'library';
 
 /** What the store kept, and what to do: lifecycle records keep the stored one; batches write nothing. */
 function keptText(recordKind: StoredRecordKind): string {
   if (recordKind === 'manifest' || recordKind === 'optimization') return `the stored ${recordKind} was kept`;
   if (recordKind === 'gate') {
     return 'nothing from this batch was written; a holdout is decided once per incumbent (DESIGN rule 6): gate on a fresh holdout';
+  }
+  if (recordKind === 'library') {
+    return 'nothing from this batch was written; a library id names its content: look the library up by its hash before learning it again, or give a different library a new id';
   }
   return 'nothing from this batch was written';
 }
@@ -17,7 +28,8 @@ function keptText(recordKind: StoredRecordKind): string {
  * records: a retry of the same write is a no-op, a different record with a used id is refused and
  * nothing from the batch is written. Give the new record a new id. For a manifest or an optimization,
  * only its lifecycle may change once written; for a gate record (the holdout ledger), a second,
- * different decision on the same holdout for the same incumbent is this error.
+ * different decision on the same holdout for the same incumbent is this error; for a library, a
+ * different body (another `createdAt` included) under an id the learner derived from its content.
  */
 export class RecordConflictError extends CorpusError {
   readonly recordKind: StoredRecordKind;

@@ -4,9 +4,10 @@ import { assertSameRecord } from '../assert-same-record';
 import type { CandidateRecord } from '../candidate-record';
 import { canonicalJson } from '../canonical-json';
 import type { JsonValue } from '../common-schemas';
-import type { AppendResult, CandidateFilter, GateFilter, OptimizerRecord } from '../corpus';
+import type { AppendResult, CandidateFilter, GateFilter, LibraryFilter, OptimizerRecord } from '../corpus';
 import type { GateRecord } from '../gate-record';
 import type { IterationRecord } from '../iteration-record';
+import type { LibraryRecord } from '../library-record';
 import type { OptimizationRecord } from '../optimization-record';
 import { parseOptimizationRecord, parseOptimizerRecord } from '../parse-record';
 import { type SqlParam, whereClause } from './sql-filters';
@@ -17,7 +18,12 @@ const insertRecordSql = `INSERT OR IGNORE INTO optimizer_records (kind, record_i
 
 /**
  * The filter columns of an optimizer record's row, in `insertRecordSql` order from `optimization_id`
- * to `candidate_hash`: what `candidates`, `iterations` and `gateRecords` select and order on.
+ * to `candidate_hash`: what `candidates`, `iterations`, `gateRecords` and `libraries` select and
+ * order on. A library fills only `hash` (its controller's hash, indexed by `(kind, hash)` like a
+ * candidate's): it belongs to no optimization, and `benchmark` stays null because a library may be
+ * learned from several benchmarks and none of them is its own. `libraries` filters on `learner` and
+ * `controllerId` by reading the body (`json_extract`): libraries are few, one per learning, and the
+ * `(kind, …)` indexes already narrow the scan to them, so no migration adds columns for them.
  */
 function filterColumns(record: OptimizerRecord): SqlParam[] {
   switch (record.kind) {
@@ -30,12 +36,14 @@ function filterColumns(record: OptimizerRecord): SqlParam[] {
         ...[record.optimizationId, null, null, record.benchmark, record.holdoutKey],
         ...[record.incumbent.hash, record.candidate.hash],
       ];
+    case 'library':
+      return [null, record.hash, null, null, null, null, null];
   }
 }
 
 /**
  * The optimizer's part of the SQLite store (tables of migration 3): optimization records, frozen
- * but for their lifecycle, and candidate, iteration and gate records, appended idempotently by
+ * but for their lifecycle, and candidate, iteration, gate and library records, appended idempotently by
  * (kind, record id). Bodies are canonical JSON, so a retried write is the same text.
  */
 export class OptimizerStore {
@@ -133,6 +141,16 @@ export class OptimizerStore {
       ['holdout_key', '=', filter.holdoutKey],
       ['incumbent_hash', '=', filter.incumbentHash],
       ['candidate_hash', '=', filter.candidateHash],
+    ]);
+    return this.#bodies(`SELECT body FROM optimizer_records ${where.sql} ORDER BY created_at, record_id`, where.params);
+  }
+
+  libraries(filter: LibraryFilter = {}): LibraryRecord[] {
+    const where = whereClause([
+      ['kind', '=', 'library'],
+      ['hash', '=', filter.hash],
+      ["json_extract(body, '$.learner')", '=', filter.learner],
+      ["json_extract(body, '$.controllerId')", '=', filter.controllerId],
     ]);
     return this.#bodies(`SELECT body FROM optimizer_records ${where.sql} ORDER BY created_at, record_id`, where.params);
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { openCorpus } from '../open-corpus';
-import { buildCellRecord, buildRunRecord, corpusContract } from '../test';
+import { buildCellRecord, buildLibraryRecord, buildRunRecord, corpusContract } from '../test';
 
 const scratch = () => join(mkdtempSync(join(tmpdir(), 'ratchet-sqlite-')), 'corpus.db');
 
@@ -58,6 +58,30 @@ describe('SqliteCorpus on a file', () => {
     const db = new DatabaseSync(path, { readOnly: true });
     expect(db.prepare('SELECT try_number, replicate FROM attempts').all()).toEqual([{ try_number: 2, replicate: 3 }]);
     expect(db.prepare('SELECT try_number, replicate FROM cells').all()).toEqual([{ try_number: 2, replicate: 3 }]);
+    db.close();
+  });
+
+  it('keeps a library in optimizer_records with only its controller hash as a column, found through an index', async () => {
+    const path = scratch();
+    const corpus = await openCorpus(`sqlite:${path}`);
+    await corpus.appendOptimizerRecords([buildLibraryRecord()]);
+    await corpus.close();
+    const db = new DatabaseSync(path, { readOnly: true });
+    const columns = `kind, record_id, optimization_id, hash, iteration, benchmark, holdout_key, incumbent_hash,
+      candidate_hash, created_at`;
+    expect(db.prepare(`SELECT ${columns} FROM optimizer_records`).all()).toEqual([
+      {
+        ...{ kind: 'library', record_id: 'library-0123456789abcdef', optimization_id: null, hash: 'feedface' },
+        ...{ iteration: null, benchmark: null, holdout_key: null, incumbent_hash: null, candidate_hash: null },
+        created_at: '2026-01-01T00:00:00.000Z',
+      },
+    ]);
+    const plan = db
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT body FROM optimizer_records WHERE kind = 'library' AND json_extract(body, '$.learner') = 'x' ORDER BY created_at, record_id",
+      )
+      .all() as Array<{ detail: string }>;
+    expect(plan.map((step) => step.detail).join('; ')).toMatch(/USING (COVERING )?INDEX/);
     db.close();
   });
 });

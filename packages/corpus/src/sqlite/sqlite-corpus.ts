@@ -14,6 +14,7 @@ import type {
   Corpus,
   CorpusStats,
   GateFilter,
+  LibraryFilter,
   OptimizerRecord,
   PairedOutcomes,
   PairsQuery,
@@ -22,6 +23,7 @@ import type {
 } from '../corpus';
 import type { GateRecord } from '../gate-record';
 import type { IterationRecord } from '../iteration-record';
+import type { LibraryRecord } from '../library-record';
 import type { OptimizationRecord } from '../optimization-record';
 import { parseCellRecord, parseRunManifest, parseRunRecord, parseVerdict } from '../parse-record';
 import { RecordConflictError } from '../record-conflict-error';
@@ -273,6 +275,10 @@ export class SqliteCorpus implements Corpus {
 
   async gateRecords(filter: GateFilter = {}): Promise<GateRecord[]> {
     return this.#optimizer.gateRecords(filter);
+  }
+
+  async libraries(filter: LibraryFilter = {}): Promise<LibraryRecord[]> {
+    return this.#optimizer.libraries(filter);
   }
 
   async close(): Promise<void> {

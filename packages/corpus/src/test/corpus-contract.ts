@@ -3,6 +3,7 @@ import type { Corpus } from '../corpus';
 import { appendContract } from './contract/append-contract';
 import { blobContract } from './contract/blob-contract';
 import { interchangeContract } from './contract/interchange-contract';
+import { libraryContract } from './contract/library-contract';
 import { manifestContract } from './contract/manifest-contract';
 import { optimizerContract } from './contract/optimizer-contract';
 import { optimizerQueryContract } from './contract/optimizer-query-contract';
@@ -16,8 +17,9 @@ import { useStores } from './contract/stores';
  * order), idempotent append (duplicates, conflicts, key order, all-or-nothing batches), write-once
  * verdicts, record and cell queries with their filters and order, pairs, blobs, stats with the
  * attempt counts, a JSON Lines round trip (including old exports), and the optimizer's records
- * (optimization lifecycle, idempotent candidate/iteration/gate appends, the holdout ledger's refusal
- * of a second decision, their queries and their interchange). Call it from a store's test
+ * (optimization lifecycle, idempotent candidate/iteration/gate/library appends, the holdout ledger's
+ * refusal of a second decision, their queries and their interchange, a library's cell-id blob
+ * included). Call it from a store's test
  * file; `open` must return a new, empty store on every call (the round trip opens two).
  *
  * @example
@@ -37,5 +39,6 @@ export function corpusContract(name: string, open: () => Promise<Corpus>): void 
     interchangeContract(stores);
     optimizerContract(stores);
     optimizerQueryContract(stores);
+    libraryContract(stores);
   });
 }

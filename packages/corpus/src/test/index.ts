@@ -4,6 +4,7 @@ export {
   buildCellRecord,
   buildGateRecord,
   buildIterationRecord,
+  buildLibraryRecord,
   buildManifest,
   buildOptimizationRecord,
   buildRunRecord,

@@ -2,6 +2,7 @@ import type { CandidateRecord } from '../candidate-record';
 import type { CellRecord } from '../cell-record';
 import type { GateRecord } from '../gate-record';
 import type { IterationRecord } from '../iteration-record';
+import type { LibraryRecord } from '../library-record';
 import type { OptimizationRecord } from '../optimization-record';
 import type { RunManifest } from '../run-manifest';
 import type { RunRecord } from '../run-record';
@@ -195,6 +196,36 @@ export function buildGateRecord(overrides: Partial<GateRecord> = {}): GateRecord
     promoted: true,
     reason: 'promoted',
     decision: { lift: 0.15, ci: [0.05, 0.25], n: 40 },
+    createdAt: fixedTime,
+    ...overrides,
+  };
+}
+
+/**
+ * A valid library record for tests (`dsl-fragments` over `dsl-default`, learned from `run-1`); override
+ * any field. `source.cellIds` points at a placeholder digest: a test that reads the blob stores the
+ * JSON array with `putBlob` and overrides `source` with its ref.
+ */
+export function buildLibraryRecord(overrides: Partial<LibraryRecord> = {}): LibraryRecord {
+  return {
+    kind: 'library',
+    schemaVersion: 2,
+    recordId: 'library-0123456789abcdef',
+    learner: 'dsl-fragments',
+    controllerId: 'dsl-default',
+    hash: 'feedface',
+    parameters: { maxSteps: 20000, library: { fragments: ['(map inc (sort xs))'], priors: { map: 0.4 } } },
+    settings: { minSupport: 2, maxFragments: 8 },
+    source: {
+      benchmarks: ['dsl'],
+      runIds: ['run-1'],
+      until: null,
+      cells: 3,
+      attempts: 5,
+      tasks: 3,
+      cellIds: { sha256: 'c'.repeat(64), bytes: 80, mediaType: 'application/json' },
+    },
+    summary: { fragments: [{ text: '(map inc (sort xs))', support: 3, saved: 4 }] },
     createdAt: fixedTime,
     ...overrides,
   };
