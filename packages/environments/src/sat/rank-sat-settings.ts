@@ -11,7 +11,7 @@ export interface SatSettingsExample {
   /** The task's input JSON: the public formula the class is computed from. */
   readonly input: unknown;
   /** The attempt's steer; null ran with the worker's defaults. */
-  readonly steer: { readonly text: string; readonly parameters?: Record<string, unknown> } | null;
+  readonly steer: { readonly text: string; readonly parameters?: Record<string, unknown> | undefined } | null;
   /** Flips the attempt used; null when not measured (the example is then skipped). */
   readonly workUnits: number | null;
   /** When the attempt was recorded (ISO timestamp). */
