@@ -7,6 +7,7 @@ import { benchHarness } from './harness-overhead';
 import { benchLibrary } from './library-learning';
 import { benchOptimizer, defaultSeeds } from './optimizer-comparison';
 import { benchCalibration } from './promotion-calibration';
+import { benchSatReadSide } from './sat-read-side';
 
 const progress = (message: string) => {
   if (process.stderr.isTTY) process.stderr.write(`\r${message}\x1b[K`);
@@ -63,6 +64,13 @@ const sections: Record<string, () => Promise<void>> = {
       `\nComparing GEPA, random search and the default controller on dsl and sat (${seeds} seeds each; about ${Math.round(2.6 * seeds)} minutes on a 2-core machine, more when it is busy)…\n`,
     );
     console.log(await benchOptimizer(seeds, progress));
+    clearProgress();
+  },
+  'sat-read-side': async () => {
+    console.log(
+      '\nThe sat read side: clause weights carried by continuation, and per-class settings mined from one run (a few minutes)…\n',
+    );
+    console.log(await benchSatReadSide(progress));
     clearProgress();
   },
 };

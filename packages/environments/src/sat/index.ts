@@ -1,4 +1,15 @@
+export type { SatWeighting } from './clause-weights';
 export { generatePlanted3Sat, type Planted3Sat } from './generate-planted-3sat';
+export { mineSatSettings } from './mine-sat-settings';
+export {
+  type MineSatSettingsOptions,
+  mineSatSettingsOptionsSchema,
+  rankSatSettings,
+  type SatClassRanking,
+  type SatSettingsEvidence,
+  type SatSettingsExample,
+  type SatSettingsRanking,
+} from './rank-sat-settings';
 export { registerSatSolver } from './register-sat-solver';
 export {
   nearSolutionRule,
@@ -10,6 +21,12 @@ export {
   type WalkSatSummary,
   walkSatSummary,
 } from './sat-analyst';
+export {
+  type SatClassSettings,
+  type SatClassSettingsMap,
+  satClassSettingsMapSchema,
+  satClassSettingsSchema,
+} from './sat-class-settings';
 export {
   type SatControllerParameters,
   satController,
@@ -36,6 +53,7 @@ export {
   satFormulaSchema,
   toBitString,
 } from './sat-formula';
+export { type SatInstanceClass, satInstanceClass, satInstanceClasses } from './sat-instance-class';
 export { satJudge } from './sat-judge';
 export { type SatOptionIssue, SatOptionsError } from './sat-options-error';
 export {

@@ -1,5 +1,8 @@
-import { defineController, type Finding, type History } from '@ratchet/runtime';
+import type { Steer } from '@ratchet/corpus';
+import { defineController, type Finding, type History, type TaskView } from '@ratchet/runtime';
 import { z } from 'zod';
+import { type SatClassSettings, satClassSettingsMapSchema } from './sat-class-settings';
+import { satInstanceClass } from './sat-instance-class';
 import { satSteerParametersSchema } from './sat-search-settings';
 
 /**
@@ -20,6 +23,11 @@ export const satControllerSchema = z.strictObject({
   restartFrom: z.enum(['random', 'best']),
   /** Stop the cell once an attempt satisfies every clause (its check passed): saves compute. */
   stopWhenSolved: z.boolean(),
+  /**
+   * Search settings by instance class (`satInstanceClass`), e.g. mined by `mineSatSettings`: a fresh
+   * attempt on a task of a listed class is told them, and later steers carry them on. `{}`: none.
+   */
+  classSettings: satClassSettingsMapSchema,
 });
 export type SatControllerParameters = z.infer<typeof satControllerSchema>;
 
@@ -32,7 +40,23 @@ export const satControllerParameters: SatControllerParameters = {
   restartEvery: null,
   restartFrom: 'best',
   stopWhenSolved: true,
+  classSettings: {},
 };
+
+const twoDecimals = (value: number) => value.toFixed(2);
+
+/** A fresh attempt's steer: its class's settings, or none (the worker's defaults) when its class has none. */
+function initialSteer(task: TaskView, p: SatControllerParameters): Steer | null {
+  const instanceClass = satInstanceClass(task.input);
+  const settings: SatClassSettings | undefined = instanceClass === null ? undefined : p.classSettings[instanceClass];
+  if (settings === undefined) return null;
+  const restarts = settings.restartEvery === null ? 'no restarts' : `restart every ${settings.restartEvery} flips`;
+  const weighting = settings.weighting === 'additive' ? 'additive clause weighting' : 'no clause weighting';
+  return {
+    text: `Search settings for ${instanceClass} formulas: noise ${twoDecimals(settings.noise)}, ${restarts}, ${weighting}.`,
+    parameters: { ...settings, restartFrom: p.restartFrom },
+  };
+}
 
 function rulesOf(findings: readonly Finding[]): Set<string> {
   const rules = findings.map((finding) => (finding.evidence as { rule?: unknown } | null)?.rule);
@@ -42,7 +66,9 @@ function rulesOf(findings: readonly Finding[]): Set<string> {
 /**
  * The sat family's default controller ('sat-default'): continue from the best assignment; when the
  * search got stuck, raise the noise a step and focus on the longest-unsatisfied clauses; when
- * restarts never helped, stop restarting. Settings carry over from the previous steer.
+ * restarts never helped, stop restarting. Settings carry over from the previous steer. A fresh attempt
+ * on a task whose instance class has settings in `classSettings` starts with them (noise, restarts,
+ * clause weighting); with `classSettings: {}` it gets no steer, as before the map existed.
  *
  * @example
  * const sat = satFamily.create({ count: 10 });
@@ -52,6 +78,7 @@ export const satController = defineController({
   id: 'sat-default',
   schema: satControllerSchema,
   parameters: satControllerParameters,
+  initial: initialSteer,
   steer(findings, history, p) {
     const previous = satSteerParametersSchema.safeParse(history.at(-1)?.steer?.parameters ?? {});
     const before = previous.success ? previous.data : {};
@@ -74,9 +101,11 @@ export const satController = defineController({
       ...findings.slice(0, 3).map((finding) => `- ${finding.claim}`),
       ...said,
     ].join('\n');
+    // Weighting carries over like the rest (a class's settings set it); absent, the worker's default (none) applies.
+    const weighting = before.weighting === undefined ? {} : { weighting: before.weighting };
     return {
       text,
-      parameters: { noise, focus, restartEvery, restartFrom: p.restartFrom },
+      parameters: { noise, focus, restartEvery, restartFrom: p.restartFrom, ...weighting },
     };
   },
   topology: () => 'refine',

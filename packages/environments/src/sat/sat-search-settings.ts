@@ -1,5 +1,6 @@
 import type { Steer } from '@ratchet/corpus';
 import { z } from 'zod';
+import type { SatWeighting } from './clause-weights';
 import { parseSatOptions } from './sat-options-error';
 import type { SatFocus, SatRestartFrom } from './solve-sat';
 
@@ -9,14 +10,26 @@ export interface SatSearchSettings {
   readonly restartEvery: number | null;
   readonly restartFrom: SatRestartFrom;
   readonly focus: SatFocus;
+  /** `additive`: weighted WalkSAT, whose clause weights the checkpoint carries to the next attempt. */
+  readonly weighting: SatWeighting;
+  /**
+   * Whether a continued weighted attempt starts from the checkpoint's clause weights; false starts it
+   * from uniform weights, the control that shows what the weights carry.
+   */
+  readonly resumeWeights: boolean;
 }
 
-/** Near the best noise for WalkSAT/SKC on random 3-SAT (about 0.5–0.57); no restarts; uniform focus. */
+/**
+ * Near the best noise for WalkSAT/SKC on random 3-SAT (about 0.5–0.57); no restarts; uniform focus;
+ * no clause weighting, so the default search is the plain WalkSAT every earlier figure was measured with.
+ */
 export const defaultSatSearchSettings: SatSearchSettings = {
   noise: 0.5,
   restartEvery: null,
   restartFrom: 'random',
   focus: 'uniform',
+  weighting: 'none',
+  resumeWeights: true,
 };
 
 /**
@@ -28,6 +41,8 @@ export const satSteerParametersSchema = z.object({
   restartEvery: z.number().int().min(1).nullable().optional(),
   restartFrom: z.enum(['random', 'best']).optional(),
   focus: z.enum(['uniform', 'oldest']).optional(),
+  weighting: z.enum(['none', 'additive']).optional(),
+  resumeWeights: z.boolean().optional(),
 });
 export type SatSteerParameters = z.infer<typeof satSteerParametersSchema>;
 

@@ -17,14 +17,24 @@ const optionsSchema = z.object({
 });
 export type SatWorkerOptions = z.input<typeof optionsSchema>;
 
-/** What a sat attempt leaves to continue from: its best assignment. */
-const checkpointSchema = z.object({ assignment: z.string().regex(/^[01]+$/) });
+/**
+ * What a sat attempt leaves to continue from: its best assignment and, once a weighted search ran, the
+ * clause weights it learned (one per clause). A checkpoint without weights (written before weighting
+ * existed, or by a plain search) continues a weighted search from uniform weights.
+ */
+const checkpointSchema = z.object({
+  assignment: z.string().regex(/^[01]+$/),
+  weights: z.array(z.number().int().min(1)).optional(),
+});
 export type SatCheckpoint = z.infer<typeof checkpointSchema>;
 
 /**
  * A WalkSAT worker: each attempt is one local search with a flip budget, run through a solver
  * runner (in this thread by default, or a thread pool). A steer may set noise, restart policy and
- * focus (`satSteerParametersSchema`: unknown keys ignored, an invalid known one refused); continuing from a checkpoint resumes from the best assignment so far. Output: the best
+ * focus and clause weighting (`satSteerParametersSchema`: unknown keys ignored, an invalid known one
+ * refused); continuing from a checkpoint resumes from the best assignment so far and, for a weighted
+ * search, from the clause weights the checkpoint carries (a plain attempt passes them on untouched).
+ * Output: the best
  * assignment as a bit string. `usage.workUnits` counts the flips used (`workUnit: 'flips'`), the
  * search's unit of compute; it has no turns, tokens or dollars.
  *
@@ -41,26 +51,28 @@ export function satWorker(options: SatWorkerOptions = {}): Worker<SatInput> {
     workUnit: 'flips',
     steerParameters: satSteerParametersSchema,
     async attempt(input: AttemptInput<SatInput>, signal: AbortSignal): Promise<AttemptResult> {
-      const settings = satSearchSettings(input.steer);
-      const checkpoint = input.checkpoint === null ? null : checkpointSchema.safeParse(input.checkpoint);
-      const start =
-        checkpoint?.success && checkpoint.data.assignment.length === input.task.input.variables
-          ? checkpoint.data.assignment
-          : null;
+      const { resumeWeights, ...settings } = satSearchSettings(input.steer);
+      const { variables, clauses } = input.task.input;
+      const parsed = input.checkpoint === null ? null : checkpointSchema.safeParse(input.checkpoint);
+      const checkpoint = parsed?.success ? parsed.data : null;
+      const start = checkpoint?.assignment.length === variables ? checkpoint.assignment : null;
+      const carried = checkpoint?.weights?.length === clauses.length ? checkpoint.weights : null;
       const request: SatSolveRequest = {
-        variables: input.task.input.variables,
-        clauses: input.task.input.clauses,
+        variables,
+        clauses,
         flips,
         seed: input.seed,
         ...settings,
         start,
+        weights: settings.weighting === 'additive' && resumeWeights ? carried : null,
       };
       const result = await runner.run<SatSolveRequest, SatSolveResult>('sat', request, signal);
+      const weights = result.weights ?? carried;
       return {
         output: result.best,
         events: satTraceEvents(result, request),
         usage: { ...unmeasuredUsage, workUnits: result.flipsUsed },
-        checkpoint: { assignment: result.best } satisfies SatCheckpoint,
+        checkpoint: { assignment: result.best, ...(weights === null ? {} : { weights }) } satisfies SatCheckpoint,
       };
     },
   };
@@ -88,6 +100,10 @@ function satTraceEvents(result: SatSolveResult, request: SatSolveRequest): Trace
       restartEvery: request.restartEvery,
       restartFrom: request.restartFrom,
       focus: request.focus,
+      weighting: request.weighting ?? 'none',
+      resumedWeights: request.weights !== null && request.weights !== undefined,
+      weightIncreases: result.weightIncreases,
+      maxWeight: result.maxWeight,
     },
   };
   return [...improvements, summary, { type: 'output', data: { unsatisfied: result.bestUnsatisfied } }];

@@ -1,5 +1,7 @@
 import { createRng, type Rng } from '@ratchet/stats';
+import { ClauseWeights, type SatWeighting } from './clause-weights';
 import { toBitString } from './sat-formula';
+import { SatOptionsError } from './sat-options-error';
 
 /** Which unsatisfied clause a step repairs: any at random, or (half the time) the one unsatisfied longest. */
 export type SatFocus = 'uniform' | 'oldest';
@@ -21,6 +23,10 @@ export interface SatSolveRequest {
   readonly focus: SatFocus;
   /** A bit string to start from (a checkpoint); null starts from a random assignment. */
   readonly start: string | null;
+  /** Clause weighting (`ClauseWeights`); default `none`, plain WalkSAT/SKC. */
+  readonly weighting?: SatWeighting;
+  /** Weights to start from, one per clause (integers ≥ 1, a checkpoint's); null or absent: all 1. Unused without weighting. */
+  readonly weights?: readonly number[] | null;
 }
 
 export interface SatSolveResult {
@@ -36,6 +42,12 @@ export interface SatSolveResult {
   readonly restartsImproved: number;
   /** The latest improvements of the best, oldest first (at most 40). */
   readonly improvements: ReadonlyArray<{ readonly flip: number; readonly unsatisfied: number }>;
+  /** The clause weights at the end, one per clause; null without weighting. */
+  readonly weights: number[] | null;
+  /** Weight increases (local minima) this call made; 0 without weighting. */
+  readonly weightIncreases: number;
+  /** The heaviest clause weight at the end; 1 without weighting. */
+  readonly maxWeight: number;
 }
 
 const maxImprovements = 40;
@@ -44,13 +56,18 @@ const maxImprovements = 40;
  * WalkSAT/SKC local search (Selman, Kautz and Cohen 1994): repair an unsatisfied clause by flipping a
  * variable that breaks no other clause, else a random one with probability `noise`, else the one that
  * breaks fewest. Stops at a solution or when the flip budget is spent. A pure synchronous function of
- * its request: same request, same result, on any thread.
+ * its request: same request, same result, on any thread. With `weighting: 'additive'` it is weighted
+ * WalkSAT: "breaks" is the total weight of the clauses a flip breaks, and the weights grow on clauses
+ * left unsatisfied at local minima (`ClauseWeights`); with all weights 1 the two searches are the same
+ * search, draw for draw.
  *
+ * @throws {SatOptionsError} when `weights` is not one integer ≥ 1 per clause.
  * @example
  * solveSat({ variables: 2, clauses: [[1, 2], [-1]], flips: 10, seed: 's', noise: 0.5,
  *   restartEvery: null, restartFrom: 'random', focus: 'uniform', start: '00' }).best; // => '01'
  */
 export function solveSat(request: SatSolveRequest): SatSolveResult {
+  assertWeights(request);
   const search = new WalkSat(request);
   return search.run(request);
 }
@@ -68,6 +85,9 @@ class WalkSat {
   readonly #unsat: Int32Array;
   readonly #unsatPosition: Int32Array;
   readonly #since: Int32Array;
+  /** Null without weighting: every clause then weighs 1. */
+  readonly #weights: ClauseWeights | null;
+  readonly #weightOf: Int32Array;
   #unsatCount = 0;
 
   constructor(request: SatSolveRequest) {
@@ -103,6 +123,9 @@ class WalkSat {
     this.#unsat = new Int32Array(m);
     this.#unsatPosition = new Int32Array(m);
     this.#since = new Int32Array(m);
+    const weighted = request.weighting === 'additive';
+    this.#weights = weighted ? new ClauseWeights(m, request.weights ?? null) : null;
+    this.#weightOf = this.#weights?.values ?? new Int32Array(m).fill(1);
   }
 
   run(request: SatSolveRequest): SatSolveResult {
@@ -146,6 +169,9 @@ class WalkSat {
       restarts,
       restartsImproved,
       improvements: improvements.slice(-maxImprovements),
+      weights: this.#weights === null ? null : Array.from(this.#weights.values),
+      weightIncreases: this.#weights?.increases ?? 0,
+      maxWeight: this.#weights?.max() ?? 1,
     };
   }
 
@@ -205,12 +231,13 @@ class WalkSat {
     }
   }
 
-  /** Clauses that flipping `variable` would leave unsatisfied (its true literal is their only one). */
+  /** The weight of the clauses flipping `variable` would leave unsatisfied (its true literal is their only one). */
   #breakCount(variable: number): number {
     const index = literalIndex(this.#value[variable] === 1 ? variable : -variable);
     let breaks = 0;
     for (let k = this.#occurrenceStart[index] as number; k < (this.#occurrenceStart[index + 1] as number); k++) {
-      if (this.#numTrue[this.#occurrences[k] as number] === 1) breaks++;
+      const c = this.#occurrences[k] as number;
+      if (this.#numTrue[c] === 1) breaks += this.#weightOf[c] as number;
     }
     return breaks;
   }
@@ -241,10 +268,28 @@ class WalkSat {
       }
       if (breaks === fewest) candidates.push(variable);
     }
+    // A local minimum of the focused search: the weights learn from it (no draw, so plain WalkSAT is unchanged).
+    if (fewest > 0) this.#weights?.bump(this.#unsat, this.#unsatCount);
     // A free move (breaks nothing) is always taken; otherwise the noise decides between walk and greed.
     if (fewest > 0 && this.#rng.next() < noise) return Math.abs(this.#literals[from + this.#rng.int(size)] as number);
     return candidates[candidates.length === 1 ? 0 : this.#rng.int(candidates.length)] as number;
   }
+}
+
+function assertWeights(request: SatSolveRequest): void {
+  const { weights } = request;
+  if (weights === undefined || weights === null) return;
+  const problem =
+    weights.length !== request.clauses.length
+      ? `has ${weights.length} weights for ${request.clauses.length} clauses`
+      : weights.some((weight) => !Number.isInteger(weight) || weight < 1)
+        ? 'has a weight that is not an integer ≥ 1'
+        : null;
+  if (problem === null) return;
+  throw new SatOptionsError({
+    functionName: 'solveSat',
+    issues: [{ path: 'weights', message: `${problem}; give one integer ≥ 1 per clause, or null for uniform weights` }],
+  });
 }
 
 function literalIndex(literal: number): number {
