@@ -4,6 +4,7 @@ import { benchCorpus } from './corpus-throughput';
 import { families } from './families';
 import { benchFamily } from './family-solve-rates';
 import { benchHarness } from './harness-overhead';
+import { benchLearnedStop } from './learned-stop';
 import { benchLibrary } from './library-learning';
 import { benchOptimizer, defaultSeeds } from './optimizer-comparison';
 import { benchCalibration } from './promotion-calibration';
@@ -53,6 +54,13 @@ const sections: Record<string, () => Promise<void>> = {
       '\nLearning a dsl library from one run and measuring it on fresh domain tasks (2 domains; several minutes)…\n',
     );
     console.log(await benchLibrary(progress));
+    clearProgress();
+  },
+  'learned-stop': async () => {
+    console.log(
+      '\nLearning a stop policy across families and running it live on fresh dsl and sat tasks at matched compute (about 6 minutes on a 2-core machine)…\n',
+    );
+    console.log(await benchLearnedStop(progress));
     clearProgress();
   },
   optimizer: async () => {

@@ -51,7 +51,23 @@ export { defaultReflectionInstructions } from './proposers/reflective-prompt';
 export { type ReflectiveProposerOptions, reflectiveProposer } from './proposers/reflective-proposer';
 export { uniformParameters } from './proposers/uniform-parameters';
 export { type RandomSearchOptions, type RandomSearchResult, randomSearch } from './random-search';
-export { type ReplayedCell, replayStop, type StopReplay } from './replay/replay-stop';
+export { fitLogistic, type LogisticFit } from './replay/learned-stop/fit-logistic';
+export {
+  type LearnedStopResult,
+  type LearnStopOptions,
+  learnStopPolicy,
+} from './replay/learned-stop/learn-stop-policy';
+export {
+  continueProbability,
+  type LearnedStop,
+  learnedStopPolicy,
+  learnedStopSchema,
+  parseLearnedStop,
+} from './replay/learned-stop/learned-stop-model';
+export { type StopFeatureName, stopFeatureNames, stopFeatures } from './replay/learned-stop/stop-features';
+export type { ThresholdPoint } from './replay/learned-stop/threshold-curve';
+export { type LoggedArm, loadLoggedArm } from './replay/logged-arm';
+export { type ReplayedCell, replayLogged, replayStop, type StopReplay } from './replay/replay-stop';
 export {
   type ReplayView,
   type StopPolicy,

@@ -1,7 +1,8 @@
-import type { CellRecord, Corpus, RunRecord } from '@ratchet/corpus';
+import type { CellRecord, Corpus, RunRecord, Split } from '@ratchet/corpus';
 import { type AttemptView, bestByChecks, sumUsage } from '@ratchet/runtime';
 import { OptimizerError } from '../optimizer-error';
-import type { ReplayView, StopPolicy } from './stop-policy';
+import { attemptsOf, type LoggedArm, loadLoggedArm, replayViewOf } from './logged-arm';
+import type { StopPolicy } from './stop-policy';
 
 /** One cell replayed under a stop policy. */
 export interface ReplayedCell {
@@ -30,22 +31,6 @@ export interface StopReplay {
   readonly unjudged: number;
 }
 
-/** The record as a replay view: only what the record holds (no events, no checkpoint flag, no verdict). */
-function viewOf(record: RunRecord): ReplayView & AttemptView {
-  return Object.freeze({
-    attemptId: record.recordId,
-    index: record.attempt,
-    steer: record.steer,
-    from: record.checkpoint?.fromRecordId ?? null,
-    output: record.output && 'inline' in record.output ? record.output.inline : null,
-    events: [],
-    checks: record.checks,
-    usage: record.usage,
-    failure: record.failure,
-    continuable: false,
-  });
-}
-
 /**
  * What success and spend would have been had each cell of an arm stopped where `policy` says: exact on
  * logged data, because every attempt of every cell is recorded. After each recorded attempt the policy
@@ -55,30 +40,36 @@ function viewOf(record: RunRecord): ReplayView & AttemptView {
  * has no verdict (judged without the oracle) is `unjudged`. Infra cells are skipped. Exact only for arms
  * whose steers do not depend on the stop rule (the runtime builds steers from history and findings).
  *
- * @throws {OptimizerError} when the run has no cells for the arm.
+ * `splits` limits the replay to cells of those splits, and nothing of another split is read.
+ *
+ * @throws {OptimizerError} when the run has no such arm, or no cells for it.
  */
 export async function replayStop(
   corpus: Corpus,
-  options: { readonly runId: string; readonly armId: string; readonly policy: StopPolicy },
+  options: {
+    readonly runId: string;
+    readonly armId: string;
+    readonly policy: StopPolicy;
+    /** Only cells of these splits (default all). */
+    readonly splits?: readonly Split[];
+  },
 ): Promise<StopReplay> {
-  const cells = (await corpus.cells({ runId: options.runId, arms: [options.armId] })).filter(
-    (cell) => cell.status === 'ok',
-  );
-  if (cells.length === 0) {
+  const arm = await loadLoggedArm(corpus, options);
+  if (arm.cells.length === 0) {
     throw new OptimizerError(`run ${options.runId} has no recorded cell of arm ${options.armId} to replay`);
   }
-  const arm = (await corpus.manifest(options.runId))?.arms.find((spec) => spec.armId === options.armId);
-  if (!arm) throw new OptimizerError(`run ${options.runId} has no arm ${options.armId}`);
-  const records = new Map(
-    (await corpus.records({ runId: options.runId, armId: options.armId })).map((record) => [record.recordId, record]),
-  );
-  const replayed = cells.map((cell) => replayCell(cell, records, options.policy, arm.k));
+  return replayLogged(arm, options.policy);
+}
+
+/** `replayStop` on an arm already read (`loadLoggedArm`): many policies on one read, as a learner needs. */
+export function replayLogged(arm: LoggedArm, policy: StopPolicy): StopReplay {
+  const replayed = arm.cells.map((cell) => replayCell(cell, arm.records, policy, arm.k));
   const kept = replayed.filter((cell) => cell.status === 'replayed');
   const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
   return {
-    policy: options.policy.id,
-    runId: options.runId,
-    armId: options.armId,
+    policy: policy.id,
+    runId: arm.runId,
+    armId: arm.armId,
     cells: replayed,
     success: mean(kept.map((cell) => (cell.resolved ? 1 : 0))),
     attempts: mean(kept.map((cell) => cell.attempts)),
@@ -93,11 +84,8 @@ function replayCell(
   policy: StopPolicy,
   k: number,
 ): ReplayedCell {
-  const attempts = cell.attemptIds
-    .map((id) => records.get(id))
-    .filter((record): record is RunRecord => record !== undefined)
-    .sort((a, b) => a.attempt - b.attempt);
-  const views = attempts.map(viewOf);
+  const attempts = attemptsOf(cell, records);
+  const views = attempts.map(replayViewOf);
   let used = views.length;
   let stopped = false;
   for (let i = 0; i < views.length; i++) {
@@ -112,9 +100,21 @@ function replayCell(
   const figures = { workUnits: spend.workUnits, usd: spend.usd };
   // The strategy ended the cell before the policy would have, short of its k: what would have followed is unknown.
   if (!stopped && attempts.length < k) return { ...base, ...figures, status: 'censored', resolved: null };
-  const chosen = bestByChecks(views.slice(0, used)) as AttemptView;
-  const record = records.get(chosen.attemptId) as RunRecord;
+  const resolved = resolvedAfter(cell, attempts, used);
+  if (resolved === null) return { ...base, ...figures, status: 'unjudged', resolved: null };
+  return { ...base, ...figures, status: 'replayed', resolved };
+}
+
+/**
+ * Whether the cell would have been resolved had it stopped after its first `used` attempts: the
+ * check-based default's choice among them, scored by that attempt's recorded verdict (or the cell's,
+ * when it was the cell's final output); null when that attempt was never judged.
+ */
+export function resolvedAfter(cell: CellRecord, attempts: readonly RunRecord[], used: number): boolean | null {
+  const kept = attempts.slice(0, used);
+  const chosen = bestByChecks(kept.map(replayViewOf)) as AttemptView | undefined;
+  const record = kept.find((one) => one.recordId === chosen?.attemptId);
+  if (record === undefined) return null;
   const verdict = record.verdict ?? (cell.finalAttemptId === record.recordId ? cell.verdict : null);
-  if (verdict === null) return { ...base, ...figures, status: 'unjudged', resolved: null };
-  return { ...base, ...figures, status: 'replayed', resolved: verdict.resolved };
+  return verdict === null ? null : verdict.resolved;
 }
