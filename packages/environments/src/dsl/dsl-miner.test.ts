@@ -20,6 +20,8 @@ function certified(taskId: string, program: string, recency = 1): CertifiedExamp
     taskId,
     split: 'train',
     recordId: `${taskId}/a0`,
+    attempt: 0,
+    continued: false,
     createdAt: '2026-01-01T00:00:00.000Z',
     input: {
       outputType: typeof runProgram(target, inputs[0] as number[]) === 'number' ? 'int' : 'list',

@@ -55,6 +55,7 @@ export {
 } from './sat-formula';
 export { type SatInstanceClass, satInstanceClass, satInstanceClasses } from './sat-instance-class';
 export { satJudge } from './sat-judge';
+export { type SatMinerSettings, satMiner, satMinerSettingsSchema } from './sat-miner';
 export { type SatOptionIssue, SatOptionsError } from './sat-options-error';
 export {
   defaultSatSearchSettings,

@@ -8,6 +8,7 @@ import { satAnalyst } from './sat-analyst';
 import { satController, satControllerParameters, satControllerSchema } from './sat-controller';
 import { type SatHandle, satEnvironment } from './sat-environment';
 import { satJudge } from './sat-judge';
+import { satMiner } from './sat-miner';
 import { parseSatOptions } from './sat-options-error';
 import { type SatInput, satTasks } from './sat-tasks';
 import { satWorker } from './sat-worker';
@@ -48,6 +49,7 @@ export const satFamily = {
   options: satOptionsSchema,
   meters: { usd: false, tokens: false, workUnit: 'flips' },
   controllerSpace: { schema: satControllerSchema, defaults: satControllerParameters },
+  miner: satMiner,
   async draw(options: SatFamilyOptionsInput, split?: Split) {
     const { count, seed } = parseSatOptions('satFamily', satOptionsSchema, options);
     return (split === undefined ? splits : [split]).flatMap((one) => satTasks({ count, seed, split: one }));

@@ -103,6 +103,8 @@ export async function certifiedExamples(
           taskId: record.taskId,
           split,
           recordId: record.recordId,
+          attempt: record.attempt,
+          continued: record.checkpoint !== null,
           createdAt: record.createdAt,
           input: options.inputs?.get(record.taskId) ?? null,
           steer: record.steer,

@@ -12,6 +12,10 @@ export interface CertifiedExample {
   readonly taskId: string;
   readonly split: 'train' | 'val';
   readonly recordId: string;
+  /** Which attempt of its cell it was (0 the first). */
+  readonly attempt: number;
+  /** Whether it continued from an earlier attempt's checkpoint (its spend then leaves out the search before it). */
+  readonly continued: boolean;
   readonly createdAt: string;
   /** The task's input as the worker saw it, when the caller supplied task inputs; null otherwise. */
   readonly input: JsonValue | null;
