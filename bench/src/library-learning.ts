@@ -1,14 +1,14 @@
 import { openCorpus } from '@ratchet/corpus';
 import { type DslTask, dslFamily, dslMiner } from '@ratchet/environments';
 import { learnFromCorpus } from '@ratchet/optimizer';
-import { refine, runBenchmark } from '@ratchet/runtime';
+import { random, refine, runBenchmark } from '@ratchet/runtime';
 import { wilsonInterval } from '@ratchet/stats';
 import { formatTable } from './format-table';
 
 /**
  * The settings of the library measurement, fixed (and committed) before it was first run, and not to be
  * changed after seeing its result (issue 14): per domain, a learning run of the base controller at
- * refine@4 on the train split of one draw, a library learned from its certified cells with the miner's
+ * refine@4 (beside random@4, the run's contrast) on the train split of one draw, a library learned from its certified cells with the miner's
  * defaults, then base vs learned at refine@4 on the train and val tasks of a fresh draw no learner saw,
  * at the worker's default 20,000 steps per attempt. The same k and budget make the compute equal.
  */
@@ -36,7 +36,11 @@ async function oneDomain(domain: number, onProgress: (message: string) => void):
       ...learnFamily,
       corpus,
       tasks: learnTasks,
-      arms: [{ id: 'base', ...refine(k, { controller: base }) }],
+      // A run needs a primary contrast: random@k beside refine@k, the family's standard pair. The learner reads both arms.
+      arms: [
+        { id: 'random', ...random(k, { controller: base }) },
+        { id: 'base', ...refine(k, { controller: base }) },
+      ],
       seed: `bench/library/${domain}/learn`,
       concurrency: 4,
       oracle: false,
@@ -49,7 +53,7 @@ async function oneDomain(domain: number, onProgress: (message: string) => void):
       runIds: [learnRun.runId],
       inputs: new Map(learnTasks.map((task) => [task.id, task.input])),
     });
-    const learnSolved = learnRun.arms[0]?.resolved ?? 0;
+    const learnSolved = learnRun.arms.find((arm) => arm.armId === 'base')?.resolved ?? 0;
 
     const evaluateFamily = dslFamily.create({ count, seed: evaluateSeed, domain }, { threads });
     const tasks = [

@@ -147,7 +147,9 @@ describe('ratchet optimize, gate and report', () => {
 
     // 7. An export carries the optimizer's records.
     const exported = await ratchet(['--store', store, 'corpus', 'export', join(dir, 'all.jsonl')]);
-    expect(exported.stdout).toMatch(/; 1 optimizations, \d+ candidates, \d+ iterations, 2 gate decisions$/m);
+    expect(exported.stdout).toMatch(
+      /; 1 optimizations, \d+ candidates, \d+ iterations, 2 gate decisions, 0 libraries$/m,
+    );
   }, 180_000);
 
   it('refuses a budget too small for one proposal (exit 2), and stops on Ctrl+C with the command that resumes it', async () => {

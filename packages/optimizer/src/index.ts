@@ -30,6 +30,7 @@ export { SearchStateError } from './gepa/search-state';
 export { type ImproveOptions, type ImproveResult, improve } from './improve';
 export { type CertifiedReadOptions, certifiedExamples, type LearningSource } from './learning/certified-examples';
 export { type LearnedController, type LearnOptions, learnFromCorpus } from './learning/learn-from-corpus';
+export { controllerFromLibrary, recordLibrary } from './learning/record-library';
 export { OptimizerError } from './optimizer-error';
 export { findMergePairs, type MergePair } from './proposers/find-merge-pairs';
 export { type MergeProposer, mergeProposer } from './proposers/merge-proposer';

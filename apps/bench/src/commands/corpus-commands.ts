@@ -14,9 +14,9 @@ function attemptParts(counts: AttemptCounts): string {
 
 /** The optimizer's records in an export or import: searches, their candidates and iterations, holdout-ledger entries. */
 function optimizerCounts(
-  summary: Pick<ExportSummary, 'optimizations' | 'candidates' | 'iterations' | 'gates'>,
+  summary: Pick<ExportSummary, 'optimizations' | 'candidates' | 'iterations' | 'gates' | 'libraries'>,
 ): string {
-  return `${summary.optimizations} optimizations, ${summary.candidates} candidates, ${summary.iterations} iterations, ${summary.gates} gate decisions`;
+  return `${summary.optimizations} optimizations, ${summary.candidates} candidates, ${summary.iterations} iterations, ${summary.gates} gate decisions, ${summary.libraries} libraries`;
 }
 
 export async function corpusStats(store: string): Promise<string> {

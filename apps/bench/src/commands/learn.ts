@@ -87,7 +87,7 @@ export async function learnCommand(options: LearnCommandOptions): Promise<string
               `${fragments.length} fragments${fragments.length === 0 ? '' : ':'}`,
               ...fragments.map((f) => `  ${f.program}  (${f.support} tasks)`),
             ]),
-        `controller ${learned.controller.id} ${learned.controller.hash}; wrote ${options.out}`,
+        `controller ${learned.controller.id} ${learned.controller.hash}; saved in the corpus as ${learned.libraryId} with the ids of the ${source.cellIds.length} cells it came from; wrote ${options.out}`,
         `use it in an arm: { "strategy": "refine", "k": 4, "parameters": "${options.out}" }`,
       ].join('\n');
     } finally {

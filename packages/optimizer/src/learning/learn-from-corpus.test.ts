@@ -1,9 +1,10 @@
 import { type CellRecord, type Corpus, openCorpus, type RunRecord } from '@ratchet/corpus';
 import { buildCellRecord, buildManifest, buildRunRecord, buildVerdict } from '@ratchet/corpus/test';
-import { dslController, dslMiner } from '@ratchet/environments';
+import { dslController, dslMiner, satController } from '@ratchet/environments';
 import { describe, expect, it } from 'vitest';
 import { OptimizerError } from '../optimizer-error';
 import { learnFromCorpus } from './learn-from-corpus';
+import { controllerFromLibrary } from './record-library';
 
 type Split = 'train' | 'val' | 'holdout';
 
@@ -150,6 +151,35 @@ describe('learnFromCorpus', () => {
       settings: { minSupport: 3 },
     });
     expect(stricter.libraryId).not.toBe(a.libraryId);
+  });
+
+  it('saves the library in the corpus with the cells it came from, once, and loads it back as the same controller', async () => {
+    const corpus = await poisonedCorpus();
+    const first = await learnFromCorpus(corpus, {
+      miner: dslMiner,
+      controller: dslController,
+      settings: { minSupport: 2 },
+    });
+    const [record] = await corpus.libraries();
+    expect(record?.recordId).toBe(first.libraryId);
+    expect(record?.hash).toBe(first.controller.hash);
+    expect(record?.source).toMatchObject({ runIds: ['run-1', 'run-2'], cells: 5, attempts: 5, tasks: 5 });
+    const blob = await corpus.blob(record?.source.cellIds.sha256 ?? '');
+    expect(JSON.parse(new TextDecoder().decode(blob?.data))).toEqual(first.source.cellIds);
+    // Learned again later: the same library, found in the corpus, not written twice.
+    const again = await learnFromCorpus(corpus, {
+      miner: dslMiner,
+      controller: dslController,
+      settings: { minSupport: 2 },
+      now: () => new Date('2030-01-01T00:00:00.000Z'),
+    });
+    expect(again.createdAt).toBe(record?.createdAt);
+    expect(await corpus.libraries()).toHaveLength(1);
+    const loaded = controllerFromLibrary(record as NonNullable<typeof record>, dslController);
+    expect(loaded.hash).toBe(first.controller.hash);
+    expect(() => controllerFromLibrary(record as NonNullable<typeof record>, satController)).toThrow(
+      /parameterises controller "dsl-default", not "sat-default"/,
+    );
   });
 
   it('reads nothing recorded after the cut-off', async () => {

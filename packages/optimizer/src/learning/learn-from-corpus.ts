@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { type Corpus, canonicalJson, type JsonValue } from '@ratchet/corpus';
+import { type Corpus, canonicalJson, type JsonValue, type LibraryRecord } from '@ratchet/corpus';
 import type { Controller, ControllerParameters, LibraryMiner } from '@ratchet/runtime';
 import { OptimizerError } from '../optimizer-error';
 import { type CertifiedReadOptions, certifiedExamples, type LearningSource } from './certified-examples';
+import { recordLibrary } from './record-library';
 
 export interface LearnOptions extends CertifiedReadOptions {
   /** The family's miner (`family.miner`). */
@@ -11,6 +12,8 @@ export interface LearnOptions extends CertifiedReadOptions {
   readonly controller: Controller;
   /** The miner's settings (validated by `miner.settings`; defaults where unset). */
   readonly settings?: unknown;
+  /** Save the library in the corpus as a `library` record (default true). */
+  readonly record?: boolean;
   readonly now?: () => Date;
 }
 
@@ -26,6 +29,8 @@ export interface LearnedController {
   /** A content id: the same learner, settings, base controller and source give the same id. */
   readonly libraryId: string;
   readonly createdAt: string;
+  /** The record saved in the corpus (or found there, learned before); null when `record` was false. */
+  readonly record: LibraryRecord | null;
 }
 
 /**
@@ -73,7 +78,7 @@ export async function learnFromCorpus(corpus: Corpus, options: LearnOptions): Pr
     )
     .digest('hex')
     .slice(0, 16)}`;
-  return {
+  const learned = {
     controller,
     learner: options.miner.id,
     settings,
@@ -81,5 +86,9 @@ export async function learnFromCorpus(corpus: Corpus, options: LearnOptions): Pr
     summary: mined.summary,
     libraryId,
     createdAt: (options.now ?? (() => new Date()))().toISOString(),
+    record: null,
   };
+  if (options.record === false) return learned;
+  const record = await recordLibrary(corpus, learned);
+  return { ...learned, createdAt: record.createdAt, record };
 }
