@@ -6,6 +6,7 @@ import { benchFamily } from './family-solve-rates';
 import { benchHarness } from './harness-overhead';
 import { benchOptimizer, defaultSeeds } from './optimizer-comparison';
 import { benchCalibration } from './promotion-calibration';
+import { benchReplayVsLive } from './replay-vs-live';
 
 const progress = (message: string) => {
   if (process.stderr.isTTY) process.stderr.write(`\r${message}\x1b[K`);
@@ -55,6 +56,11 @@ const sections: Record<string, () => Promise<void>> = {
       `\nComparing GEPA, random search and the default controller on dsl and sat (${seeds} seeds each; about ${Math.round(2.6 * seeds)} minutes on a 2-core machine, more when it is busy)…\n`,
     );
     console.log(await benchOptimizer(seeds, progress));
+    clearProgress();
+  },
+  'replay-vs-live': async () => {
+    console.log('\nEstimating topology policies off-policy on sim and dsl, and running them live (a few minutes)…\n');
+    console.log(await benchReplayVsLive(progress));
     clearProgress();
   },
 };

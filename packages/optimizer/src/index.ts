@@ -49,6 +49,31 @@ export { defaultReflectionInstructions } from './proposers/reflective-prompt';
 export { type ReflectiveProposerOptions, reflectiveProposer } from './proposers/reflective-proposer';
 export { uniformParameters } from './proposers/uniform-parameters';
 export { type RandomSearchOptions, type RandomSearchResult, randomSearch } from './random-search';
+export { doublyRobust, fitRewardModel, type RewardModel } from './replay/off-policy/doubly-robust';
+export { effectiveSampleSize, ips, snips, trajectoryWeight } from './replay/off-policy/importance-sampling';
+export {
+  type LoggedDecision,
+  type LoggedTrajectories,
+  type LoggedTrajectory,
+  loggedTrajectories,
+  type TrajectoryQuery,
+} from './replay/off-policy/logged-trajectories';
+export { OffPolicyError, type OffPolicyProblem } from './replay/off-policy/off-policy-error';
+export {
+  type OffPolicyEstimate,
+  type OffPolicyOptions,
+  type OffPolicyValue,
+  offPolicyValue,
+} from './replay/off-policy/off-policy-value';
+export { type DecisionView, type TopologyDecision, topologyDecision } from './replay/off-policy/topology-decision';
+export {
+  alwaysFanout,
+  alwaysRefine,
+  fanoutWith,
+  restartAfter,
+  type TopologyPolicy,
+} from './replay/off-policy/topology-policy';
+export { topologyControllerId, withTopologyPolicy } from './replay/off-policy/with-topology-policy';
 export { type ReplayedCell, replayStop, type StopReplay } from './replay/replay-stop';
 export {
   type ReplayView,

@@ -1,7 +1,8 @@
 import type { CellRecord, Corpus, RunRecord } from '@ratchet/corpus';
 import { type AttemptView, bestByChecks, sumUsage } from '@ratchet/runtime';
 import { OptimizerError } from '../optimizer-error';
-import type { ReplayView, StopPolicy } from './stop-policy';
+import { replayViewOf } from './replay-view-of';
+import type { StopPolicy } from './stop-policy';
 
 /** One cell replayed under a stop policy. */
 export interface ReplayedCell {
@@ -28,22 +29,6 @@ export interface StopReplay {
   readonly attempts: number | null;
   readonly censored: number;
   readonly unjudged: number;
-}
-
-/** The record as a replay view: only what the record holds (no events, no checkpoint flag, no verdict). */
-function viewOf(record: RunRecord): ReplayView & AttemptView {
-  return Object.freeze({
-    attemptId: record.recordId,
-    index: record.attempt,
-    steer: record.steer,
-    from: record.checkpoint?.fromRecordId ?? null,
-    output: record.output && 'inline' in record.output ? record.output.inline : null,
-    events: [],
-    checks: record.checks,
-    usage: record.usage,
-    failure: record.failure,
-    continuable: false,
-  });
 }
 
 /**
@@ -97,7 +82,7 @@ function replayCell(
     .map((id) => records.get(id))
     .filter((record): record is RunRecord => record !== undefined)
     .sort((a, b) => a.attempt - b.attempt);
-  const views = attempts.map(viewOf);
+  const views = attempts.map(replayViewOf);
   let used = views.length;
   let stopped = false;
   for (let i = 0; i < views.length; i++) {
