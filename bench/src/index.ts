@@ -8,6 +8,7 @@ import { benchLearnedStop } from './learned-stop';
 import { benchLibrary } from './library-learning';
 import { benchOptimizer, defaultSeeds } from './optimizer-comparison';
 import { benchCalibration } from './promotion-calibration';
+import { benchReplayVsLive } from './replay-vs-live';
 import { benchSatReadSide } from './sat-read-side';
 
 const progress = (message: string) => {
@@ -79,6 +80,11 @@ const sections: Record<string, () => Promise<void>> = {
       '\nThe sat read side: clause weights carried by continuation, and per-class settings mined from one run (a few minutes)…\n',
     );
     console.log(await benchSatReadSide(progress));
+    clearProgress();
+  },
+  'replay-vs-live': async () => {
+    console.log('\nEstimating topology policies off-policy on sim and dsl, and running them live (a few minutes)…\n');
+    console.log(await benchReplayVsLive(progress));
     clearProgress();
   },
 };

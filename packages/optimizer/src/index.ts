@@ -68,6 +68,31 @@ export {
 export { type StopFeatureName, stopFeatureNames, stopFeatures } from './replay/learned-stop/stop-features';
 export type { ThresholdPoint } from './replay/learned-stop/threshold-curve';
 export { type LoggedArm, loadLoggedArm } from './replay/logged-arm';
+export { doublyRobust, fitRewardModel, type RewardModel } from './replay/off-policy/doubly-robust';
+export { effectiveSampleSize, ips, snips, trajectoryWeight } from './replay/off-policy/importance-sampling';
+export {
+  type LoggedDecision,
+  type LoggedTrajectories,
+  type LoggedTrajectory,
+  loggedTrajectories,
+  type TrajectoryQuery,
+} from './replay/off-policy/logged-trajectories';
+export { OffPolicyError, type OffPolicyProblem } from './replay/off-policy/off-policy-error';
+export {
+  type OffPolicyEstimate,
+  type OffPolicyOptions,
+  type OffPolicyValue,
+  offPolicyValue,
+} from './replay/off-policy/off-policy-value';
+export { type DecisionView, type TopologyDecision, topologyDecision } from './replay/off-policy/topology-decision';
+export {
+  alwaysFanout,
+  alwaysRefine,
+  fanoutWith,
+  restartAfter,
+  type TopologyPolicy,
+} from './replay/off-policy/topology-policy';
+export { topologyControllerId, withTopologyPolicy } from './replay/off-policy/with-topology-policy';
 export { type ReplayedCell, replayLogged, replayStop, type StopReplay } from './replay/replay-stop';
 export {
   type ReplayView,

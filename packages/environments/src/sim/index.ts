@@ -8,6 +8,6 @@ export {
 } from './sim-family';
 export { simJudge } from './sim-judge';
 export { type SimOptionIssue, SimOptionsError } from './sim-options-error';
-export { simSuccessProbability, simTrueSuccessRate } from './sim-success-probability';
+export { simSuccessProbability, simTopologySuccessRate, simTrueSuccessRate } from './sim-success-probability';
 export { type SimInput, type SimTasksOptions, simNotice, simTasks } from './sim-tasks';
 export { cellSeedOf, type SimWorkerOptions, simArmOf, simSteered, simUnsteered, simWorker } from './sim-worker';

@@ -3,7 +3,7 @@ import { InvalidControllerError, random, refine, runBenchmark } from '@ratchet/r
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { simFamily } from './sim-family';
 import { SimOptionsError } from './sim-options-error';
-import { simTrueSuccessRate } from './sim-success-probability';
+import { simTopologySuccessRate, simTrueSuccessRate } from './sim-success-probability';
 
 let corpus: Corpus;
 beforeEach(async () => {
@@ -53,5 +53,30 @@ describe('simFamily (calibration simulator — not a benchmark)', () => {
     const sim = simFamily.create({ count: 1 });
     expect(sim.controller('treated').id).toBe('sim-treated');
     expect(() => sim.controller('treated', { arm: 'other' })).toThrow(InvalidControllerError);
+  });
+
+  it('with `continuation`, runs always-refine and always-fanout at the success rates simTopologySuccessRate gives', async () => {
+    const sim = simFamily.create({ count: 400, seed: 3, continuation: 0.2 });
+    const tasks = await sim.environment.tasks('train');
+    const summary = await runBenchmark({
+      ...sim,
+      corpus,
+      arms: [
+        // random@3 starts every attempt fresh; refine@3 with the sim controller (topology `refine`) continues.
+        { id: 'random', ...random(3, { controller: sim.controller('random') }) },
+        { id: 'refine', ...refine(3, { controller: sim.controller('refine') }) },
+      ],
+      seed: 5,
+      backoffMs: 1,
+      oracle: false,
+    });
+    const rate = (armId: string) =>
+      summary.arms.find((arm) => arm.armId === armId)?.successRate?.estimate ?? Number.NaN;
+    const fanout = simTopologySuccessRate(tasks, { continuation: 0.2, actions: ['fanout', 'fanout'] });
+    const deeper = simTopologySuccessRate(tasks, { continuation: 0.2, actions: ['refine', 'refine'] });
+    // Binomial standard error at n = 400 is at most 0.025; each rate within 3 of them of its truth.
+    expect(Math.abs(rate('random') - fanout)).toBeLessThan(0.075);
+    expect(Math.abs(rate('refine') - deeper)).toBeLessThan(0.075);
+    expect(deeper - fanout).toBeGreaterThan(0.1);
   });
 });

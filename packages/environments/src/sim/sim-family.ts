@@ -18,6 +18,14 @@ export const simOptionsSchema = z
       .record(z.string().min(1), z.number().min(-1).max(1))
       .default({})
       .describe('The planted effect on success probability per arm id (−1 to 1); arms not listed get 0.'),
+    continuation: z
+      .number()
+      .min(-1)
+      .max(1)
+      .optional()
+      .describe(
+        'Make topology matter: attempts leave a checkpoint, draw their outcomes independently, and a continued attempt gains this much success probability per step of depth (−1 to 1). Omitted: no checkpoint, one draw per cell.',
+      ),
   })
   .describe('The calibration simulator (not a benchmark): planted effects per arm id. `count` tasks per split.');
 export type SimFamilyOptions = z.output<typeof simOptionsSchema>;
@@ -50,10 +58,10 @@ export const simFamily = {
     return (split === undefined ? splits : [split]).flatMap((one) => simTasks({ count, seed, split: one }));
   },
   create(options: SimFamilyOptionsInput) {
-    const { count, seed, effects } = parseSimOptions('simFamily', simOptionsSchema, options);
+    const { count, seed, effects, continuation } = parseSimOptions('simFamily', simOptionsSchema, options);
     const instance: FamilyInstance<SimInput, { taskId: string }> = {
       environment: simEnvironment({ count, seed, splits: [...splits] }),
-      worker: simWorker({ effects }),
+      worker: simWorker({ effects, ...(continuation === undefined ? {} : { continuation }) }),
       judge: simJudge(),
       analyst: ruleAnalyst(),
       controller(armId, parameters) {

@@ -58,4 +58,31 @@ describe('simWorker', () => {
     expect(Math.abs(treated - simTrueSuccessRate(tasks, 0.1))).toBeLessThan(0.034);
     expect(() => simWorker({ effects: { treated: 2 } })).toThrow(/effects\.treated/);
   });
+
+  it('leaves no checkpoint without `continuation`, so refine and fanout are the same there', async () => {
+    const result = await simWorker().attempt(input(5, 's/arm/t/0/a0', null), signal);
+    expect(result.checkpoint).toBeUndefined();
+  });
+
+  it('with `continuation`, counts depth through checkpoints and draws each attempt on its own', async () => {
+    const worker = simWorker({ continuation: 0.2 });
+    const fresh = await worker.attempt(input(5, 's/arm/t/0/a0', null), signal);
+    expect(fresh.checkpoint).toEqual({ depth: 0 });
+    const continued = await worker.attempt({ ...input(5, 's/arm/t/0/a1', null), checkpoint: { depth: 1 } }, signal);
+    expect(continued.checkpoint).toEqual({ depth: 2 });
+    // Task 5's success probability at depth 2 is its base rate + 0.4, clamped, as the trace reports.
+    const baseRate = tasks[5]?.input.baseRate ?? Number.NaN;
+    expect(continued.events[0]?.data).toMatchObject({ depth: 2, probability: Math.min(1, baseRate + 0.4) });
+    // Fresh attempts of one cell are independent tries: over 2000 tasks, a second fresh attempt's outcome
+    // differs from the first's on some tasks (it never does without `continuation`).
+    let differ = 0;
+    for (const [index] of tasks.entries()) {
+      const a0 = await worker.attempt(input(index, `s/arm/${index}/0/a0`, null), signal);
+      const a1 = await worker.attempt(input(index, `s/arm/${index}/0/a1`, null), signal);
+      if (JSON.stringify(a0.output) !== JSON.stringify(a1.output)) differ++;
+    }
+    // Expected share: mean of 2p(1 − p) over base rates uniform on (0.1, 0.9] ≈ 0.39; well inside 0.3–0.5.
+    expect(differ / tasks.length).toBeGreaterThan(0.3);
+    expect(differ / tasks.length).toBeLessThan(0.5);
+  });
 });

@@ -1,7 +1,5 @@
 import type { CellRecord, Corpus, RunRecord, Split } from '@ratchet/corpus';
-import type { AttemptView } from '@ratchet/runtime';
 import { OptimizerError } from '../optimizer-error';
-import type { ReplayView } from './stop-policy';
 
 /** One arm of one run as a replay reads it: its finished cells and their attempts, nothing else. */
 export interface LoggedArm {
@@ -44,21 +42,8 @@ export async function loadLoggedArm(
   return { runId: options.runId, armId: options.armId, benchmark: manifest.benchmark, k: arm.k, cells, records };
 }
 
-/** The record as a replay view: only what the record holds (no events, no checkpoint flag, no verdict). */
-export function replayViewOf(record: RunRecord): ReplayView & AttemptView {
-  return Object.freeze({
-    attemptId: record.recordId,
-    index: record.attempt,
-    steer: record.steer,
-    from: record.checkpoint?.fromRecordId ?? null,
-    output: record.output && 'inline' in record.output ? record.output.inline : null,
-    events: [],
-    checks: record.checks,
-    usage: record.usage,
-    failure: record.failure,
-    continuable: false,
-  });
-}
+// One record-to-view function for every replay (stop, learned stop, off-policy).
+export { replayViewOf } from './replay-view-of';
 
 /** A cell's recorded attempts, oldest first. */
 export function attemptsOf(cell: CellRecord, records: ReadonlyMap<string, RunRecord>): RunRecord[] {

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import type { AttemptView, Controller } from '@ratchet/runtime';
 
 /**
- * What a replayable stop policy sees of each attempt: the fields every attempt record holds. Trace
- * events and whether an attempt left a checkpoint are not in the record, so a policy that read them
- * could not be evaluated exactly on logged data; this narrower view makes that impossible by type.
- * Like every controller view, it has no verdict (DESIGN rule 1).
+ * What a replayable policy (a stop policy, a topology policy) sees of each attempt: the fields every
+ * attempt record holds, `from` included (the record's `checkpoint.fromRecordId`). Trace events and
+ * whether an attempt left a checkpoint are not in the record, so a policy that read them could not be
+ * evaluated exactly on logged data; this narrower view makes that impossible by type. Like every
+ * controller view, it has no verdict (DESIGN rule 1).
  */
-export type ReplayView = Pick<AttemptView, 'index' | 'steer' | 'output' | 'checks' | 'usage' | 'failure'>;
+export type ReplayView = Pick<AttemptView, 'index' | 'steer' | 'from' | 'output' | 'checks' | 'usage' | 'failure'>;
 
 /** Stops a cell after an attempt: `stop(history)` is asked after each attempt, oldest first. */
 export interface StopPolicy {

@@ -79,7 +79,7 @@ describe('learnStopPolicy', () => {
     const corpus = await openCorpus('sqlite::memory:');
     await logSim(corpus, { runId: 'logged', tasks: await simTasks(), effect: 0.3 });
     const { model } = await learnStopPolicy(corpus, { cost: 0.1, benchmarks: ['sim'] });
-    const failed = { index: 0, steer: null, output: null, failure: null };
+    const failed = { index: 0, steer: null, from: null, output: null, failure: null };
     const usage = { turns: 1, tokensIn: null, tokensOut: null, usd: null, wallMs: null, workUnits: null } as const;
     const attempt = (index: number) => ({
       ...failed,

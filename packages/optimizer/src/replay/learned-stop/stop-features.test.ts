@@ -14,7 +14,7 @@ const measured = (workUnits: number | null, usd: number | null = null): Usage =>
 });
 
 function view(index: number, checks: CheckResult[], usage: Usage, failure: ReplayView['failure'] = null): ReplayView {
-  return { index, steer: null, output: null, checks, usage, failure };
+  return { index, steer: null, from: null, output: null, checks, usage, failure };
 }
 
 const check = (passed: boolean | null, score: number | null): CheckResult => ({ name: 'c', passed, score });
