@@ -8,7 +8,8 @@ import { ratchet } from './test/ratchet-cli';
 /**
  * A small dsl search: 24 train, 8 val and 6 of 8 holdout tasks, a 2000-step synthesizer, refine@2, a budget
  * of 50 cells — about 10 s. With search seed 1 it finds a candidate that beats the baseline on val
- * (depthIncrement 1 → 0); if the dsl family changes and it no longer does, pick a seed that does.
+ * (0.625 vs 0.375, by re-weighting three feature boosts); if the dsl family changes and it no longer does,
+ * pick a seed that does.
  */
 function writeConfig(dir: string): { config: string; store: string } {
   const config = join(dir, 'optimize.config.json');
@@ -53,7 +54,10 @@ describe('ratchet optimize, gate and report', () => {
     expect(result.iterations).toBeGreaterThan(0);
     expect(result.best.hash).not.toBe(result.baseline.hash);
     expect(result.bestVal).toBeGreaterThan(result.baseline.val);
-    expect(result.best.changedFromBaseline).toEqual([{ name: 'depthIncrement', from: 1, to: 0 }]);
+    expect(result.best.changedFromBaseline.map((change: { name: string }) => change.name)).toEqual(['featureBoosts']);
+    const [boosts] = result.best.changedFromBaseline;
+    expect(boosts.to.duplicates).toEqual({ sort: 2.29011, zipwith: 1.5 });
+    expect(boosts.to.long).toEqual({ drop: 2, reverse: 1.13128, take: 2 });
     expect(result.front).toContain(result.best.hash);
     expect(result.hypervolume).toBeNull();
     const cells = await cellCount(store);
@@ -127,7 +131,7 @@ describe('ratchet optimize, gate and report', () => {
       hash: result.best.hash,
       status: 'kept',
       valScore: result.bestVal,
-      changed: ['depthIncrement'],
+      changed: ['featureBoosts'],
     });
     expect(data.curve[0]).toMatchObject({ iteration: 0, bestHash: result.baseline.hash, bestVal: result.baseline.val });
     expect(data.curve.at(-1)).toMatchObject({ iteration: result.iterations, bestVal: result.bestVal });
