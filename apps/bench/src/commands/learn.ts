@@ -1,4 +1,5 @@
 import { rename, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { type JsonValue, openCorpus } from '@ratchet/corpus';
 import { findFamily } from '@ratchet/environments';
 import { learnFromCorpus } from '@ratchet/optimizer';
@@ -88,7 +89,7 @@ export async function learnCommand(options: LearnCommandOptions): Promise<string
               ...fragments.map((f) => `  ${f.program}  (${f.support} tasks)`),
             ]),
         `controller ${learned.controller.id} ${learned.controller.hash}; saved in the corpus as ${learned.libraryId} with the ids of the ${source.cellIds.length} cells it came from; wrote ${options.out}`,
-        `use it in an arm: { "strategy": "refine", "k": 4, "parameters": "${options.out}" }`,
+        `use it in an arm (the path relative to the config file): { "strategy": "refine", "k": 4, "parameters": "${basename(options.out)}" }`,
       ].join('\n');
     } finally {
       await corpus.close();
