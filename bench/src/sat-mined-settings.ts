@@ -59,10 +59,7 @@ async function mineGrid(threads: number, onProgress: (message: string) => void) 
     const tasks = await family.environment.tasks('train');
     const inputs = new Map(tasks.map((task) => [task.id, task.input]));
     const summary = await runBenchmark({
-      environment: family.environment,
-      worker: family.worker,
-      judge: family.judge,
-      analyst: family.analyst,
+      ...family,
       corpus,
       tasks,
       arms: grid.map((settings) => ({
@@ -147,10 +144,7 @@ export async function benchSatMinedSettings(threads: number, onProgress: (messag
     ];
     const seed = 'bench/sat-read-side/mined';
     const summary = await runBenchmark({
-      environment: family.environment,
-      worker: family.worker,
-      judge: family.judge,
-      analyst: family.analyst,
+      ...family,
       corpus,
       tasks,
       arms,

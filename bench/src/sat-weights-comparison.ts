@@ -118,10 +118,7 @@ async function oneBudget(flips: number, threads: number, onProgress: (message: s
     const difficulty = new Map(tasks.map((task) => [task.id, String(task.metadata?.difficulty ?? 'unknown')]));
     const started = performance.now();
     const summary = await runBenchmark({
-      environment: family.environment,
-      worker: family.worker,
-      judge: family.judge,
-      analyst: family.analyst,
+      ...family,
       corpus,
       tasks,
       arms,
