@@ -12,6 +12,7 @@ export {
   type PromotionInput,
   type PromotionReason,
 } from './decide-promotion';
+export { type GenerationPoint, generationSlope } from './generation-slope';
 export { holm } from './holm';
 export { InvalidInputError } from './invalid-input-error';
 export { type McNemarResult, mcnemarExact } from './mcnemar-exact';
