@@ -3,6 +3,7 @@ import { benchBootstrap } from './bootstrap-speed';
 import { benchCorpus } from './corpus-throughput';
 import { families } from './families';
 import { benchFamily } from './family-solve-rates';
+import { benchFlywheel } from './flywheel-bench';
 import { benchHarness } from './harness-overhead';
 import { benchLearnedStop } from './learned-stop';
 import { benchLibrary } from './library-learning';
@@ -48,6 +49,13 @@ const sections: Record<string, () => Promise<void>> = {
   acceptance: async () => {
     console.log('\nMeasuring minibatch acceptance rules on sim, with and without a true difference (seconds)…\n');
     console.log(await benchAcceptance(progress));
+    clearProgress();
+  },
+  flywheel: async () => {
+    console.log(
+      '\nThe flywheel on the dsl domain: generations 0–5, 100 evaluation tasks each, 3 seeds (about half an hour on 2 cores)…\n',
+    );
+    console.log(await benchFlywheel(progress));
     clearProgress();
   },
   library: async () => {
