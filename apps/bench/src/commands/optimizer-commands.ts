@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { commandLineOf, positiveInteger } from '../cli-arguments';
 import { cliInvocation } from '../cli-invocation';
+import { flywheelCommand } from './flywheel';
 import { gateCommand } from './gate';
 import { learnCommand } from './learn';
 import { type OptimizeOverrides, optimizeCommand } from './optimize';
@@ -12,7 +13,7 @@ export interface OptimizerCommandContext {
   signal: AbortSignal;
 }
 
-/** Adds `ratchet optimize`, `ratchet gate` and `ratchet learn` to the program. */
+/** Adds `ratchet optimize`, `ratchet gate`, `ratchet learn` and `ratchet flywheel` to the program. */
 export function addOptimizerCommands(program: Command, context: OptimizerCommandContext): void {
   const commandLine = () => commandLineOf(cliInvocation(), process.argv.slice(2));
 
@@ -120,6 +121,54 @@ export function addOptimizerCommands(program: Command, context: OptimizerCommand
             json: options.json ?? false,
             ...(options.until === undefined ? {} : { until: options.until }),
             ...(options.settings === undefined ? {} : { settings: options.settings }),
+          }),
+        );
+      },
+    );
+
+  program
+    .command('flywheel')
+    .description('the flywheel test: a controller learned from earlier generations against the frozen first one')
+    .argument(
+      '[config]',
+      'a config whose family has a miner, optionally with a "flywheel" section (default: the one in this folder)',
+    )
+    .option(
+      '--generations <n>',
+      'the last generation G: generations 0..G run (replaces flywheel.generations)',
+      positiveInteger,
+    )
+    .option('--tasks <n>', 'evaluation tasks a generation (replaces flywheel.evaluationTasks)', positiveInteger)
+    .option('--seed <seed>', 'the flywheel seed (replaces flywheel.seed)')
+    .option('--html <file>', 'write both curves, the table and the verdict as one HTML page')
+    .option('--json', 'print per generation and arm the success with its CI, the slopes and the verdict as JSON')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  ratchet flywheel apps/bench/examples/dsl-domain.config.json --generations 3 --tasks 40',
+        '  ratchet flywheel apps/bench/examples/dsl-domain.config.json --json --html flywheel.html',
+        '',
+        'The same command resumes: every generation is a run in the corpus, and its library is a record there.',
+      ].join('\n'),
+    )
+    .action(
+      async (
+        config: string | undefined,
+        options: { generations?: number; tasks?: number; seed?: string; html?: string; json?: boolean },
+      ) => {
+        context.print(
+          await flywheelCommand({
+            config,
+            store: context.store(),
+            json: options.json ?? false,
+            signal: context.signal,
+            commandLine: commandLine(),
+            ...(options.generations === undefined ? {} : { generations: options.generations }),
+            ...(options.tasks === undefined ? {} : { tasks: options.tasks }),
+            ...(options.seed === undefined ? {} : { seed: options.seed }),
+            ...(options.html === undefined ? {} : { html: options.html }),
           }),
         );
       },

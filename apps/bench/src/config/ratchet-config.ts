@@ -4,6 +4,7 @@ import { findDefaultContrast } from '@ratchet/runtime';
 import { z } from 'zod';
 import { armConfigSchema, defaultArms } from './arm-config';
 import { environmentConfigSchema, isBuiltInFamily, judgeConfigSchema } from './environment-config';
+import { flywheelConfigSchema } from './flywheel-config';
 import { optimizeConfigIssues, optimizeConfigSchema } from './optimize-config';
 import { analystConfigSchema, workerConfigSchema } from './worker-config';
 
@@ -90,6 +91,7 @@ export const ratchetConfigSchema = z
       .optional()
       .describe('A fixed run id; by default it is derived from the configuration, so re-running resumes.'),
     optimize: optimizeConfigSchema.optional(),
+    flywheel: flywheelConfigSchema.optional(),
   })
   .superRefine(
     (config, context) => {

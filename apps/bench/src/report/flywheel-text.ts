@@ -1,0 +1,62 @@
+import type { FlywheelResult } from '@ratchet/optimizer';
+
+const percent = (value: number) => `${(100 * value).toFixed(0)}%`;
+const points = (value: number) => `${value >= 0 ? '+' : ''}${(100 * value).toFixed(1)}`;
+const bars = '▁▂▃▄▅▆▇█';
+
+/** A one-line sparkline of success rates in [0, 1]. */
+export function sparkline(values: readonly number[]): string {
+  return values.map((v) => bars[Math.min(bars.length - 1, Math.max(0, Math.round(v * (bars.length - 1))))]).join('');
+}
+
+/** The flywheel in the terminal: one row per generation, both curves as sparklines, the slopes and the verdict. */
+export function flywheelText(result: FlywheelResult): string {
+  const rows = result.generations.map((g) => {
+    const q = result.generationQ[g.generation];
+    return `  ${String(g.generation).padStart(3)}  ${`${percent(g.learned.success.estimate)} [${percent(g.learned.success.low)}–${percent(g.learned.success.high)}]`.padEnd(15)}  ${`${percent(g.frozen.success.estimate)} [${percent(g.frozen.success.low)}–${percent(g.frozen.success.high)}]`.padEnd(15)}  ${`${points(g.difference.estimate)} [${points(g.difference.low)}, ${points(g.difference.high)}]`.padEnd(22)}  ${q === null || q === undefined ? '—' : q.toPrecision(2)}`;
+  });
+  const slope = (s: FlywheelResult['slope']['learned']) =>
+    `${points(s.estimate)} points a generation [${points(s.low)}, ${points(s.high)}], q ${s.q.toPrecision(2)}`;
+  return [
+    `Flywheel ${result.flywheelId} · ${result.generations.length} generations · ${result.generations[0]?.evaluationTasks ?? 0} evaluation tasks each · frozen ${result.baseline}`,
+    '  gen  learned          frozen           learned − frozen        q (BH)',
+    ...rows,
+    `  learned ${sparkline(result.generations.map((g) => g.learned.success.estimate))}  slope ${slope(result.slope.learned)}`,
+    `  frozen  ${sparkline(result.generations.map((g) => g.frozen.success.estimate))}  slope ${slope(result.slope.frozen)}`,
+    `  difference slope ${slope(result.slope.difference)}`,
+    result.sentence,
+  ].join('\n');
+}
+
+/** The flywheel as JSON: per generation and arm the success with its interval, the three slopes and the verdict. */
+export function flywheelJson(result: FlywheelResult): unknown {
+  return {
+    flywheelId: result.flywheelId,
+    baseline: result.baseline,
+    generations: result.generations.map((g) => ({
+      generation: g.generation,
+      seed: g.seed,
+      runId: g.runId,
+      libraryId: g.libraryId,
+      trainTasks: g.trainTasks,
+      evaluationTasks: g.evaluationTasks,
+      learned: {
+        hash: g.learned.hash,
+        solved: g.learned.solved,
+        n: g.learned.n,
+        ...g.learned.success,
+        spend: g.learned.spend,
+      },
+      frozen: {
+        hash: g.frozen.hash,
+        solved: g.frozen.solved,
+        n: g.frozen.n,
+        ...g.frozen.success,
+        spend: g.frozen.spend,
+      },
+      difference: { ...g.difference, q: result.generationQ[g.generation] ?? null },
+    })),
+    slope: result.slope,
+    verdict: { turned: result.turned, sentence: result.sentence },
+  };
+}
