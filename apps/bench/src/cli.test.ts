@@ -13,7 +13,10 @@ describe('the ratchet CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ratchet-cli-'));
     const store = `sqlite:${join(dir, 'corpus.db')}`;
     const html = join(dir, 'demo.html');
-    const run = await ratchet(['--store', store, 'demo', '--tasks', '3', '--seed', '5', '--html', html]);
+    const run = await ratchet([
+      ...['--store', store, 'demo', '--tasks', '3', '--seed', '5', '--html', html],
+      ...['--flywheel-generations', '1', '--flywheel-tasks', '4'],
+    ]);
     expect(run.exitCode).toBe(0);
     const runId = /^Run (demo-[0-9a-f]{10}) · dsl · completed/m.exec(run.stdout)?.[1] ?? '';
     expect(runId).not.toBe('');
@@ -32,6 +35,11 @@ describe('the ratchet CLI', () => {
     }
     expect(run.stdout).toContain('Pre-registered primary contrast: steering = refine@4 − continue@4');
     expect(run.stdout).toContain('What to try next');
+    // It ends with a short flywheel: both curves and the verdict, and the command of the full-size one.
+    expect(run.stdout).toMatch(/^Flywheel fly-[0-9a-f]{12} · 2 generations · 4 evaluation tasks each/m);
+    expect(run.stdout).toMatch(/^ {2}learned [▁▂▃▄▅▆▇█]{2} {2}slope /m);
+    expect(run.stdout).toMatch(/^The flywheel (turned|did not turn): /m);
+    expect(run.stdout).toContain('flywheel apps/bench/examples/dsl-domain.config.json');
     expect(run.stdout).toMatch(/Reading: steering: .+\(95% CI .+, p .+, 3 tasks\)/);
 
     const report = await ratchet(['--store', store, 'report', runId, '--json']);
@@ -56,7 +64,19 @@ describe('the ratchet CLI', () => {
     // The same corpus as training data: resolved train attempts with their task inputs, and a datasheet.
     const sft = join(dir, 'sft.jsonl');
     const config = join(packageDir, 'examples', 'dsl.config.json');
-    const exported = await ratchet(['--store', store, 'corpus', 'export', '--format', 'sft', '--config', config, sft]);
+    const exported = await ratchet([
+      '--store',
+      store,
+      'corpus',
+      'export',
+      '--format',
+      'sft',
+      '--run',
+      runId,
+      '--config',
+      config,
+      sft,
+    ]);
     expect(exported.exitCode).toBe(0);
     expect(exported.stdout).toMatch(/^wrote .*sft\.jsonl: \d+ sft rows from \d+ tasks/);
     const rows = readFileSync(sft, 'utf8')

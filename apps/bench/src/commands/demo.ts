@@ -1,6 +1,11 @@
+import { openCorpus } from '@ratchet/corpus';
+import { dslFamily } from '@ratchet/environments';
+import { flywheel } from '@ratchet/optimizer';
+import { type Family, refine } from '@ratchet/runtime';
 import pc from 'picocolors';
 import { cliInvocation } from '../cli-invocation';
 import { type RatchetConfig, ratchetConfigSchema } from '../config/ratchet-config';
+import { flywheelText } from '../report/flywheel-text';
 import { executeRun } from '../run/execute-run';
 import { runIdOf } from '../run/run-plan';
 
@@ -11,7 +16,40 @@ export interface DemoOptions {
   concurrency: number;
   /** Where to write the HTML report; null for none. */
   html: string | null;
+  /** The short flywheel the demo ends with: its last generation and evaluation tasks; null for none. */
+  flywheel: { generations: number; tasks: number } | null;
   signal: AbortSignal;
+}
+
+/**
+ * A short flywheel on dsl domain 1 (refine@4 for both arms): a few generations of a controller learned
+ * from the earlier ones against the frozen default, recorded in the demo's store, printed as two curves.
+ */
+async function demoFlywheel(options: DemoOptions, settings: { generations: number; tasks: number }): Promise<string> {
+  const corpus = await openCorpus(options.store);
+  try {
+    process.stderr.write(
+      `\nThe flywheel: ${settings.generations + 1} generations of ${settings.tasks} fresh dsl domain tasks, a controller learned from the generations before each against the frozen default…\n`,
+    );
+    const result = await flywheel({
+      corpus,
+      family: dslFamily as unknown as Family,
+      options: { domain: 1 },
+      generations: settings.generations,
+      evaluationTasks: settings.tasks,
+      plan: (controller) => refine(4, { controller }),
+      seed: options.seed,
+      concurrency: options.concurrency,
+      threads: 2,
+      signal: options.signal,
+      onProgress: ({ generation, phase }) => {
+        if (phase === 'learn') process.stderr.write(`  generation ${generation}/${settings.generations}\n`);
+      },
+    });
+    return flywheelText(result);
+  } finally {
+    await corpus.close();
+  }
 }
 
 /**
@@ -66,5 +104,11 @@ export async function demo(options: DemoOptions): Promise<string> {
     hint('ratchet corpus stats', 'what the corpus holds'),
     hint(`ratchet corpus export --run ${run.runId} run.jsonl`, 'share the run as JSON Lines'),
   ];
-  return [run.text, '', ...next].join('\n');
+  if (options.flywheel === null) return [run.text, '', ...next].join('\n');
+  const wheel = await demoFlywheel(options, options.flywheel);
+  const full = hint(
+    'ratchet flywheel apps/bench/examples/dsl-domain.config.json',
+    'the full-size flywheel: 6 generations of 100 tasks (add --html flywheel.html)',
+  );
+  return [run.text, '', wheel, '', ...next, full].join('\n');
 }
