@@ -7,11 +7,18 @@ export {
   type SearchSplit,
   taskObjectives,
 } from './evaluation/objective-values';
+export {
+  type AblationFactor,
+  type AblationOptions,
+  type AblationResult,
+  ablationGrid,
+} from './flywheel/ablation-grid';
 export { type FlywheelResult, flywheel } from './flywheel/flywheel';
 export type { FlywheelArmResult, FlywheelGeneration } from './flywheel/flywheel-generation';
 export { FlywheelInterruptedError } from './flywheel/flywheel-interrupted-error';
 export { type FlywheelOptions, type FlywheelProgress, generationSeed } from './flywheel/flywheel-options';
 export { type FlywheelSlope, type FlywheelVerdict, flywheelVerdict } from './flywheel/flywheel-verdict';
+export { type MetaCandidate, type MetaLearnOptions, metaLearn } from './flywheel/meta-learner';
 export { GateInterruptedError, type GateOptions, type GateOutcome, gate, IdenticalChampionError } from './gate/gate';
 export {
   assertHoldoutUnspent,

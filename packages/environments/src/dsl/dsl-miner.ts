@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { maxLibraryFragments } from './dsl-library';
 import { printProgram } from './dsl-program';
 import { dslTaskInputSchema } from './dsl-task-input';
-import { type LearnedLibrary, libraryPriors, maxLibraryExemplars } from './learned-library';
+import {
+  type LearnedLibrary,
+  libraryPriors,
+  maxLibraryExemplars,
+  priorSmoothing,
+  relevanceWidth,
+} from './learned-library';
 import { parseProgram } from './parse-program';
 import {
   type ChainLink,
@@ -29,6 +35,10 @@ export const dslMinerSettingsSchema = z.strictObject({
   minSupport: z.number().int().min(1).max(1000).default(3),
   maxFragmentSize: z.number().int().min(2).max(8).default(4),
   maxExemplars: z.number().int().min(0).max(maxLibraryExemplars).default(200),
+  /** The relevance kernel's bandwidth the library carries (default: the controller's 0.25). */
+  relevanceWidth: z.number().min(0.01).max(10).default(relevanceWidth),
+  /** Uniform pseudo-exemplars the library's priors are smoothed with (default: the controller's 1). */
+  smoothing: z.number().min(0).max(100).default(priorSmoothing),
 });
 export type DslMinerSettings = z.output<typeof dslMinerSettingsSchema>;
 
@@ -188,7 +198,13 @@ export function mineDslLibrary(
   // Fragment weights: their share of all uses, the same smoothing as a task's priors, no relevance.
   const unweighted = fragments.map((f) => ({ program: f.program, weight: 1 }));
   const global = libraryPriors({ fragments: unweighted, exemplars: everywhere }, [0, 0, 0, 0, 0]).fragments;
-  const library: LearnedLibrary = { fragments: global, exemplars: exemplars.slice(0, settings.maxExemplars) };
+  const library: LearnedLibrary = {
+    fragments: global,
+    exemplars: exemplars.slice(0, settings.maxExemplars),
+    // Written only when they differ from the controller's defaults, so a default library keeps its identity.
+    ...(settings.relevanceWidth === relevanceWidth ? {} : { relevanceWidth: settings.relevanceWidth }),
+    ...(settings.smoothing === priorSmoothing ? {} : { smoothing: settings.smoothing }),
+  };
   const sizeAfter = programs.reduce((sum, p) => sum + chainSize(p.chain) * p.weight, 0);
   return {
     library,
@@ -206,6 +222,14 @@ export function mineDslLibrary(
 export const dslMiner: LibraryMiner<DslMinerSettings> = {
   id: 'dsl-fragments',
   settings: dslMinerSettingsSchema,
+  // Fixed before the meta level was first measured (issue 15): around each default, a smaller and a larger value.
+  metaSpace: {
+    maxFragments: [5, 10, 20],
+    minSupport: [2, 3, 5],
+    maxFragmentSize: [3, 4, 6],
+    relevanceWidth: [0.1, 0.25, 0.5, 1],
+    smoothing: [0.25, 1, 4],
+  },
   mine(examples, settings) {
     const { library, summary } = mineDslLibrary(examples, settings);
     return { parameters: { library }, summary: JSON.parse(JSON.stringify(summary)) };

@@ -64,6 +64,7 @@ export {
   learnedLibrarySchema,
   libraryPriors,
   maxLibraryExemplars,
+  priorSmoothing,
   relevanceWidth,
 } from './learned-library';
 export { parseProgram } from './parse-program';

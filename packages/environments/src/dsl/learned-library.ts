@@ -8,9 +8,13 @@ export const maxLibraryExemplars = 500;
 
 /**
  * Bandwidth of the relevance kernel over task signatures, fixed before anything was measured with it:
- * tasks whose signatures differ by 0.25 in one feature weigh e^-0.5 ≈ 0.61 of an identical one.
+ * tasks whose signatures differ by 0.25 in one feature weigh e^-0.5 ≈ 0.61 of an identical one. A library
+ * may carry its own (`relevanceWidth`), as a learner's meta-search chooses.
  */
 export const relevanceWidth = 0.25;
+
+/** Pseudo-exemplars of uniform usage that smooth a task's priors (default 1); a library may carry its own. */
+export const priorSmoothing = 1;
 
 /** A `uses` key: an operator, or `#i` for the library's fragment i. */
 const useKey = /^#(\d+)$/;
@@ -41,6 +45,10 @@ export const learnedLibrarySchema = z
         }),
       )
       .max(maxLibraryExemplars),
+    /** The relevance kernel's bandwidth for this library (default `relevanceWidth`). */
+    relevanceWidth: z.number().min(0.01).max(10).exactOptional(),
+    /** Uniform pseudo-exemplars smoothing each task's priors (default `priorSmoothing`). */
+    smoothing: z.number().min(0).max(100).exactOptional(),
   })
   .superRefine((library, ctx) => {
     library.exemplars.forEach((exemplar, i) => {
@@ -68,7 +76,7 @@ const priorRange = [0.1, 20] as const;
 
 /**
  * The priors of one task: each production's share of the uses of the exemplars, weighted by recency
- * and by relevance (kernel similarity of signatures), smoothed towards uniform by one pseudo-exemplar,
+ * and by relevance (kernel similarity of signatures), smoothed towards uniform by `smoothing` pseudo-exemplars (1),
  * and scaled so a uniform share is 1 (the worker's default). Without exemplars every operator keeps 1
  * and every fragment its learned weight.
  *
@@ -86,12 +94,18 @@ export function libraryPriors(
   for (const exemplar of library.exemplars) {
     const uses = Object.values(exemplar.uses).reduce((sum, n) => sum + n, 0);
     if (uses === 0) continue;
-    const relevance = exemplar.weight * signatureSimilarity(exemplar.signature, signature, relevanceWidth);
+    const width = library.relevanceWidth ?? relevanceWidth;
+    const relevance = exemplar.weight * signatureSimilarity(exemplar.signature, signature, width);
     total += relevance;
     for (const [key, n] of Object.entries(exemplar.uses)) mass.set(key, (mass.get(key) ?? 0) + (relevance * n) / uses);
   }
   const prior = (key: string) => {
-    const share = ((mass.get(key) ?? 0) + 1 / keys.length) / (total + 1);
+    const smoothing = library.smoothing ?? priorSmoothing;
+    // With no smoothing and no relevant exemplar, every share is 0/0: uniform is the only honest prior.
+    const share =
+      total + smoothing === 0
+        ? 1 / keys.length
+        : ((mass.get(key) ?? 0) + smoothing / keys.length) / (total + smoothing);
     return Number(Math.min(priorRange[1], Math.max(priorRange[0], share * keys.length)).toFixed(4));
   };
   const priors: Record<string, number> = {};

@@ -44,4 +44,9 @@ export interface LibraryMiner<Settings = unknown> {
   /** The miner's own settings, with defaults and bounds; fixed before the measurement that judges them. */
   readonly settings: z.ZodType<Settings>;
   mine(examples: readonly CertifiedExample[], settings: Settings): MinedLibrary;
+  /**
+   * The values of its settings an outer search may try (the meta level: the optimizer optimizing the
+   * learner), each field a list; fixed, like the defaults, before anything is measured with them.
+   */
+  readonly metaSpace?: Readonly<Record<string, readonly JsonValue[]>>;
 }
