@@ -1,3 +1,4 @@
+import { benchAblation } from './ablation-bench';
 import { benchAcceptance } from './acceptance-calibration';
 import { benchBootstrap } from './bootstrap-speed';
 import { benchCorpus } from './corpus-throughput';
@@ -49,6 +50,13 @@ const sections: Record<string, () => Promise<void>> = {
   acceptance: async () => {
     console.log('\nMeasuring minibatch acceptance rules on sim, with and without a true difference (seconds)…\n');
     console.log(await benchAcceptance(progress));
+    clearProgress();
+  },
+  ablation: async () => {
+    console.log(
+      '\nThe level ablation grid on the seed-1 flywheel: refine × learned × meta on generation 5 (about 20 minutes on 2 cores)…\n',
+    );
+    console.log(await benchAblation(progress));
     clearProgress();
   },
   flywheel: async () => {

@@ -1,13 +1,19 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { openCorpus } from '@ratchet/corpus';
 import { findFamily } from '@ratchet/environments';
-import { FlywheelInterruptedError, flywheel } from '@ratchet/optimizer';
-import { refine } from '@ratchet/runtime';
+import {
+  ablationGrid,
+  FlywheelInterruptedError,
+  type FlywheelOptions,
+  type FlywheelProgress,
+  flywheel,
+} from '@ratchet/optimizer';
+import { random, refine } from '@ratchet/runtime';
 import { isBuiltInFamily } from '../config/environment-config';
 import { flywheelConfigSchema } from '../config/flywheel-config';
 import { loadConfig } from '../config/load-config';
 import { flywheelHtml } from '../report/flywheel-html';
-import { flywheelJson, flywheelText } from '../report/flywheel-text';
+import { ablationText, flywheelJson, flywheelText } from '../report/flywheel-text';
 import { RunInterruptedError } from '../run-interrupted-error';
 import { UsageError } from '../usage-error';
 
@@ -20,6 +26,8 @@ export interface FlywheelCommandOptions {
   readonly seed?: string;
   readonly json: boolean;
   readonly html?: string;
+  /** Also run the level ablation grid on the last generation. */
+  readonly ablation: boolean;
   readonly signal: AbortSignal;
   /** How to re-run this command (for the resume hint). */
   readonly commandLine: string;
@@ -50,7 +58,7 @@ export async function flywheelCommand(options: FlywheelCommandOptions): Promise<
   const generations = options.generations ?? section.generations;
   const corpus = await openCorpus(store);
   try {
-    const result = await flywheel({
+    const settings: FlywheelOptions = {
       corpus,
       family,
       options: familyOptions,
@@ -62,7 +70,7 @@ export async function flywheelCommand(options: FlywheelCommandOptions): Promise<
       concurrency: config.concurrency ?? 4,
       threads: 2,
       signal: options.signal,
-      onProgress: ({ generation, phase, cellsDone, cellsTotal }) => {
+      onProgress: ({ generation, phase, cellsDone, cellsTotal }: FlywheelProgress) => {
         if (phase === 'learn')
           process.stderr.write(`generation ${generation}/${generations} · learning from generations before it\n`);
         else if (
@@ -74,13 +82,21 @@ export async function flywheelCommand(options: FlywheelCommandOptions): Promise<
           process.stderr.write(`generation ${generation}/${generations} · ${cellsDone}/${cellsTotal} cells\n`);
         }
       },
-    });
+    };
+    const result = await flywheel(settings);
+    const grid = options.ablation
+      ? await ablationGrid({ ...settings, result, offPlan: (controller) => random(section.k, { controller }) })
+      : null;
     if (options.html !== undefined) {
       await writeFile(`${options.html}.partial`, flywheelHtml(result));
       await rename(`${options.html}.partial`, options.html);
     }
-    if (options.json) return JSON.stringify(flywheelJson(result), null, 2);
-    return [flywheelText(result), ...(options.html === undefined ? [] : [`report: ${options.html}`])].join('\n');
+    if (options.json) return JSON.stringify({ ...(flywheelJson(result) as object), ablation: grid }, null, 2);
+    return [
+      flywheelText(result),
+      ...(grid === null ? [] : ['', ablationText(grid)]),
+      ...(options.html === undefined ? [] : [`report: ${options.html}`]),
+    ].join('\n');
   } catch (error) {
     if (error instanceof FlywheelInterruptedError) {
       throw new RunInterruptedError(`${error.message}\nResume with:\n  ${options.commandLine}`);

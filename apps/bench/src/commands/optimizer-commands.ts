@@ -141,6 +141,10 @@ export function addOptimizerCommands(program: Command, context: OptimizerCommand
     .option('--tasks <n>', 'evaluation tasks a generation (replaces flywheel.evaluationTasks)', positiveInteger)
     .option('--seed <seed>', 'the flywheel seed (replaces flywheel.seed)')
     .option('--html <file>', 'write both curves, the table and the verdict as one HTML page')
+    .option(
+      '--ablation',
+      'then the level ablation grid on the last generation: refine × learned × meta (needs ≥ 2 generations)',
+    )
     .option('--json', 'print per generation and arm the success with its CI, the slopes and the verdict as JSON')
     .addHelpText(
       'after',
@@ -156,13 +160,21 @@ export function addOptimizerCommands(program: Command, context: OptimizerCommand
     .action(
       async (
         config: string | undefined,
-        options: { generations?: number; tasks?: number; seed?: string; html?: string; json?: boolean },
+        options: {
+          generations?: number;
+          tasks?: number;
+          seed?: string;
+          html?: string;
+          json?: boolean;
+          ablation?: boolean;
+        },
       ) => {
         context.print(
           await flywheelCommand({
             config,
             store: context.store(),
             json: options.json ?? false,
+            ablation: options.ablation ?? false,
             signal: context.signal,
             commandLine: commandLine(),
             ...(options.generations === undefined ? {} : { generations: options.generations }),

@@ -1,4 +1,4 @@
-import type { FlywheelResult } from '@ratchet/optimizer';
+import type { AblationResult, FlywheelResult } from '@ratchet/optimizer';
 
 const percent = (value: number) => `${(100 * value).toFixed(0)}%`;
 const points = (value: number) => `${value >= 0 ? '+' : ''}${(100 * value).toFixed(1)}`;
@@ -59,4 +59,22 @@ export function flywheelJson(result: FlywheelResult): unknown {
     slope: result.slope,
     verdict: { turned: result.turned, sentence: result.sentence },
   };
+}
+
+/** The ablation grid in the terminal: each arm's success, the three marginal lifts, and what meta chose. */
+export function ablationText(grid: AblationResult): string {
+  const lift = (name: string, f: AblationResult['factors']['refine']) =>
+    `  ${name.padEnd(8)} ${points(f.estimate)} points [${points(f.low)}, ${points(f.high)}], p ${f.p.toPrecision(2)}, q ${f.q.toPrecision(2)}`;
+  return [
+    `Ablation grid (run ${grid.runId}): refine {on, off} × learned controller {on, off} × meta {on, off} on the last generation`,
+    ...grid.arms.map(
+      (arm) =>
+        `  ${arm.id.padEnd(16)} ${percent(arm.success.estimate)} [${percent(arm.success.low)}–${percent(arm.success.high)}] (${arm.solved}/${arm.n})`,
+    ),
+    'Marginal lift of each level (on − off, averaged over the other levels, paired by task; BH over the three):',
+    lift('refine', grid.factors.refine),
+    lift('learned', grid.factors.learned),
+    lift('meta', grid.factors.meta),
+    `  meta chose ${JSON.stringify(grid.meta.settings)} among ${grid.meta.table.length} settings (${grid.meta.table.map((c) => `${c.solved}/${c.n}`).join(', ')} on the next generation)`,
+  ].join('\n');
 }
