@@ -1,6 +1,5 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { openCorpus } from '@ratchet/corpus';
-import { findFamily } from '@ratchet/environments';
 import {
   ablationGrid,
   FlywheelInterruptedError,
@@ -9,13 +8,11 @@ import {
   flywheel,
 } from '@ratchet/optimizer';
 import { random, refine } from '@ratchet/runtime';
-import { isBuiltInFamily } from '../config/environment-config';
 import { flywheelConfigSchema } from '../config/flywheel-config';
-import { loadConfig } from '../config/load-config';
+import { loadMinerFamily } from '../config/miner-family';
 import { flywheelHtml } from '../report/flywheel-html';
 import { ablationText, flywheelJson, flywheelText } from '../report/flywheel-text';
 import { RunInterruptedError } from '../run-interrupted-error';
-import { UsageError } from '../usage-error';
 
 export interface FlywheelCommandOptions {
   readonly config: string | undefined;
@@ -43,15 +40,8 @@ export interface FlywheelCommandOptions {
  * @throws {RunInterruptedError} on Ctrl+C, with the command that resumes it.
  */
 export async function flywheelCommand(options: FlywheelCommandOptions): Promise<string> {
-  const loaded = await loadConfig(options.config);
-  const { config } = loaded;
+  const { config, family } = await loadMinerFamily(options.config, 'a flywheel has nothing to learn');
   const environment = config.environment;
-  const family = isBuiltInFamily(environment) ? findFamily(environment.kind) : undefined;
-  if (family?.miner === undefined) {
-    throw new UsageError(
-      `${loaded.file}: the environment "${environment.kind}" has no miner, so a flywheel has nothing to learn (the dsl and sat families have one)`,
-    );
-  }
   const section = flywheelConfigSchema.parse(config.flywheel ?? {});
   const { kind: _kind, count: _count, seed: _seed, ...familyOptions } = environment as Record<string, unknown>;
   const store = options.store.explicit ? options.store.url : (config.store ?? options.store.url);

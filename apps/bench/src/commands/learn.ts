@@ -1,12 +1,10 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type JsonValue, openCorpus } from '@ratchet/corpus';
-import { findFamily } from '@ratchet/environments';
 import { learnFromCorpus } from '@ratchet/optimizer';
 import { isStrategyModule } from '../config/arm-config';
 import { buildRun } from '../config/build-run';
-import { isBuiltInFamily } from '../config/environment-config';
-import { loadConfig } from '../config/load-config';
+import { loadMinerFamily } from '../config/miner-family';
 import { UsageError } from '../usage-error';
 
 export interface LearnCommandOptions {
@@ -32,15 +30,7 @@ export interface LearnCommandOptions {
  * @throws {UsageError} when the config's environment is not a family with a miner, or the settings are not JSON.
  */
 export async function learnCommand(options: LearnCommandOptions): Promise<string> {
-  const loaded = await loadConfig(options.config);
-  const { config } = loaded;
-  const environment = config.environment;
-  const family = isBuiltInFamily(environment) ? findFamily(environment.kind) : undefined;
-  if (family?.miner === undefined) {
-    throw new UsageError(
-      `${loaded.file}: the environment "${environment.kind}" has no miner, so there is nothing to learn a library with (the dsl family has one)`,
-    );
-  }
+  const { config, family } = await loadMinerFamily(options.config, 'there is nothing to learn a library with');
   let settings: unknown = {};
   if (options.settings !== undefined) {
     try {
