@@ -43,7 +43,7 @@ export const dslControllerSchema = z.strictObject({
    * search may apply as one step, and exemplars from which a fresh attempt's priors are drawn by the
    * task's relevance. Empty by default; a parametric step leaves it alone (the learner writes it).
    */
-  library: learnedLibrarySchema,
+  library: learnedLibrarySchema.meta({ readOnly: true }),
 });
 export type DslControllerParameters = z.infer<typeof dslControllerSchema>;
 

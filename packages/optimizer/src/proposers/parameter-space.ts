@@ -9,6 +9,8 @@ import { z } from 'zod';
  * Schema cannot say (a `.refine`) is still enforced: every draw is parsed by the schema itself.
  */
 export interface SchemaNode {
+  /** JSON Schema's own mark for a value the caller does not set: here, one a learner writes (a library). */
+  readonly readOnly?: boolean;
   readonly type?: string | readonly string[];
   readonly enum?: readonly JsonValue[];
   readonly const?: JsonValue;
@@ -109,6 +111,8 @@ export function valueSpaceOf(node: SchemaNode): ValueSpace {
     }
     return { kind: 'union', branches };
   }
+  if (node.readOnly === true)
+    return { kind: 'fixed', why: 'is read-only: a learner writes it (learnFromCorpus), not a step' };
   if (node.const !== undefined) return { kind: 'fixed', why: 'allows one value only' };
   if (node.enum !== undefined) {
     return node.enum.length > 1 ? { kind: 'enum', values: node.enum } : { kind: 'fixed', why: 'allows one value only' };
