@@ -13,13 +13,15 @@ export function sparkline(values: readonly number[]): string {
 export function flywheelText(result: FlywheelResult): string {
   const rows = result.generations.map((g) => {
     const q = result.generationQ[g.generation];
-    return `  ${String(g.generation).padStart(3)}  ${`${percent(g.learned.success.estimate)} [${percent(g.learned.success.low)}–${percent(g.learned.success.high)}]`.padEnd(15)}  ${`${percent(g.frozen.success.estimate)} [${percent(g.frozen.success.low)}–${percent(g.frozen.success.high)}]`.padEnd(15)}  ${`${points(g.difference.estimate)} [${points(g.difference.low)}, ${points(g.difference.high)}]`.padEnd(22)}  ${q === null || q === undefined ? '—' : q.toPrecision(2)}`;
+    const work = (arm: typeof g.learned) =>
+      arm.spend.workUnits === null ? 'not metered' : Math.round(arm.spend.workUnits).toLocaleString('en-US');
+    return `  ${String(g.generation).padStart(3)}  ${`${percent(g.learned.success.estimate)} [${percent(g.learned.success.low)}–${percent(g.learned.success.high)}]`.padEnd(15)}  ${`${percent(g.frozen.success.estimate)} [${percent(g.frozen.success.low)}–${percent(g.frozen.success.high)}]`.padEnd(15)}  ${`${points(g.difference.estimate)} [${points(g.difference.low)}, ${points(g.difference.high)}]`.padEnd(22)}  ${(q === null || q === undefined ? '—' : q.toPrecision(2)).padEnd(6)}  ${work(g.learned)} / ${work(g.frozen)}`;
   });
   const slope = (s: FlywheelResult['slope']['learned']) =>
     `${points(s.estimate)} points a generation [${points(s.low)}, ${points(s.high)}], q ${s.q.toPrecision(2)}`;
   return [
     `Flywheel ${result.flywheelId} · ${result.generations.length} generations · ${result.generations[0]?.evaluationTasks ?? 0} evaluation tasks each · frozen ${result.baseline}`,
-    '  gen  learned          frozen           learned − frozen        q (BH)',
+    '  gen  learned          frozen           learned − frozen        q (BH)  work units a cell, learned / frozen',
     ...rows,
     `  learned ${sparkline(result.generations.map((g) => g.learned.success.estimate))}  slope ${slope(result.slope.learned)}`,
     `  frozen  ${sparkline(result.generations.map((g) => g.frozen.success.estimate))}  slope ${slope(result.slope.frozen)}`,
