@@ -152,7 +152,7 @@ describe('ratchet optimize, gate and report', () => {
     // 7. An export carries the optimizer's records.
     const exported = await ratchet(['--store', store, 'corpus', 'export', join(dir, 'all.jsonl')]);
     expect(exported.stdout).toMatch(
-      /; 1 optimizations, \d+ candidates, \d+ iterations, 2 gate decisions, 0 libraries$/m,
+      /; 1 optimizations, \d+ candidates, \d+ iterations, 2 gate decisions, 0 libraries, 0 flywheel records$/m,
     );
   }, 180_000);
 

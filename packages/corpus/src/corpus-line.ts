@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { candidateRecordSchema } from './candidate-record';
 import { cellRecordSchema } from './cell-record';
 import { sha256Schema } from './common-schemas';
+import { flywheelRecordSchema } from './flywheel-record';
 import { gateRecordSchema } from './gate-record';
 import { iterationRecordSchema } from './iteration-record';
 import { libraryRecordSchema } from './library-record';
@@ -20,7 +21,7 @@ export type BlobLine = z.infer<typeof blobLineSchema>;
 
 /**
  * One line of the JSON Lines interchange format: a manifest, an attempt, a cell, an optimization, a
- * candidate, an iteration, a gate record, a library, or a blob.
+ * candidate, an iteration, a gate record, a library, a flywheel decision, or a blob.
  */
 export const corpusLineSchema = z.discriminatedUnion('kind', [
   runManifestSchema,
@@ -31,6 +32,7 @@ export const corpusLineSchema = z.discriminatedUnion('kind', [
   iterationRecordSchema,
   gateRecordSchema,
   libraryRecordSchema,
+  flywheelRecordSchema,
   blobLineSchema,
 ]);
 export type CorpusLine = z.infer<typeof corpusLineSchema>;

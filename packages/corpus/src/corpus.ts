@@ -1,6 +1,7 @@
 import type { CandidateRecord } from './candidate-record';
 import type { CellRecord } from './cell-record';
 import type { BlobRef, Split } from './common-schemas';
+import type { FlywheelRecord } from './flywheel-record';
 import type { GateRecord } from './gate-record';
 import type { IterationRecord } from './iteration-record';
 import type { LibraryRecord } from './library-record';
@@ -73,9 +74,10 @@ export interface PairedOutcomes {
 
 /**
  * What the optimizer writes besides an optimization's lifecycle record: candidates, iterations,
- * holdout-ledger entries, and the libraries its learners extract from the corpus.
+ * holdout-ledger entries, the libraries its learners extract from the corpus, and the decisions of
+ * its flywheel tests.
  */
-export type OptimizerRecord = CandidateRecord | IterationRecord | GateRecord | LibraryRecord;
+export type OptimizerRecord = CandidateRecord | IterationRecord | GateRecord | LibraryRecord | FlywheelRecord;
 
 export interface CandidateFilter {
   optimizationId?: string;
@@ -96,6 +98,13 @@ export interface LibraryFilter {
   controllerId?: string;
   /** The controller hash with the library in its parameters. */
   hash?: string;
+}
+
+export interface FlywheelFilter {
+  /** One flywheel's decisions, e.g. `fly-1a2b3c4d5e6f`. */
+  flywheelId?: string;
+  /** The family's id. */
+  benchmark?: string;
 }
 
 export interface AppendResult {
@@ -176,11 +185,12 @@ export interface Corpus {
   /** Optimizations in `startedAt` order, ties by id. */
   optimizations(filter?: { benchmark?: string }): Promise<OptimizationRecord[]>;
   /**
-   * Validates the whole batch, then writes candidate, iteration, gate and library records in one
-   * transaction; idempotent by record id, each kind its own namespace of ids (a candidate and an
+   * Validates the whole batch, then writes candidate, iteration, gate, library and flywheel records
+   * in one transaction; idempotent by record id, each kind its own namespace of ids (a candidate and an
    * iteration may share one). The same record again is counted as a duplicate; a different record
    * under an id already written is refused (`RecordConflictError`) and nothing from the batch is
-   * written: for gate records this is the holdout ledger's refusal of a second decision. Blobs a
+   * written: for gate records this is the holdout ledger's refusal of a second decision, for
+   * flywheel records the refusal of a second decision on a generation. Blobs a
    * record points at (a library's `source.cellIds`) are written with `putBlob`; like an attempt's,
    * they are not required to be stored first (an import reads them after the records).
    */
@@ -193,5 +203,7 @@ export interface Corpus {
   gateRecords(filter?: GateFilter): Promise<GateRecord[]>;
   /** Learned libraries in `createdAt` order, ties by record id. */
   libraries(filter?: LibraryFilter): Promise<LibraryRecord[]>;
+  /** Flywheel decisions by flywheel id, then generation (0, 1, …), each flywheel's verdict last. */
+  flywheelRecords(filter?: FlywheelFilter): Promise<FlywheelRecord[]>;
   close(): Promise<void>;
 }

@@ -10,7 +10,7 @@ import type { RunRecord } from './run-record';
  * records out (they belong to optimizations and learners, not to a run). `benchmark` narrows runs,
  * optimizations and gate records to that benchmark; candidates and iterations follow their
  * optimization; libraries are kept when that benchmark is among those they were learned from
- * (`source.benchmarks`).
+ * (`source.benchmarks`); flywheel decisions when it is their family (`benchmark`).
  */
 export interface ExportFilter {
   runId?: string;
@@ -26,6 +26,8 @@ export interface ExportSummary {
   iterations: number;
   gates: number;
   libraries: number;
+  /** Flywheel decisions: generations and verdicts. */
+  flywheels: number;
   blobs: number;
 }
 
@@ -43,8 +45,8 @@ function blobDigests(record: RunRecord | CellRecord): string[] {
 
 /**
  * Writes the matching part of the corpus as JSON Lines, one record per line: manifests, attempts,
- * cells; then optimizations, their candidates, their iterations, gate records and libraries (see
- * `ExportFilter`); then the blobs the records reference (a library's cell ids included), so the file
+ * cells; then optimizations, their candidates, their iterations, gate records, libraries and
+ * flywheel decisions (see `ExportFilter`); then the blobs the records reference (a library's cell ids included), so the file
  * is self-contained. The order is the stores' query order, so the same corpus always gives the same
  * file. Respects back-pressure.
  *
@@ -64,6 +66,7 @@ export async function exportJsonl(corpus: Corpus, filter: ExportFilter, output: 
     iterations: 0,
     gates: 0,
     libraries: 0,
+    flywheels: 0,
     blobs: 0,
   };
   const digests = new Set<string>();
@@ -86,6 +89,11 @@ export async function exportJsonl(corpus: Corpus, filter: ExportFilter, output: 
   if (filter.runId === undefined) {
     await exportOptimizerRecords(corpus, filter.benchmark, write, summary);
     for (const digest of await exportLibraries(corpus, filter.benchmark, write, summary)) digests.add(digest);
+    const flywheels = await corpus.flywheelRecords(
+      filter.benchmark === undefined ? {} : { benchmark: filter.benchmark },
+    );
+    for (const flywheel of flywheels) await write(flywheel);
+    summary.flywheels += flywheels.length;
   }
   for (const digest of [...digests].sort()) {
     const blob = await corpus.blob(digest);

@@ -17,8 +17,13 @@ export interface ImportSummary {
   iterations: number;
   gates: number;
   libraries: number;
+  /** Flywheel decisions: generations and verdicts. */
+  flywheels: number;
   blobs: number;
-  /** Attempts, cells, candidates, iterations, gate records and libraries written by this import. */
+  /**
+   * Attempts, cells, candidates, iterations, gate records, libraries and flywheel records written by
+   * this import.
+   */
   inserted: number;
   /** Such records already present and identical (re-importing a file is a no-op). */
   duplicates: number;
@@ -56,6 +61,7 @@ export async function importJsonl(
     iterations: 0,
     gates: 0,
     libraries: 0,
+    flywheels: 0,
     blobs: 0,
     inserted: 0,
     duplicates: 0,
@@ -77,7 +83,13 @@ export async function importJsonl(
   const refuse = async (error: InvalidRecordError): Promise<never> => {
     await flush();
     const records =
-      summary.attempts + summary.cells + summary.candidates + summary.iterations + summary.gates + summary.libraries;
+      summary.attempts +
+      summary.cells +
+      summary.candidates +
+      summary.iterations +
+      summary.gates +
+      summary.libraries +
+      summary.flywheels;
     throw error.withImported({ lines: summary.lines, records });
   };
   let lineNumber = 0;
@@ -121,7 +133,8 @@ export async function importJsonl(
       if (line.kind === 'candidate') summary.candidates++;
       else if (line.kind === 'iteration') summary.iterations++;
       else if (line.kind === 'gate') summary.gates++;
-      else summary.libraries++;
+      else if (line.kind === 'library') summary.libraries++;
+      else summary.flywheels++;
     }
     if (pending.length + pendingOptimizer.length >= batchSize) await flush();
     summary.lines++;

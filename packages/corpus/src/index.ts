@@ -31,6 +31,7 @@ export type {
   CellFilter,
   Corpus,
   CorpusStats,
+  FlywheelFilter,
   GateFilter,
   LibraryFilter,
   OptimizerRecord,
@@ -44,6 +45,7 @@ export { CorpusError } from './corpus-error';
 export { type BlobLine, blobLineSchema, type CorpusLine, corpusLineSchema } from './corpus-line';
 export { CorpusVersionError } from './corpus-version-error';
 export { type ExportFilter, type ExportSummary, exportJsonl } from './export-jsonl';
+export { type FlywheelRecord, flywheelRecordId, flywheelRecordSchema } from './flywheel-record';
 export { type GateRecord, gateRecordSchema } from './gate-record';
 export { type ImportSummary, importJsonl } from './import-jsonl';
 export { type ImportedBefore, InvalidRecordError, type RecordIssue } from './invalid-record-error';

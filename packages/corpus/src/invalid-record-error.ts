@@ -10,7 +10,10 @@ export interface RecordIssue {
 export interface ImportedBefore {
   /** Lines before the bad one (blank lines aside), every one of them written. */
   lines: number;
-  /** Records appended among them: attempts, cells, candidates, iterations, gate records and libraries. */
+  /**
+   * Records appended among them: attempts, cells, candidates, iterations, gate records, libraries and
+   * flywheel records.
+   */
   records: number;
 }
 

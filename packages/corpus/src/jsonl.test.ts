@@ -52,7 +52,7 @@ describe('exportJsonl / importJsonl', () => {
     const { body, summary } = await exported({ runId: 'run-1' });
     expect(summary).toEqual({
       ...{ manifests: 1, attempts: 2, cells: 1, blobs: 1 },
-      ...{ optimizations: 0, candidates: 0, iterations: 0, gates: 0, libraries: 0 },
+      ...{ optimizations: 0, candidates: 0, iterations: 0, gates: 0, libraries: 0, flywheels: 0 },
     });
     expect(body.split('\n').map((line) => (line ? JSON.parse(line).kind : ''))).toEqual([
       'manifest',

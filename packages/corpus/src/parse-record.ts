@@ -3,6 +3,7 @@ import { candidateRecordSchema } from './candidate-record';
 import { type CellRecord, cellRecordSchema } from './cell-record';
 import type { OptimizerRecord } from './corpus';
 import { type CorpusLine, corpusLineSchema } from './corpus-line';
+import { flywheelRecordSchema } from './flywheel-record';
 import { gateRecordSchema } from './gate-record';
 import { InvalidRecordError, type RecordIssue } from './invalid-record-error';
 import { iterationRecordSchema } from './iteration-record';
@@ -69,6 +70,7 @@ const optimizerSchemas = {
   iteration: iterationRecordSchema,
   gate: gateRecordSchema,
   library: libraryRecordSchema,
+  flywheel: flywheelRecordSchema,
 } as const;
 
 function isOptimizerKind(kind: unknown): kind is keyof typeof optimizerSchemas {
@@ -76,14 +78,14 @@ function isOptimizerKind(kind: unknown): kind is keyof typeof optimizerSchemas {
 }
 
 /**
- * Validates one candidate, iteration, gate or library record, chosen by its `kind`.
+ * Validates one candidate, iteration, gate, library or flywheel record, chosen by its `kind`.
  *
- * @throws {InvalidRecordError} naming each bad field, or `kind` when it is none of the four.
+ * @throws {InvalidRecordError} naming each bad field, or `kind` when it is none of the five.
  */
 export function parseOptimizerRecord(value: unknown, location: RecordLocation = {}): OptimizerRecord {
   const kind = (value as { kind?: unknown } | null)?.kind;
   if (!isOptimizerKind(kind)) {
-    const message = `must be 'candidate', 'iteration', 'gate' or 'library' (optimizations are written with putOptimization)`;
+    const message = `must be 'candidate', 'iteration', 'gate', 'library' or 'flywheel' (optimizations are written with putOptimization)`;
     throw new InvalidRecordError({ ...location, what: 'optimizer record', issues: [{ path: 'kind', message }] });
   }
   const schema: z.ZodType<OptimizerRecord> = optimizerSchemas[kind];
@@ -92,7 +94,7 @@ export function parseOptimizerRecord(value: unknown, location: RecordLocation = 
 
 /**
  * Validates one interchange line (manifest, attempt, cell, optimization, candidate, iteration, gate,
- * library or blob), chosen by its `kind`. Lines of record schema 1, as exports made before schema 2
+ * library, flywheel decision or blob), chosen by its `kind`. Lines of record schema 1, as exports made before schema 2
  * wrote them, are upgraded first (`upgradeRecord`).
  *
  * @throws {InvalidRecordError} naming each bad field; for a v1 cell chosen by `'oracle'`, which cannot

@@ -9,7 +9,8 @@ export type StoredRecordKind =
   | 'candidate'
   | 'iteration'
   | 'gate'
-  | 'library';
+  | 'library'
+  | 'flywheel';
 
 /** What the store kept, and what to do: lifecycle records keep the stored one; batches write nothing. */
 function keptText(recordKind: StoredRecordKind): string {
@@ -20,6 +21,9 @@ function keptText(recordKind: StoredRecordKind): string {
   if (recordKind === 'library') {
     return 'nothing from this batch was written; a library id names its content: look the library up by its hash before learning it again, or give a different library a new id';
   }
+  if (recordKind === 'flywheel') {
+    return 'nothing from this batch was written; a flywheel decides each generation and its verdict once: a resumed flywheel must write the same decision, and a changed flywheel gets a new flywheel id';
+  }
   return 'nothing from this batch was written';
 }
 
@@ -29,7 +33,8 @@ function keptText(recordKind: StoredRecordKind): string {
  * nothing from the batch is written. Give the new record a new id. For a manifest or an optimization,
  * only its lifecycle may change once written; for a gate record (the holdout ledger), a second,
  * different decision on the same holdout for the same incumbent is this error; for a library, a
- * different body (another `createdAt` included) under an id the learner derived from its content.
+ * different body (another `createdAt` included) under an id the learner derived from its content;
+ * for a flywheel record, a second, different decision on the same generation (or verdict).
  */
 export class RecordConflictError extends CorpusError {
   readonly recordKind: StoredRecordKind;

@@ -12,11 +12,14 @@ function attemptParts(counts: AttemptCounts): string {
   ].join(', ');
 }
 
-/** The optimizer's records in an export or import: searches, their candidates and iterations, holdout-ledger entries. */
+/**
+ * The optimizer's records in an export or import: searches, their candidates and iterations,
+ * holdout-ledger entries, learned libraries, and flywheel decisions (generations and verdicts).
+ */
 function optimizerCounts(
-  summary: Pick<ExportSummary, 'optimizations' | 'candidates' | 'iterations' | 'gates' | 'libraries'>,
+  summary: Pick<ExportSummary, 'optimizations' | 'candidates' | 'iterations' | 'gates' | 'libraries' | 'flywheels'>,
 ): string {
-  return `${summary.optimizations} optimizations, ${summary.candidates} candidates, ${summary.iterations} iterations, ${summary.gates} gate decisions, ${summary.libraries} libraries`;
+  return `${summary.optimizations} optimizations, ${summary.candidates} candidates, ${summary.iterations} iterations, ${summary.gates} gate decisions, ${summary.libraries} libraries, ${summary.flywheels} flywheel records`;
 }
 
 export async function corpusStats(store: string): Promise<string> {

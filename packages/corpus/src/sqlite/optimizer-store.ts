@@ -4,7 +4,15 @@ import { assertSameRecord } from '../assert-same-record';
 import type { CandidateRecord } from '../candidate-record';
 import { canonicalJson } from '../canonical-json';
 import type { JsonValue } from '../common-schemas';
-import type { AppendResult, CandidateFilter, GateFilter, LibraryFilter, OptimizerRecord } from '../corpus';
+import type {
+  AppendResult,
+  CandidateFilter,
+  FlywheelFilter,
+  GateFilter,
+  LibraryFilter,
+  OptimizerRecord,
+} from '../corpus';
+import type { FlywheelRecord } from '../flywheel-record';
 import type { GateRecord } from '../gate-record';
 import type { IterationRecord } from '../iteration-record';
 import type { LibraryRecord } from '../library-record';
@@ -24,6 +32,9 @@ const insertRecordSql = `INSERT OR IGNORE INTO optimizer_records (kind, record_i
  * learned from several benchmarks and none of them is its own. `libraries` filters on `learner` and
  * `controllerId` by reading the body (`json_extract`): libraries are few, one per learning, and the
  * `(kind, …)` indexes already narrow the scan to them, so no migration adds columns for them.
+ * A flywheel record reuses the optimization's columns: `optimization_id` is its flywheel id and
+ * `iteration` its generation (null for the verdict), so `(kind, optimization_id, iteration)` orders
+ * a flywheel's decisions; `benchmark` is its family.
  */
 function filterColumns(record: OptimizerRecord): SqlParam[] {
   switch (record.kind) {
@@ -38,13 +49,15 @@ function filterColumns(record: OptimizerRecord): SqlParam[] {
       ];
     case 'library':
       return [null, record.hash, null, null, null, null, null];
+    case 'flywheel':
+      return [record.flywheelId, null, record.generation, record.benchmark, null, null, null];
   }
 }
 
 /**
  * The optimizer's part of the SQLite store (tables of migration 3): optimization records, frozen
- * but for their lifecycle, and candidate, iteration, gate and library records, appended idempotently by
- * (kind, record id). Bodies are canonical JSON, so a retried write is the same text.
+ * but for their lifecycle, and candidate, iteration, gate, library and flywheel records, appended
+ * idempotently by (kind, record id). Bodies are canonical JSON, so a retried write is the same text.
  */
 export class OptimizerStore {
   readonly #db: DatabaseSync;
@@ -153,6 +166,19 @@ export class OptimizerStore {
       ["json_extract(body, '$.controllerId')", '=', filter.controllerId],
     ]);
     return this.#bodies(`SELECT body FROM optimizer_records ${where.sql} ORDER BY created_at, record_id`, where.params);
+  }
+
+  /** By flywheel id, then generation, the verdict (generation null) last. */
+  flywheelRecords(filter: FlywheelFilter = {}): FlywheelRecord[] {
+    const where = whereClause([
+      ['kind', '=', 'flywheel'],
+      ['optimization_id', '=', filter.flywheelId],
+      ['benchmark', '=', filter.benchmark],
+    ]);
+    return this.#bodies(
+      `SELECT body FROM optimizer_records ${where.sql} ORDER BY optimization_id, iteration IS NULL, iteration, record_id`,
+      where.params,
+    );
   }
 
   #bodies<T>(sql: string, params: SqlParam[]): T[] {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { openCorpus } from '../open-corpus';
-import { buildCellRecord, buildLibraryRecord, buildRunRecord, corpusContract } from '../test';
+import { buildCellRecord, buildFlywheelRecord, buildLibraryRecord, buildRunRecord, corpusContract } from '../test';
 
 const scratch = () => join(mkdtempSync(join(tmpdir(), 'ratchet-sqlite-')), 'corpus.db');
 
@@ -82,6 +82,31 @@ describe('SqliteCorpus on a file', () => {
       )
       .all() as Array<{ detail: string }>;
     expect(plan.map((step) => step.detail).join('; ')).toMatch(/USING (COVERING )?INDEX/);
+    db.close();
+  });
+
+  it('keeps a flywheel decision in optimizer_records under its flywheel id, generation and family columns', async () => {
+    const path = scratch();
+    const corpus = await openCorpus(`sqlite:${path}`);
+    await corpus.appendOptimizerRecords([
+      buildFlywheelRecord({ generation: 3 }),
+      buildFlywheelRecord({ generation: null }),
+    ]);
+    await corpus.close();
+    const db = new DatabaseSync(path, { readOnly: true });
+    const columns = `kind, record_id, optimization_id, hash, iteration, benchmark, holdout_key, incumbent_hash,
+      candidate_hash, created_at`;
+    const empty = { hash: null, holdout_key: null, incumbent_hash: null, candidate_hash: null };
+    expect(db.prepare(`SELECT ${columns} FROM optimizer_records ORDER BY record_id`).all()).toEqual([
+      {
+        ...{ kind: 'flywheel', record_id: 'fly-1a2b3c4d5e6f/g3', optimization_id: 'fly-1a2b3c4d5e6f', iteration: 3 },
+        ...{ benchmark: 'dsl', ...empty, created_at: '2026-01-01T00:00:00.000Z' },
+      },
+      {
+        ...{ kind: 'flywheel', record_id: 'fly-1a2b3c4d5e6f/verdict', optimization_id: 'fly-1a2b3c4d5e6f' },
+        ...{ iteration: null, benchmark: 'dsl', ...empty, created_at: '2026-01-01T00:00:00.000Z' },
+      },
+    ]);
     db.close();
   });
 });

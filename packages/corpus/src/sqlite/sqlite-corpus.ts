@@ -13,6 +13,7 @@ import type {
   CellFilter,
   Corpus,
   CorpusStats,
+  FlywheelFilter,
   GateFilter,
   LibraryFilter,
   OptimizerRecord,
@@ -21,6 +22,7 @@ import type {
   RecordFilter,
   RunFilter,
 } from '../corpus';
+import type { FlywheelRecord } from '../flywheel-record';
 import type { GateRecord } from '../gate-record';
 import type { IterationRecord } from '../iteration-record';
 import type { LibraryRecord } from '../library-record';
@@ -279,6 +281,10 @@ export class SqliteCorpus implements Corpus {
 
   async libraries(filter: LibraryFilter = {}): Promise<LibraryRecord[]> {
     return this.#optimizer.libraries(filter);
+  }
+
+  async flywheelRecords(filter: FlywheelFilter = {}): Promise<FlywheelRecord[]> {
+    return this.#optimizer.flywheelRecords(filter);
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import type { Corpus } from '../corpus';
 import { appendContract } from './contract/append-contract';
 import { blobContract } from './contract/blob-contract';
+import { flywheelContract } from './contract/flywheel-contract';
 import { interchangeContract } from './contract/interchange-contract';
 import { libraryContract } from './contract/library-contract';
 import { manifestContract } from './contract/manifest-contract';
@@ -17,9 +18,9 @@ import { useStores } from './contract/stores';
  * order), idempotent append (duplicates, conflicts, key order, all-or-nothing batches), write-once
  * verdicts, record and cell queries with their filters and order, pairs, blobs, stats with the
  * attempt counts, a JSON Lines round trip (including old exports), and the optimizer's records
- * (optimization lifecycle, idempotent candidate/iteration/gate/library appends, the holdout ledger's
- * refusal of a second decision, their queries and their interchange, a library's cell-id blob
- * included). Call it from a store's test
+ * (optimization lifecycle, idempotent candidate/iteration/gate/library/flywheel appends, the holdout
+ * ledger's refusal of a second decision, a flywheel's refusal of a second decision on a generation,
+ * their queries and their interchange, a library's cell-id blob included). Call it from a store's test
  * file; `open` must return a new, empty store on every call (the round trip opens two).
  *
  * @example
@@ -40,5 +41,6 @@ export function corpusContract(name: string, open: () => Promise<Corpus>): void 
     optimizerContract(stores);
     optimizerQueryContract(stores);
     libraryContract(stores);
+    flywheelContract(stores);
   });
 }

@@ -2,6 +2,7 @@ export { corpusContract } from './corpus-contract';
 export {
   buildCandidateRecord,
   buildCellRecord,
+  buildFlywheelRecord,
   buildGateRecord,
   buildIterationRecord,
   buildLibraryRecord,

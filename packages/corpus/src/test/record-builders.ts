@@ -1,5 +1,6 @@
 import type { CandidateRecord } from '../candidate-record';
 import type { CellRecord } from '../cell-record';
+import { type FlywheelRecord, flywheelRecordId } from '../flywheel-record';
 import type { GateRecord } from '../gate-record';
 import type { IterationRecord } from '../iteration-record';
 import type { LibraryRecord } from '../library-record';
@@ -226,6 +227,39 @@ export function buildLibraryRecord(overrides: Partial<LibraryRecord> = {}): Libr
       cellIds: { sha256: 'c'.repeat(64), bytes: 80, mediaType: 'application/json' },
     },
     summary: { fragments: [{ text: '(map inc (sort xs))', support: 3, saved: 4 }] },
+    createdAt: fixedTime,
+    ...overrides,
+  };
+}
+
+/**
+ * A valid flywheel decision for tests: generation 1 of `fly-1a2b3c4d5e6f` on `dsl`; override any field.
+ * The record id follows `flywheelId` and `generation` unless `recordId` is given, and with
+ * `generation: null` the decision is a verdict's.
+ */
+export function buildFlywheelRecord(overrides: Partial<FlywheelRecord> = {}): FlywheelRecord {
+  const flywheelId = overrides.flywheelId ?? 'fly-1a2b3c4d5e6f';
+  const generation = overrides.generation === undefined ? 1 : overrides.generation;
+  const decision =
+    generation === null
+      ? {
+          slope: { learned: { estimate: 0.04, low: 0.01, high: 0.07, q: 0.03 } },
+          verdict: 'the flywheel turned',
+        }
+      : {
+          learned: { hash: 'feedface', success: 0.6 },
+          frozen: { hash: 'c0ffee', success: 0.5 },
+          difference: { estimate: 0.1, low: 0.02, high: 0.18, p: 0.02 },
+          libraryId: 'library-0123456789abcdef',
+        };
+  return {
+    kind: 'flywheel',
+    schemaVersion: 2,
+    recordId: flywheelRecordId(flywheelId, generation),
+    flywheelId,
+    benchmark: 'dsl',
+    generation,
+    decision,
     createdAt: fixedTime,
     ...overrides,
   };

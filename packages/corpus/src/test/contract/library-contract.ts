@@ -141,7 +141,7 @@ export function libraryContract(stores: ContractStores): void {
       const { body, summary } = await exported(source);
       expect(summary).toEqual({
         ...{ manifests: 1, attempts: 0, cells: 0, blobs: 2 },
-        ...{ optimizations: 0, candidates: 0, iterations: 0, gates: 0, libraries: 2 },
+        ...{ optimizations: 0, candidates: 0, iterations: 0, gates: 0, libraries: 2, flywheels: 0 },
       });
       const kinds = body
         .trim()

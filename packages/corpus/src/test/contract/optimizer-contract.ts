@@ -160,7 +160,7 @@ export function optimizerContract(stores: ContractStores): void {
       const unknown = { ...buildCandidateRecord(), kind: 'optimization' };
       const kindError = await failureOf(stores.corpus.appendOptimizerRecords([unknown as never]));
       expect(kindError.message).toBe(
-        "records[0]: invalid optimizer record: kind: must be 'candidate', 'iteration', 'gate' or 'library' (optimizations are written with putOptimization)",
+        "records[0]: invalid optimizer record: kind: must be 'candidate', 'iteration', 'gate', 'library' or 'flywheel' (optimizations are written with putOptimization)",
       );
       expect(await stores.corpus.candidates()).toEqual([]);
     });

@@ -91,7 +91,7 @@ export function optimizerQueryContract(stores: ContractStores): void {
       const body = await text(stream);
       expect(await done).toEqual({
         ...{ manifests: 1, attempts: 1, cells: 0, blobs: 0 },
-        ...{ optimizations: 2, candidates: 1, iterations: 3, gates: 1, libraries: 0 },
+        ...{ optimizations: 2, candidates: 1, iterations: 3, gates: 1, libraries: 0, flywheels: 0 },
       });
       const lines = body
         .trim()
