@@ -64,6 +64,10 @@ describe('flywheel', () => {
       // Evaluation tasks are never train tasks of their draw.
       expect(g.outcomes.every((o) => !o.taskId.includes('train'))).toBe(true);
     }
+    // Every generation's decision and the verdict are records too.
+    const decisions = await corpus.flywheelRecords({ flywheelId: result.flywheelId });
+    expect(decisions.map((d) => d.generation)).toEqual([0, 1, 2, null]);
+    expect((decisions[3]?.decision as { sentence?: string } | undefined)?.sentence).toBe(result.sentence);
     const sources = (await corpus.libraries()).map((l) => l.source.runIds).sort((a, b) => a.length - b.length);
     expect(sources).toEqual([[`${result.flywheelId}-g0`], [`${result.flywheelId}-g0`, `${result.flywheelId}-g1`]]);
 
@@ -83,6 +87,7 @@ describe('flywheel', () => {
     expect(again.generations.map((g) => g.learned.hash)).toEqual(result.generations.map((g) => g.learned.hash));
     expect(again.generations.map((g) => g.outcomes)).toEqual(result.generations.map((g) => g.outcomes));
     expect(again.slope).toEqual(result.slope);
+    expect(await corpus.flywheelRecords({ flywheelId: result.flywheelId })).toEqual(decisions);
   }, 120_000);
 
   it('resumes after a kill mid-generation: finished cells are not run again and the result is the uninterrupted one', async () => {

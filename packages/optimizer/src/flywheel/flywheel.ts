@@ -4,6 +4,7 @@ import type { StrategyPlan } from '@ratchet/runtime';
 import { OptimizerError } from '../optimizer-error';
 import { type FlywheelGeneration, runGeneration } from './flywheel-generation';
 import type { FlywheelOptions } from './flywheel-options';
+import { recordDecision } from './flywheel-records';
 import { type FlywheelVerdict, flywheelVerdict } from './flywheel-verdict';
 
 export interface FlywheelResult extends FlywheelVerdict {
@@ -22,7 +23,8 @@ function computeOf(plan: StrategyPlan): string {
  * train tasks to learn from and evaluation tasks to measure on, never the same. At generation g the
  * learned arm runs a controller learned from the runs of generations before g only (generation 0: the
  * baseline); the frozen arm runs the baseline on the same draw, with the same plan, so k and every cap are
- * equal (refused otherwise). Every generation's cells and library are in the corpus; run ids come from the
+ * equal (refused otherwise). Every generation's cells, library and decision (a `flywheel` record, and one for
+ * the verdict) are in the corpus; run ids come from the
  * flywheel's definition, so the same call resumes where it was stopped. Returns each generation's
  * success per arm, the slopes over generations and the verdict (`flywheelVerdict`).
  *
@@ -83,6 +85,7 @@ export async function flywheel(options: FlywheelOptions): Promise<FlywheelResult
         }
       },
     });
+    await recordDecision(options.corpus, { flywheelId, benchmark: family.id, generation, decision: result });
     generations.push(result);
     priorRuns.push(result.runId);
     for (const [id, input] of inputs) priorInputs.set(id, input);
@@ -92,5 +95,6 @@ export async function flywheel(options: FlywheelOptions): Promise<FlywheelResult
     seed: options.seed,
     ...(options.resamples === undefined ? {} : { resamples: options.resamples }),
   });
+  await recordDecision(options.corpus, { flywheelId, benchmark: family.id, generation: null, decision: verdict });
   return { flywheelId, baseline: baseline.hash, generations, ...verdict };
 }
