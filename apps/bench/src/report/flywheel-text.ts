@@ -1,7 +1,11 @@
 import type { AblationResult, FlywheelResult } from '@ratchet/optimizer';
 
 const percent = (value: number) => `${(100 * value).toFixed(0)}%`;
-const points = (value: number) => `${value >= 0 ? '+' : ''}${(100 * value).toFixed(1)}`;
+/** Signed points with one decimal; a value that rounds to zero is +0.0, never -0.0. */
+const points = (value: number) => {
+  const text = (100 * value).toFixed(1);
+  return text === '-0.0' || text === '0.0' ? '+0.0' : `${value > 0 ? '+' : ''}${text}`;
+};
 const bars = '▁▂▃▄▅▆▇█';
 
 /** A one-line sparkline of success rates in [0, 1]. */

@@ -26,7 +26,11 @@ export interface FlywheelVerdict {
   readonly sentence: string;
 }
 
-const points = (value: number) => (value * 100).toFixed(1);
+/** Points with one decimal; a value that rounds to zero is 0.0, never -0.0. */
+const points = (value: number) => {
+  const text = (value * 100).toFixed(1);
+  return text === '-0.0' ? '0.0' : text;
+};
 const interval = (s: FlywheelSlope) =>
   `${points(s.estimate)} points a generation [${points(s.low)}, ${points(s.high)}]`;
 
