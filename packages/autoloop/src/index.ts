@@ -1,2 +1,20 @@
-// @ratchet/autoloop: the persistent improvement loop (issue 16). Its public API is built up here.
-export {};
+export type {
+  AutoloopState,
+  Decision,
+  GatedScore,
+  IterationContext,
+  IterationLogEntry,
+  IterationOutcome,
+  LoopMode,
+  LoopSettings,
+  LoopStatus,
+  Orchestrator,
+  ScoreEntry,
+  StateStore,
+  StopRule,
+} from './autoloop-types';
+export {
+  type ImproveOrchestratorOptions,
+  improveOrchestrator,
+  type SearchSettings,
+} from './orchestrators/improve-orchestrator';
