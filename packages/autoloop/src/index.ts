@@ -18,3 +18,4 @@ export {
   improveOrchestrator,
   type SearchSettings,
 } from './orchestrators/improve-orchestrator';
+export { type ControllerTarget, controllerTarget, TargetError } from './target/controller-target';
