@@ -35,7 +35,7 @@ function candidate(id: string | null): string {
 function historyLine(entry: ScoreEntry): string {
   const lift =
     entry.weighted_score === null ? 'no gated lift' : `lift ${signed(entry.weighted_score)} CI ${interval(entry.ci)}`;
-  return `- iteration ${entry.iteration}: ${candidate(entry.candidate_id)}, ${lift}`;
+  return `- iteration ${entry.iteration}: ${candidate(entry.candidate_id)}, ${lift} (why: handoffs/iteration-${entry.iteration}.md)`;
 }
 
 function quoted(text: string): string {
@@ -52,9 +52,12 @@ function thisIteration(args: HandoffArgs): string {
     outcome.score === null
       ? 'nothing reached the gate'
       : `gated lift ${signed(outcome.score.estimate)}, CI ${interval([outcome.score.low, outcome.score.high])}`;
-  const id = outcome.candidateId === null ? 'no candidate' : `candidate \`${outcome.candidateId}\``;
-  const verb = { keep: 'kept', reject: 'rejected', error: 'failed on' }[outcome.decision];
-  const lines = [`Iteration ${args.iteration} ${verb} ${id}: ${score}.`];
+  const id = outcome.candidateId === null ? null : `candidate \`${outcome.candidateId}\``;
+  const what =
+    outcome.decision === 'error'
+      ? `failed ${id === null ? 'before making a candidate' : `on ${id}`}`
+      : `${outcome.decision === 'keep' ? 'kept' : 'rejected'} ${id ?? 'no candidate'}`;
+  const lines = [`Iteration ${args.iteration} ${what}: ${score}.`];
   if (outcome.summary.trim() !== '') lines.push('', quoted(outcome.summary));
   if (outcome.failure !== null) {
     const first = outcome.failure.trim().split('\n')[0] ?? '';
