@@ -1,11 +1,10 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AutoloopState, IterationLogEntry } from '../autoloop-types';
+import type { AutoloopState } from '../autoloop-types';
 import { AutoloopStateError } from './autoloop-state-error';
 import { fileStateStore } from './file-state-store';
-import { readLog, type TornLine } from './read-log';
 
 function root(): string {
   return join(mkdtempSync(join(tmpdir(), 'autoloop-store-')), 'state');
@@ -28,26 +27,6 @@ function state(iterations = 0): AutoloopState {
     next_run_at: null,
     started_at: '2026-12-01T12:00:00.000Z',
     updated_at: '2026-12-01T12:00:00.000Z',
-  };
-}
-
-function entry(iteration: number): IterationLogEntry {
-  return {
-    iteration,
-    started_at: '2026-12-01T12:00:00.000Z',
-    ended_at: '2026-12-01T12:01:00.000Z',
-    orchestrator: 'simulated',
-    outcome: {
-      decision: iteration % 2 === 0 ? 'reject' : 'keep',
-      candidateId: `c${iteration}`,
-      targetHash: `h${iteration}`,
-      score: { estimate: 0.02, low: -0.01, high: 0.05 },
-      spendUsd: null,
-      cells: 12,
-      failure: null,
-      summary: 'tried a longer steer',
-    },
-    total_cost_usd: 0,
   };
 }
 
@@ -112,65 +91,30 @@ describe('fileStateStore state', () => {
   });
 });
 
-describe('fileStateStore log', () => {
-  it('appends one JSON line per entry, read back in order', async () => {
+describe('fileStateStore appendLog', () => {
+  it('refuses an invalid entry and writes nothing', async () => {
     const dir = root();
-    const store = fileStateStore(dir);
-    await store.appendLog(entry(1));
-    await store.appendLog(entry(2));
-    const text = readFileSync(join(dir, 'iteration_log.jsonl'), 'utf8');
-    expect(text.split('\n')).toHaveLength(3);
-    expect(text.endsWith('\n')).toBe(true);
-    expect(await readLog(dir)).toEqual({ entries: [entry(1), entry(2)], torn: null });
-  });
-
-  it('reads an absent log as empty', async () => {
-    expect(await readLog(root())).toEqual({ entries: [], torn: null });
-  });
-
-  it('skips and reports a torn last line, and the next append drops it', async () => {
-    const dir = root();
-    const torn: TornLine[] = [];
-    const store = fileStateStore(dir, { onTornLine: (line) => torn.push(line) });
-    await store.appendLog(entry(1));
-    await store.appendLog(entry(2));
-    const file = join(dir, 'iteration_log.jsonl');
-    appendFileSync(file, '{"iteration":3,"sta');
-    expect(await readLog(dir)).toEqual({ entries: [entry(1), entry(2)], torn: { line: 3, bytes: 19 } });
-    await store.appendLog(entry(3));
-    expect(torn).toEqual([{ line: 3, bytes: 19 }]);
-    expect(await readLog(dir)).toEqual({ entries: [entry(1), entry(2), entry(3)], torn: null });
-    expect(readFileSync(file, 'utf8').split('\n')).toHaveLength(4);
-  });
-
-  it('keeps a whole last line that lost only its newline', async () => {
-    const dir = root();
-    const store = fileStateStore(dir);
-    await store.appendLog(entry(1));
-    appendFileSync(join(dir, 'iteration_log.jsonl'), JSON.stringify(entry(2)));
-    expect(await readLog(dir)).toEqual({ entries: [entry(1), entry(2)], torn: null });
-    await store.appendLog(entry(3));
-    expect((await readLog(dir)).entries.map((e) => e.iteration)).toEqual([1, 2, 3]);
-  });
-
-  it('refuses a bad line before the last one, naming the file and line', async () => {
-    const dir = root();
-    const file = join(dir, 'iteration_log.jsonl');
-    await fileStateStore(dir).appendLog(entry(1));
-    appendFileSync(file, `not json\n${JSON.stringify(entry(3))}\n`);
-    const error = await rejection(readLog(dir));
-    expect(error.problem).toBe('not_json');
-    expect(error.message).toContain(`${file}:2: this log line is not JSON`);
-  });
-
-  it('names the field of a log line that is JSON but not an entry', async () => {
-    const dir = root();
-    await fileStateStore(dir).appendLog(entry(1));
-    appendFileSync(join(dir, 'iteration_log.jsonl'), `${JSON.stringify({ ...entry(2), orchestrator: 7 })}\n`);
-    const error = await rejection(readLog(dir));
-    expect(error.problem).toBe('invalid');
-    expect(error.field).toBe('orchestrator');
-    expect(error.file).toBe(`${join(dir, 'iteration_log.jsonl')}:2`);
+    const bad = {
+      iteration: 1,
+      started_at: '2026-12-01T12:00:00.000Z',
+      ended_at: 'later',
+      orchestrator: 'simulated',
+      outcome: {
+        decision: 'keep',
+        candidateId: 'c1',
+        targetHash: 'h1',
+        score: null,
+        spendUsd: null,
+        cells: 3,
+        failure: null,
+        summary: '',
+      },
+      total_cost_usd: 0,
+    } as const;
+    const error = await rejection(fileStateStore(dir).appendLog(bad));
+    expect(error.problem).toBe('invalid_write');
+    expect(error.field).toBe('ended_at');
+    expect(existsSync(join(dir, 'iteration_log.jsonl'))).toBe(false);
   });
 });
 
