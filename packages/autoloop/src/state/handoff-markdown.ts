@@ -11,6 +11,8 @@ export interface HandoffArgs {
     LoopSettings,
     'maxIterations' | 'maxCostUsd' | 'plateauWindow' | 'maxConsecutiveErrors' | 'minImprovement'
   >;
+  /** The stop rule that fired after this iteration, if one did (the engine evaluates it after the state). */
+  readonly stop?: { readonly rule: string; readonly reason: string } | null;
 }
 
 /** A signed figure with 3 decimals; one that rounds to zero reads 0.000, never -0.000. */
@@ -127,6 +129,7 @@ function remaining(args: HandoffArgs): string {
     `- Consecutive errors: ${state.consecutive_errors} of ${settings.maxConsecutiveErrors}.`,
     `- Status: ${state.status}${state.stop_reason === null ? '' : ` (${state.stop_reason})`}.`,
   ];
+  if (args.stop) lines.push(`- Stopped by ${args.stop.rule}: ${args.stop.reason}`);
   if (state.next_run_at !== null) lines.push(`- Next run at: ${state.next_run_at}.`);
   return `## Remaining\n\n${lines.join('\n')}`;
 }
