@@ -52,6 +52,16 @@ describe('improve', () => {
     expect(holdoutCells).toHaveLength(24);
   });
 
+  it('runs the holdout with the gate family when one is given (a rotated draw), the search with its own', async () => {
+    const { options, dial } = await setup();
+    const other = dialFamily({ perSplit: 12 });
+    const result = await improve({ ...options, gateFamily: other.family });
+    expect(result.gate).not.toBeNull();
+    // Every holdout cell (12 tasks × incumbent and candidate, one attempt each) ran on the gate family.
+    expect(other.attempts()).toBe(24);
+    expect(dial.attempts()).toBeGreaterThan(0);
+  });
+
   it('refuses overlapping splits before anything runs', async () => {
     const { options, dial } = await setup();
     const overlapping = { ...options.splits, val: [...dial.val, dial.train[0] as (typeof dial.train)[number]] };

@@ -3,6 +3,7 @@ import { type GateOutcome, gate } from './gate/gate';
 import { assertHoldoutUnspent, type Holdout } from './gate/holdout-ledger';
 import { type GepaResult, gepa } from './gepa/gepa';
 import type { GepaOptions } from './gepa/gepa-options';
+import type { SearchFamily } from './search-family';
 
 export interface ImproveOptions extends Omit<GepaOptions, 'train' | 'val'> {
   /** Train (minibatches), val (selection) and the frozen holdout (the gate): they must not overlap. */
@@ -13,6 +14,11 @@ export interface ImproveOptions extends Omit<GepaOptions, 'train' | 'val'> {
   };
   /** The gate's settings: confidence (0.95), the lift the interval must clear (0), the evidence floor. */
   readonly gate?: { readonly confidence?: number; readonly threshold?: number; readonly minPairs?: number };
+  /**
+   * The family that runs the holdout's tasks, when they come from another draw than train and val (a rotated
+   * holdout of a generated family: another seed, another environment); default `family`.
+   */
+  readonly gateFamily?: SearchFamily;
 }
 
 export interface ImproveResult {
@@ -65,7 +71,7 @@ export async function improve(options: ImproveOptions): Promise<ImproveResult> {
   }
   const outcome = await gate({
     corpus: options.corpus,
-    family: options.family,
+    family: options.gateFamily ?? options.family,
     benchmark: options.benchmark,
     plan: options.plan,
     incumbent: options.baseline,

@@ -28,6 +28,8 @@ export interface ImproveOrchestratorOptions {
   readonly val: readonly Task[];
   /** The holdout of a rotation (0: the configured one). A holdout spent for the current incumbent moves on to the next. */
   readonly holdout: (rotation: number) => Promise<Holdout>;
+  /** The family that runs a rotation's holdout tasks when they are another draw (default: `family`). */
+  readonly gateFamily?: (rotation: number) => SearchFamily;
   readonly search: SearchSettings;
   readonly gate?: ImproveOptions['gate'];
   /** The loop's seed: iteration n searches with `<seed>/iteration-<n>`, so a killed iteration resumes its own search. */
@@ -77,6 +79,7 @@ export function improveOrchestrator(options: ImproveOrchestratorOptions): Orches
         seed: `${options.seed}/iteration-${context.iteration}`,
         signal: context.signal,
         ...(options.gate === undefined ? {} : { gate: options.gate }),
+        ...(options.gateFamily === undefined ? {} : { gateFamily: options.gateFamily(holdout.rotation) }),
       });
       if (result.search.stop.reason === 'signal') {
         throw context.signal.reason ?? new Error(`iteration ${context.iteration} was stopped: ${result.summary}`);
