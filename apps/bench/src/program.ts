@@ -4,7 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { commandLineOf, positiveInteger } from './cli-arguments';
 import { cliInvocation } from './cli-invocation';
 import { corpusExport, corpusImport, corpusStats } from './commands/corpus-commands';
-import { demo } from './commands/demo';
+import { addDemoCommand } from './commands/demo-command';
 import { loadRun, requireRun, writeHtmlReport } from './commands/load-run';
 import { optimizationReportCommand } from './commands/optimization-report-command';
 import { addOptimizerCommands } from './commands/optimizer-commands';
@@ -138,47 +138,7 @@ export function buildProgram(signal: AbortSignal): Command {
       await validateCommand({ config, json: options.json ?? false, print });
     });
 
-  program
-    .command('demo')
-    .description(
-      'run blind, random@4, continue@4, refine@4 and continueBest@4 on the offline dsl family and report, then a short flywheel',
-    )
-    .option('--tasks <n>', 'train tasks to run', positiveInteger, 40)
-    .option('--seed <seed>', 'the run seed (same seed, same numbers)', '42')
-    .option('--concurrency <n>', 'cells at once', positiveInteger, 4)
-    .option('--html <file>', 'where to write the HTML report', 'ratchet-demo.html')
-    .option('--no-html', 'do not write the HTML report')
-    .option(
-      '--flywheel-generations <n>',
-      'the short flywheel the demo ends with: its last generation',
-      positiveInteger,
-      3,
-    )
-    .option('--flywheel-tasks <n>', 'the short flywheel: evaluation tasks a generation', positiveInteger, 20)
-    .option('--no-flywheel', 'end without the short flywheel')
-    .addHelpText('after', '\nExamples:\n  ratchet demo\n  ratchet demo --tasks 10 --seed 7 --store sqlite:/tmp/demo.db')
-    .action(
-      async (options: {
-        tasks: number;
-        seed: string;
-        concurrency: number;
-        html: string | false;
-        flywheel: boolean;
-        flywheelGenerations: number;
-        flywheelTasks: number;
-      }) => {
-        const { flywheel, flywheelGenerations, flywheelTasks, ...rest } = options;
-        print(
-          await demo({
-            ...rest,
-            html: options.html === false ? null : options.html,
-            flywheel: flywheel ? { generations: flywheelGenerations, tasks: flywheelTasks } : null,
-            store: store(),
-            signal,
-          }),
-        );
-      },
-    );
+  addDemoCommand(program, { store, print, signal });
 
   program
     .command('report')
