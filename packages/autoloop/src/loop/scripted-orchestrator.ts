@@ -79,7 +79,7 @@ export function scriptedReject(hash: string, figures: OutcomeFigures = {}): Iter
 }
 
 /** A failed iteration, as an orchestrator would report it (not thrown). */
-export function scriptedError(failure: string, spendUsd: number | null = null): IterationOutcome {
+export function scriptedError(failure: string, spendUsd: number | null = null, summary = 'failed'): IterationOutcome {
   return {
     decision: 'error',
     candidateId: null,
@@ -88,6 +88,6 @@ export function scriptedError(failure: string, spendUsd: number | null = null): 
     spendUsd,
     cells: 0,
     failure,
-    summary: 'failed',
+    summary,
   };
 }

@@ -1,6 +1,7 @@
 import { createRng, type Rng, type Seed } from '@ratchet/stats';
 import type { IterationContext, IterationOutcome, Orchestrator } from '../autoloop-types';
 import { reportSpend } from './metered-context';
+import { scriptedError } from './scripted-orchestrator';
 
 export interface SimulatedOrchestratorOptions {
   readonly seed: Seed;
@@ -71,16 +72,7 @@ export function simulatedOrchestrator(options: SimulatedOrchestratorOptions): Or
       }
       if (rng.next() < errorRate) {
         const failure = new Error(`simulated failure in iteration ${n} (dry run: nothing real failed)`);
-        return {
-          decision: 'error',
-          candidateId: null,
-          targetHash: null,
-          score: null,
-          spendUsd,
-          cells: 0,
-          failure: failure.stack ?? failure.message,
-          summary: `Iteration ${n} failed (simulated).`,
-        };
+        return scriptedError(failure.stack ?? failure.message, spendUsd, `Iteration ${n} failed (simulated).`);
       }
       const trueLift = firstLift * liftDecay ** (n - 1) * (0.5 + rng.next());
       const estimate = trueLift + (half / 1.96) * normal(rng);
