@@ -1,5 +1,5 @@
 // Regenerates ratchet.config.schema.json from the zod schema: `pnpm --filter @ratchet/bench schema`.
 import { writeFileSync } from 'node:fs';
-import { configJsonSchema } from '../src/config/config-json-schema';
+import { configJsonSchema } from '@ratchet/config';
 
 writeFileSync(new URL('../ratchet.config.schema.json', import.meta.url), configJsonSchema());

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
+import { UsageError } from '@ratchet/config';
 import { CommanderError } from 'commander';
 import { interruptOnSignal } from './interrupt-on-signal';
 import { buildProgram } from './program';
 import { RunInterruptedError } from './run-interrupted-error';
 import { RunPausedError } from './run-paused-error';
-import { UsageError } from './usage-error';
 
 /** The one place that decides how each kind of error is shown and which exit code it gets. */
 async function main(): Promise<number> {

@@ -1,11 +1,20 @@
+export {
+  ConfigError,
+  type ConfigProblem,
+  configFileNames,
+  defineConfig,
+  type LoadedConfig,
+  loadConfig,
+  PreflightError,
+  preflight,
+  type RatchetConfig,
+  type RatchetConfigInput,
+  ratchetConfigSchema,
+  UsageError,
+} from '@ratchet/config';
 export { comparisonReport } from './comparison-report';
-export { defineConfig, type RatchetConfig, type RatchetConfigInput, ratchetConfigSchema } from './config';
-export { ConfigError, type ConfigProblem } from './config/config-error';
-export { configFileNames, type LoadedConfig, loadConfig } from './config/load-config';
-export { PreflightError, preflight } from './config/preflight';
 export { buildProgram } from './program';
 export { progressPrinter } from './progress-printer';
 export { type HtmlReportInput, paretoArms, renderHtmlReport } from './report';
 export { RunInterruptedError } from './run-interrupted-error';
 export { terminalReport } from './terminal-report';
-export { UsageError } from './usage-error';

@@ -1,3 +1,4 @@
+import { configuredStore, UsageError } from '@ratchet/config';
 import { defaultCorpusUrl, openCorpus } from '@ratchet/corpus';
 import { compareRuns } from '@ratchet/runtime';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -12,9 +13,7 @@ import { type RunOverrides, runCommand } from './commands/run';
 import { trainingExport } from './commands/training-export';
 import { validateCommand } from './commands/validate';
 import { comparisonReport } from './comparison-report';
-import { configuredStore } from './config/configured-store';
 import { terminalReport } from './terminal-report';
-import { UsageError } from './usage-error';
 
 interface ArmPair {
   baseline: string;

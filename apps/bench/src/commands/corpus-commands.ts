@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
+import { UsageError } from '@ratchet/config';
 import { type AttemptCounts, type ExportSummary, exportJsonl, importJsonl, openCorpus } from '@ratchet/corpus';
-import { UsageError } from '../usage-error';
 
 /** What the attempt count is made of: only attempts in recorded cells are part of a run's results. */
 function attemptParts(counts: AttemptCounts): string {

@@ -1,10 +1,10 @@
+import { type RatchetConfig, ratchetConfigSchema } from '@ratchet/config';
 import { openCorpus } from '@ratchet/corpus';
 import { dslFamily } from '@ratchet/environments';
 import { flywheel } from '@ratchet/optimizer';
 import { type Family, refine } from '@ratchet/runtime';
 import pc from 'picocolors';
 import { cliInvocation } from '../cli-invocation';
-import { type RatchetConfig, ratchetConfigSchema } from '../config/ratchet-config';
 import { flywheelText } from '../report/flywheel-text';
 import { executeRun } from '../run/execute-run';
 import { runIdOf } from '../run/run-plan';

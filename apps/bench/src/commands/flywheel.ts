@@ -1,4 +1,5 @@
 import { rename, writeFile } from 'node:fs/promises';
+import { flywheelConfigSchema, loadMinerFamily } from '@ratchet/config';
 import { openCorpus } from '@ratchet/corpus';
 import {
   ablationGrid,
@@ -8,8 +9,6 @@ import {
   flywheel,
 } from '@ratchet/optimizer';
 import { random, refine } from '@ratchet/runtime';
-import { flywheelConfigSchema } from '../config/flywheel-config';
-import { loadMinerFamily } from '../config/miner-family';
 import { flywheelHtml } from '../report/flywheel-html';
 import { ablationText, flywheelJson, flywheelText } from '../report/flywheel-text';
 import { RunInterruptedError } from '../run-interrupted-error';

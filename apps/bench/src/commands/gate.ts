@@ -1,14 +1,19 @@
+import {
+  buildSearch,
+  holdoutDraws,
+  loadConfig,
+  preflight,
+  requireOptimize,
+  type SearchSetup,
+  searchFamily,
+  UsageError,
+} from '@ratchet/config';
 import { type JsonValue, openCorpus } from '@ratchet/corpus';
 import { GateInterruptedError, gate, IdenticalChampionError, nextHoldout } from '@ratchet/optimizer';
 import type { Controller } from '@ratchet/runtime';
-import { loadConfig } from '../config/load-config';
-import { preflight } from '../config/preflight';
-import { buildSearch, requireOptimize, type SearchSetup, searchFamily } from '../optimize/build-search';
 import { type FoundCandidate, findCandidate } from '../optimize/find-candidate';
 import { gateJson, gateText } from '../optimize/gate-text';
-import { holdoutDraws } from '../optimize/holdout-draws';
 import { RunInterruptedError } from '../run-interrupted-error';
-import { UsageError } from '../usage-error';
 
 export interface GateCommandOptions {
   config: string | undefined;

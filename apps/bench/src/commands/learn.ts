@@ -1,11 +1,8 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { buildRun, isStrategyModule, loadMinerFamily, UsageError } from '@ratchet/config';
 import { type JsonValue, openCorpus } from '@ratchet/corpus';
 import { learnFromCorpus } from '@ratchet/optimizer';
-import { isStrategyModule } from '../config/arm-config';
-import { buildRun } from '../config/build-run';
-import { loadMinerFamily } from '../config/miner-family';
-import { UsageError } from '../usage-error';
 
 export interface LearnCommandOptions {
   readonly config: string | undefined;

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
+import { UsageError } from '@ratchet/config';
 import type { Corpus, RunManifest } from '@ratchet/corpus';
 import { type RunSummary, summarizeRun } from '@ratchet/runtime';
 import { renderHtmlReport } from '../report';
-import { UsageError } from '../usage-error';
 
 /** A recorded run and its summary: the named run, or the most recently started one. */
 export async function loadRun(corpus: Corpus, runId?: string): Promise<{ manifest: RunManifest; summary: RunSummary }> {

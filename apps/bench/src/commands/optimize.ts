@@ -1,19 +1,21 @@
-import { defaultCorpusUrl, openCorpus } from '@ratchet/corpus';
-import { BudgetTooSmallError, gepa, type OptimizerBudget } from '@ratchet/optimizer';
-import { loadConfig } from '../config/load-config';
-import { preflight } from '../config/preflight';
-import { buildMerge, buildProposer, proposerLabel } from '../optimize/build-proposer';
 import {
+  buildMerge,
+  buildProposer,
   buildSearch,
+  loadConfig,
   type OptimizableConfig,
+  preflight,
+  proposerLabel,
   requireOptimize,
   searchFamily,
   splitTasks,
-} from '../optimize/build-search';
+  UsageError,
+} from '@ratchet/config';
+import { defaultCorpusUrl, openCorpus } from '@ratchet/corpus';
+import { BudgetTooSmallError, gepa, type OptimizerBudget } from '@ratchet/optimizer';
 import { optimizeProgressPrinter } from '../optimize/optimize-progress';
 import { optimizeResultJson, optimizeSummary } from '../optimize/optimize-summary';
 import { RunInterruptedError } from '../run-interrupted-error';
-import { UsageError } from '../usage-error';
 
 /** Command-line values that replace the optimize section's. */
 export interface OptimizeOverrides {

@@ -1,8 +1,7 @@
 import { dirname } from 'node:path';
+import { loadConfig, type RatchetConfig } from '@ratchet/config';
 import { defaultCorpusUrl } from '@ratchet/corpus';
 import pc from 'picocolors';
-import { loadConfig } from '../config/load-config';
-import type { RatchetConfig } from '../config/ratchet-config';
 import { executeRun } from '../run/execute-run';
 
 /** Command-line values that replace the config's. */

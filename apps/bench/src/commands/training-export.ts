@@ -1,11 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
+import { buildRun, isStrategyModule, loadConfig } from '@ratchet/config';
 import { type JsonValue, openCorpus } from '@ratchet/corpus';
 import { exportTrainingData } from '@ratchet/optimizer';
-import { isStrategyModule } from '../config/arm-config';
-import { buildRun } from '../config/build-run';
-import { loadConfig } from '../config/load-config';
 
 export interface TrainingExportOptions {
   readonly format: 'sft' | 'preference';

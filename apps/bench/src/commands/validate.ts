@@ -1,10 +1,8 @@
+import { buildRun, isStrategyModule, loadConfig } from '@ratchet/config';
 import { type ValidationReport, validateJsonlDataset, validateTaskDirectory } from '@ratchet/environments';
 import { RuntimeError } from '@ratchet/runtime';
 import Table from 'cli-table3';
 import pc from 'picocolors';
-import { isStrategyModule } from '../config/arm-config';
-import { buildRun } from '../config/build-run';
-import { loadConfig } from '../config/load-config';
 
 /** Some tasks cannot tell work from no work: exit code 1, with the report printed first. */
 export class ValidationFailedError extends RuntimeError {

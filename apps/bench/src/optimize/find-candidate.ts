@@ -1,5 +1,5 @@
+import { UsageError } from '@ratchet/config';
 import type { CandidateRecord, Corpus, OptimizationRecord } from '@ratchet/corpus';
-import { UsageError } from '../usage-error';
 
 /** A candidate found by its hash, with the optimizations of this benchmark that made it (latest first). */
 export interface FoundCandidate {

@@ -1,3 +1,4 @@
+import { UsageError } from '@ratchet/config';
 import type { CandidateRecord, Corpus, GateRecord, IterationRecord, OptimizationRecord } from '@ratchet/corpus';
 import {
   candidateMeans,
@@ -7,7 +8,6 @@ import {
   type ObjectiveSpec,
   type ScoreMatrix,
 } from '@ratchet/optimizer';
-import { UsageError } from '../usage-error';
 import { optimizationValMatrix } from './optimization-val-matrix';
 import { type SearchDefinition, searchDefinitionOf } from './search-definition';
 

@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
+import { type BuiltRun, preflight, type RatchetConfig } from '@ratchet/config';
 import { openCorpus, storeFilePath } from '@ratchet/corpus';
-import type { BuiltRun } from '../config/build-run';
-import { preflight } from '../config/preflight';
-import type { RatchetConfig } from '../config/ratchet-config';
 import { estimateSpend } from './estimate-spend';
 import { formatPlan } from './format-plan';
 import type { RunPlan } from './run-plan';

@@ -1,12 +1,8 @@
+import { buildRun, ConfigError, loadStrategyModules, preflight, type RatchetConfig } from '@ratchet/config';
 import { type Corpus, openCorpus, type RunManifest } from '@ratchet/corpus';
 import { type RunSummary, runBenchmark, type Task } from '@ratchet/runtime';
 import pc from 'picocolors';
 import { loadRun, writeHtmlReport } from '../commands/load-run';
-import { buildRun } from '../config/build-run';
-import { ConfigError } from '../config/config-error';
-import { loadStrategyModules } from '../config/load-strategy-modules';
-import { preflight } from '../config/preflight';
-import type { RatchetConfig } from '../config/ratchet-config';
 import { progressPrinter } from '../progress-printer';
 import { RunInterruptedError } from '../run-interrupted-error';
 import { RunPausedError } from '../run-paused-error';

@@ -1,6 +1,5 @@
+import { buildRun, ratchetConfigSchema } from '@ratchet/config';
 import { describe, expect, it } from 'vitest';
-import { buildRun } from '../config/build-run';
-import { ratchetConfigSchema } from '../config/ratchet-config';
 import { planRun, runIdOf } from './run-plan';
 
 const config = (extra: Record<string, unknown> = {}) =>

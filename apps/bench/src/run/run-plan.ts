@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { LoadedStrategy, RatchetConfig } from '@ratchet/config';
 import { canonicalJson, type JsonValue } from '@ratchet/corpus';
 import { type Arm, defaultPrimaryContrast, type PrimaryContrast, type Task } from '@ratchet/runtime';
-import type { LoadedStrategy } from '../config/load-strategy-modules';
-import type { RatchetConfig } from '../config/ratchet-config';
 
 /** What a `ratchet run` will do, known before any cell runs (and printed by --dry-run). */
 export interface RunPlan {

@@ -4,10 +4,10 @@ import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { resolveStoreUrl } from '@ratchet/corpus';
 import { findNodeAtLocation, getNodeValue, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { z } from 'zod';
-import { UsageError } from '../usage-error';
 import { ConfigError, type ConfigProblem } from './config-error';
 import { importDefault } from './import-module';
 import { type RatchetConfig, ratchetConfigSchema } from './ratchet-config';
+import { UsageError } from './usage-error';
 
 /** The file names `ratchet run` looks for, in order, when no config is named. */
 export const configFileNames = [

@@ -1,8 +1,8 @@
 import { findFamily } from '@ratchet/environments';
 import type { Family } from '@ratchet/runtime';
-import { UsageError } from '../usage-error';
 import { isBuiltInFamily } from './environment-config';
 import { type LoadedConfig, loadConfig } from './load-config';
+import { UsageError } from './usage-error';
 
 /**
  * The config and its family, for a command that learns (`learn`, `flywheel`): the environment must be a

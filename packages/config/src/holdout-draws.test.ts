@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ratchetConfigSchema } from '../config/ratchet-config';
 import { requireOptimize } from './build-search';
 import { DatasetRotationError, holdoutDraws } from './holdout-draws';
+import { ratchetConfigSchema } from './ratchet-config';
 
 const configOf = (value: object) => requireOptimize(ratchetConfigSchema.parse(value), 'ratchet.config.json');
 const noTasks = async () => [];

@@ -1,12 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config-error';
 import { loadConfig } from './load-config';
-
-const examples = join(dirname(dirname(dirname(fileURLToPath(import.meta.url)))), 'examples');
 
 function configFile(config: object): string {
   const dir = mkdtempSync(join(tmpdir(), 'ratchet-optimize-config-'));
@@ -24,7 +21,23 @@ async function problemsOf(optimize: object, rest: object = { environment: { kind
 
 describe('the optimize section', () => {
   it('fills in the defaults around a budget: refine@4, the parametric proposer, strict acceptance, success', async () => {
-    const { config } = await loadConfig(join(examples, 'dsl.optimize.config.json'));
+    // The optimize section of apps/bench/examples/dsl.optimize.config.json.
+    const { config } = await loadConfig(
+      configFile({
+        environment: { kind: 'dsl', count: 100, seed: 0 },
+        worker: 'builtin',
+        optimize: {
+          strategy: 'refine',
+          k: 4,
+          proposer: 'parametric',
+          budget: { cells: 200 },
+          minibatch: 3,
+          maxVal: 20,
+          acceptance: { rule: 'strict' },
+          seed: 0,
+        },
+      }),
+    );
     expect(config.optimize).toMatchObject({
       strategy: 'refine',
       k: 4,

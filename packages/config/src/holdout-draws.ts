@@ -1,9 +1,9 @@
 import { canonicalJson, type JsonValue } from '@ratchet/corpus';
 import { findFamily } from '@ratchet/environments';
 import type { Holdout } from '@ratchet/optimizer';
-import { isBuiltInFamily } from '../config/environment-config';
-import { UsageError } from '../usage-error';
 import type { OptimizableConfig } from './build-search';
+import { isBuiltInFamily } from './environment-config';
+import { UsageError } from './usage-error';
 
 /** Raised when `--rotate` asks a dataset for a second holdout: it has only the one its tasks were split into. */
 export class DatasetRotationError extends UsageError {

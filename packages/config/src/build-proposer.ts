@@ -7,7 +7,7 @@ import {
   type TokenPrice,
 } from '@ratchet/optimizer';
 import { defaultPrices, priceOf, resolveModel } from '@ratchet/workers';
-import type { OptimizeConfig, ProposerConfig } from '../config/optimize-config';
+import type { OptimizeConfig, ProposerConfig } from './optimize-config';
 
 /**
  * The proposer a config names: the parametric one (no model), or a reflective one on the model string,

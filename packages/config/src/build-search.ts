@@ -1,11 +1,11 @@
 import type { JsonValue } from '@ratchet/corpus';
 import type { SearchFamily } from '@ratchet/optimizer';
 import { type Controller, InvalidControllerError, type StrategyPlan, type Task } from '@ratchet/runtime';
-import { type BuiltRun, buildRun } from '../config/build-run';
-import { ConfigError } from '../config/config-error';
-import type { OptimizeConfig } from '../config/optimize-config';
-import type { RatchetConfig } from '../config/ratchet-config';
-import { strategyPlan } from '../config/strategy-plan';
+import { type BuiltRun, buildRun } from './build-run';
+import { ConfigError } from './config-error';
+import type { OptimizeConfig } from './optimize-config';
+import type { RatchetConfig } from './ratchet-config';
+import { strategyPlan } from './strategy-plan';
 
 /** A config that has its `optimize` section. */
 export type OptimizableConfig = RatchetConfig & { readonly optimize: OptimizeConfig };

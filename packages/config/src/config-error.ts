@@ -1,4 +1,4 @@
-import { UsageError } from '../usage-error';
+import { UsageError } from './usage-error';
 
 /** One thing wrong in a config file: the field, its line when known, and what is allowed. */
 export interface ConfigProblem {
