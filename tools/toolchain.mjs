@@ -23,6 +23,11 @@ const tasks = {
     ['turbo', 'run', 'build', '--output-logs=errors-only'],
     ['node', 'apps/bench/dist/cli.js'],
   ],
+  // `npm run autoloop -- --target … --state-root …`: the autoloop's bin from a clone.
+  autoloop: [
+    ['turbo', 'run', 'build', '--output-logs=errors-only'],
+    ['node', 'packages/autoloop/dist/bin.js'],
+  ],
   bench: [['turbo', 'run', 'bench', '--output-logs=new-only', '--log-prefix=none']],
   // One package at a time: each vitest already uses every core, and overlapping them only adds contention.
   test: [['turbo', 'run', 'test', '--output-logs=full', '--concurrency=1']],

@@ -35,6 +35,9 @@ describe('the ratchet CLI', () => {
     }
     expect(run.stdout).toContain('Pre-registered primary contrast: steering = refine@4 − continue@4');
     expect(run.stdout).toContain('What to try next');
+    expect(run.stdout).toContain(
+      'autoloop --target packages/autoloop/examples/dsl-controller --state-root .autoloop/dsl --dry-run',
+    );
     // It ends with a short flywheel: both curves and the verdict, and the command of the full-size one.
     expect(run.stdout).toMatch(/^Flywheel fly-[0-9a-f]{12} · 2 generations · 4 evaluation tasks each/m);
     expect(run.stdout).toMatch(/^ {2}learned [▁▂▃▄▅▆▇█]{2} {2}slope /m);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { UsageError } from '@ratchet/config';
+import { interruptOnSignal } from '@ratchet/runtime';
 import { CommanderError } from 'commander';
-import { interruptOnSignal } from './interrupt-on-signal';
+import { CommandExitError } from './command-exit-error';
 import { buildProgram } from './program';
 import { RunInterruptedError } from './run-interrupted-error';
 import { RunPausedError } from './run-paused-error';
@@ -21,6 +22,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommandExitError) return error.code;
     if (error instanceof RunInterruptedError) {
       process.stdout.write(`${error.message}\n`);
       return 130;

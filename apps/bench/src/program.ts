@@ -1,9 +1,11 @@
+import { autoloopCommand } from '@ratchet/autoloop';
 import { configuredStore, UsageError } from '@ratchet/config';
 import { defaultCorpusUrl, openCorpus } from '@ratchet/corpus';
 import { compareRuns } from '@ratchet/runtime';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { commandLineOf, positiveInteger } from './cli-arguments';
 import { cliInvocation } from './cli-invocation';
+import { CommandExitError } from './command-exit-error';
 import { corpusExport, corpusImport, corpusStats } from './commands/corpus-commands';
 import { addDemoCommand } from './commands/demo-command';
 import { loadRun, requireRun, writeHtmlReport } from './commands/load-run';
@@ -58,6 +60,7 @@ export function buildProgram(signal: AbortSignal): Command {
         '  ratchet gate apps/bench/examples/dsl.optimize.config.json --candidate HASH',
         '                                                   decide once, on the holdout, whether it ships',
         '  ratchet report --optimization                    the latest optimization: lineage, val curve, gates',
+        '  ratchet autoloop --target DIR --state-root DIR   improve a target unattended until a stop rule fires',
         '',
         'Exit codes: 0 success, 1 error, 2 bad usage or config, 130 interrupted.',
       ].join('\n'),
@@ -138,6 +141,16 @@ export function buildProgram(signal: AbortSignal): Command {
     });
 
   addDemoCommand(program, { store, print, signal });
+
+  autoloopCommand(program.command('autoloop'), {
+    signal,
+    invocation: `${cliInvocation()} autoloop`,
+    commandLine: () => commandLineOf(cliInvocation(), process.argv.slice(2)),
+    store: () => (storeExplicit() ? store() : null),
+    done: (code) => {
+      if (code !== 0) throw new CommandExitError(code);
+    },
+  });
 
   program
     .command('report')

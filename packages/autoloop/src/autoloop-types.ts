@@ -11,6 +11,11 @@ export type LoopMode = 'single-run' | 'continuous' | 'scheduled';
 
 export type StopRule = 'max_iterations' | 'cost_cap' | 'plateau' | 'oscillation' | 'consecutive_errors';
 
+/**
+ * The loop's status in its state file. A loop that ends does so by a named rule (`stopped_*`), a signal
+ * (`interrupted`) or an error; `completed` is part of the state format but never written by this engine —
+ * every end has a more precise status (the public tool it replaces saved "completed" on Ctrl+C).
+ */
 export type LoopStatus =
   | 'running'
   | 'completed'

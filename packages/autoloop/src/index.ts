@@ -13,6 +13,19 @@ export type {
   StateStore,
   StopRule,
 } from './autoloop-types';
+export {
+  type AutoloopCommandContext,
+  autoloopCommand,
+} from './cli/autoloop-command';
+export {
+  type AutoloopFlagValues,
+  type AutoloopInvocation,
+  addAutoloopFlags,
+  autoloopInvocation,
+  loopModes,
+} from './cli/autoloop-flags';
+export { loadConfiguredTarget } from './cli/load-target';
+export { type LoadedTarget, type RunAutoloopOptions, runAutoloop } from './cli/run-autoloop';
 export { abortableSleep } from './loop/abortable-sleep';
 export { InvalidLoopSettingsError } from './loop/invalid-loop-settings-error';
 export { iterationOutcomeSchema } from './loop/iteration-outcome-schema';
@@ -76,4 +89,9 @@ export {
   safeParseAutoloopState,
   scoreEntrySchema,
 } from './state/state-schema';
-export { type ControllerTarget, controllerTarget, TargetError } from './target/controller-target';
+export {
+  type ControllerTarget,
+  type ControllerTargetOptions,
+  controllerTarget,
+} from './target/controller-target';
+export { TargetError } from './target/target-error';

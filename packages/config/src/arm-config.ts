@@ -12,6 +12,13 @@ const strategySchema = z
     error: `must be one of: ${strategyNames.join(', ')}, or the path of a strategy module (e.g. "./my-strategy.ts", whose default export is defineStrategy(…))`,
   });
 
+/**
+ * Which controller steers: the family's tuned one where it has one (`environment`, else the generic
+ * one), the generic `default` controller, or the `skill` controller (a text every attempt is given).
+ */
+export const controllerChoices = ['environment', 'generic', 'skill'] as const;
+export type ControllerChoice = (typeof controllerChoices)[number];
+
 /** Whether an arm's strategy is a module path rather than a built-in name. */
 export const isStrategyModule = (strategy: string) => !(strategyNames as readonly string[]).includes(strategy);
 
@@ -19,7 +26,7 @@ export const isStrategyModule = (strategy: string) => !(strategyNames as readonl
  * One arm: a strategy at k attempts with a controller. `strategy` is a built-in name or the path of a
  * strategy module. `id` defaults to `blind`, or `<strategy>@<k>` (a module's file name without its
  * extension). `controller: "environment"` (default) is the family's tuned controller where it has one,
- * else the generic `default` controller; `"generic"` always takes the generic one.
+ * else the generic `default` controller; `"generic"` always takes the generic one; `"skill"` the skill controller.
  */
 export const armConfigSchema = z
   .strictObject({
@@ -29,7 +36,7 @@ export const armConfigSchema = z
       .optional(),
     strategy: strategySchema,
     k: z.number().int().min(1, { error: 'must be a whole number ≥ 1' }).max(1000).optional(),
-    controller: z.enum(['environment', 'generic']).default('environment'),
+    controller: z.enum(controllerChoices).default('environment'),
     /**
      * Controller parameters laid over the controller's defaults: an object, or the path (relative to the
      * config) of a JSON file holding them — such as a library `ratchet learn` wrote.

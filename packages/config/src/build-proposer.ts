@@ -22,7 +22,7 @@ export function buildProposer(config: ProposerConfig): Proposer {
       ...(config.nullRate === undefined ? {} : { nullRate: config.nullRate }),
     });
   }
-  const { model, price, datasetTokenBudget, maxTokens, maxComponentChars, instructions } = config;
+  const { model, price, datasetTokenBudget, maxTokens, maxComponentChars, instructions, components } = config;
   const listed = priceOf(model, defaultPrices);
   const tokenPrice: TokenPrice | undefined =
     price ?? (listed ? { inputPerMTok: listed.inputPerMillion, outputPerMTok: listed.outputPerMillion } : undefined);
@@ -33,6 +33,7 @@ export function buildProposer(config: ProposerConfig): Proposer {
     ...(maxTokens === undefined ? {} : { maxTokens }),
     ...(maxComponentChars === undefined ? {} : { maxComponentChars }),
     ...(instructions === undefined ? {} : { instructions }),
+    ...(components === undefined ? {} : { components }),
   });
 }
 

@@ -11,6 +11,7 @@ import {
   defaultController,
   type Environment,
   ruleAnalyst,
+  skillController,
   type Worker,
 } from '@ratchet/runtime';
 import {
@@ -23,7 +24,7 @@ import {
   llmAnalyst,
   opencode,
 } from '@ratchet/workers';
-import { type ArmConfig, isStrategyModule, type strategyNames } from './arm-config';
+import { type ArmConfig, type ControllerChoice, isStrategyModule, type strategyNames } from './arm-config';
 import { armParameters } from './arm-parameters';
 import { type EnvironmentConfig, isBuiltInFamily } from './environment-config';
 import type { LoadedStrategy } from './load-strategy-modules';
@@ -40,11 +41,12 @@ export interface BuiltRun {
   createAnalyst(): Analyst;
   readonly arms: Arm[];
   /**
-   * The environment's controller with `parameters` laid over its defaults (the family's tuned
-   * controller, else the generic one); what an optimization starts from and a candidate is rebuilt as.
+   * The chosen controller with `parameters` laid over its defaults — by default the environment's (the
+   * family's tuned controller, else the generic one); what an optimization starts from and a candidate
+   * is rebuilt as.
    * @throws {InvalidControllerError} naming each field the controller's schema refuses.
    */
-  controller(parameters?: Readonly<Record<string, unknown>>): Controller;
+  controller(parameters?: Readonly<Record<string, unknown>>, choice?: ControllerChoice): Controller;
   close(): Promise<void>;
 }
 
@@ -83,11 +85,10 @@ export function buildRun(
     arms: config.arms.map((arm) =>
       buildArm(arm, source.controller?.(arm.id) ?? defaultController, options.strategies ?? new Map()),
     ),
-    controller(parameters) {
-      if (source.controller) return source.controller('baseline', parameters);
-      return parameters === undefined
-        ? defaultController
-        : defaultController.withParameters({ ...defaultController.parameters, ...parameters });
+    controller(parameters, choice = 'environment') {
+      if (choice === 'environment' && source.controller) return source.controller('baseline', parameters);
+      const base = choice === 'skill' ? skillController : defaultController;
+      return parameters === undefined ? base : base.withParameters({ ...base.parameters, ...parameters });
     },
     async close() {
       await source.close();
@@ -163,7 +164,12 @@ function buildArm(
   environmentController: Controller,
   modules: ReadonlyMap<string, LoadedStrategy>,
 ): Arm {
-  const base = arm.controller === 'generic' ? defaultController : environmentController;
+  const base =
+    arm.controller === 'generic'
+      ? defaultController
+      : arm.controller === 'skill'
+        ? skillController
+        : environmentController;
   const controller =
     arm.parameters === undefined
       ? base

@@ -52,7 +52,7 @@ export function buildSearch(config: OptimizableConfig, file: string): SearchSetu
       config,
       built,
       benchmark: config.benchmark ?? built.environment.id,
-      baseline: baselineOf(built, optimize.baseline, file),
+      baseline: baselineOf(built, optimize.baseline, optimize.controller, file),
       plan: (controller) => strategyPlan(optimize.strategy, optimize.k, controller),
       familyConfig: {
         environment: withoutPaths(config.environment),
@@ -65,9 +65,14 @@ export function buildSearch(config: OptimizableConfig, file: string): SearchSetu
   }
 }
 
-function baselineOf(built: BuiltRun, parameters: OptimizeConfig['baseline'], file: string): Controller {
+function baselineOf(
+  built: BuiltRun,
+  parameters: OptimizeConfig['baseline'],
+  choice: OptimizeConfig['controller'],
+  file: string,
+): Controller {
   try {
-    return built.controller(parameters);
+    return built.controller(parameters, choice);
   } catch (error) {
     if (!InvalidControllerError.isInstance(error)) throw error;
     throw new ConfigError(

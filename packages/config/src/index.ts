@@ -2,11 +2,18 @@
 
 // The config file as written and as validated: the zod schemas are the source of truth for the types.
 export { defineConfig, type RatchetConfig, type RatchetConfigInput, ratchetConfigSchema } from './ratchet-config';
-export { type ArmConfig, isStrategyModule, strategyNames } from './arm-config';
+export {
+  type ArmConfig,
+  type ControllerChoice,
+  controllerChoices,
+  isStrategyModule,
+  strategyNames,
+} from './arm-config';
 export type { EnvironmentConfig } from './environment-config';
 export type { AnalystConfig, WorkerConfig } from './worker-config';
 export type { OptimizeConfig, ProposerConfig } from './optimize-config';
 export { type FlywheelConfig, flywheelConfigSchema } from './flywheel-config';
+export { type AutoloopConfig, autoloopConfigSchema } from './autoloop-config';
 
 // The config's JSON Schema, for editors (apps/bench/ratchet.config.schema.json is written from it).
 export { configJsonSchema } from './config-json-schema';
@@ -17,6 +24,9 @@ export { configuredStore } from './configured-store';
 export { loadMinerFamily } from './miner-family';
 export { type LoadedStrategy, loadStrategyModules } from './load-strategy-modules';
 export { PreflightError, preflight } from './preflight';
+
+// How a command line is shown again, quoted, for resume hints.
+export { commandLineOf, shellQuote } from './command-line';
 
 // Errors a command shows as bad usage (exit code 2); ConfigError names every bad field.
 export { UsageError } from './usage-error';

@@ -1,9 +1,10 @@
 import { jsonValueSchema, objectiveSpecSchema } from '@ratchet/corpus';
 import { findFamily } from '@ratchet/environments';
 import { acceptanceRuleSchema } from '@ratchet/optimizer';
+import { defaultController, skillController } from '@ratchet/runtime';
 import { defaultPrices, priceOf } from '@ratchet/workers';
 import { z } from 'zod';
-import { strategyNames } from './arm-config';
+import { controllerChoices, strategyNames } from './arm-config';
 import type { EnvironmentConfig } from './environment-config';
 import { isBuiltInFamily } from './environment-config';
 import type { WorkerConfig } from './worker-config';
@@ -46,6 +47,11 @@ const reflectiveProposerSchema = z.strictObject({
   maxTokens: count('tokens').optional().describe('Most output tokens of one reflection call (default 4096).'),
   maxComponentChars: count('characters').optional().describe('Longest component accepted (default 8000).'),
   instructions: z.string().min(1).optional().describe('Guidance for the model in place of the default.'),
+  components: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .describe('The only components it rewrites, in turn, e.g. ["skill"] (default: every component).'),
   price: z
     .strictObject({ inputPerMTok: z.number().nonnegative(), outputPerMTok: z.number().nonnegative() })
     .optional()
@@ -75,6 +81,12 @@ export const optimizeConfigSchema = z
       .default('refine')
       .describe('How every candidate runs on a task (default refine): the strategy all candidates share.'),
     k: count('attempts').max(1000).default(4).describe('Attempts per task for every candidate (default 4).'),
+    controller: z
+      .enum(controllerChoices)
+      .default('environment')
+      .describe(
+        'The controller searched: "environment" (the family\'s tuned one, else the generic one; default), "generic", or "skill" (a text every attempt is given).',
+      ),
     baseline: z
       .record(z.string(), jsonValueSchema)
       .default({})
@@ -211,8 +223,10 @@ export function optimizeConfigIssues(
         });
       }
     });
-    const baseline = family.controllerSpace.schema.safeParse({
-      ...family.controllerSpace.defaults,
+    const baseline = (
+      optimize.controller === 'environment' ? family.controllerSpace : genericSpace(optimize)
+    ).schema.safeParse({
+      ...(optimize.controller === 'environment' ? family.controllerSpace : genericSpace(optimize)).defaults,
       ...optimize.baseline,
     });
     if (!baseline.success) {
@@ -233,4 +247,10 @@ export function optimizeConfigIssues(
     });
   }
   return issues;
+}
+
+/** The parameter space of the controller an optimize section names when it is not the family's. */
+function genericSpace(optimize: OptimizeConfig): { schema: z.ZodType; defaults: Record<string, unknown> } {
+  const controller = optimize.controller === 'skill' ? skillController : defaultController;
+  return { schema: controller.schema, defaults: controller.parameters };
 }

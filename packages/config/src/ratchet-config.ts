@@ -3,6 +3,7 @@ import { familyIds, findFamily } from '@ratchet/environments';
 import { findDefaultContrast } from '@ratchet/runtime';
 import { z } from 'zod';
 import { armConfigSchema, defaultArms } from './arm-config';
+import { autoloopConfigSchema } from './autoloop-config';
 import { environmentConfigSchema, isBuiltInFamily, judgeConfigSchema } from './environment-config';
 import { flywheelConfigSchema } from './flywheel-config';
 import { optimizeConfigIssues, optimizeConfigSchema } from './optimize-config';
@@ -92,6 +93,7 @@ export const ratchetConfigSchema = z
       .describe('A fixed run id; by default it is derived from the configuration, so re-running resumes.'),
     optimize: optimizeConfigSchema.optional(),
     flywheel: flywheelConfigSchema.optional(),
+    autoloop: autoloopConfigSchema.optional(),
   })
   .superRefine(
     (config, context) => {

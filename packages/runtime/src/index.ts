@@ -42,11 +42,18 @@ export type {
   Worker,
 } from './contracts/worker';
 export { defaultController, defaultControllerSchema } from './controllers/default-controller';
+export { maxSkillChars, skillController, skillControllerSchema } from './controllers/skill-controller';
 export { assertNoJudgeVerdict, buildSteer, type SteerRequest } from './firewall';
 export { sumUsage } from './harness/sum-usage';
 export { type CompareRunsOptions, compareRuns, type RunComparison } from './run/compare-runs';
 export type { ComputeCheck, ComputeFigure } from './run/compute-flags';
 export { configDifferences } from './run/config-differences';
+export {
+  duplicateSignalWindowMs,
+  type InterruptOnSignalOptions,
+  interruptOnSignal,
+  interruptSignals,
+} from './run/interrupt-on-signal';
 export { exactBelowPairs, type MeasuredContrast } from './run/paired-contrast';
 export { type ContrastFamily, type PlannedContrast, plannedContrasts } from './run/planned-contrasts';
 export {

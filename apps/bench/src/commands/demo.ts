@@ -103,6 +103,10 @@ export async function demo(options: DemoOptions): Promise<string> {
     hint('ratchet run your.config.json', 'your tasks and your agent (see apps/bench/README.md)'),
     hint('ratchet corpus stats', 'what the corpus holds'),
     hint(`ratchet corpus export --run ${run.runId} run.jsonl`, 'share the run as JSON Lines'),
+    hint(
+      'ratchet autoloop --target packages/autoloop/examples/dsl-controller --state-root .autoloop/dsl --dry-run',
+      '\n    the unattended loop (improve, gate, keep or reject until a stop rule fires), simulated; drop --dry-run to run it',
+    ),
   ];
   if (options.flywheel === null) return [run.text, '', ...next].join('\n');
   const wheel = await demoFlywheel(options, options.flywheel);

@@ -37,7 +37,7 @@ export function formatLoopProgress(p: LoopProgress): string {
   const parts = [
     `iteration ${p.iteration}/${p.maxIterations} ${p.decision}${p.counted ? '' : ' (interrupted, not counted)'}`,
     lift,
-    `spend $${p.totalCostUsd.toFixed(2)} of ${cap}`,
+    `spend $${p.totalCostUsd.toFixed(2)} of ${cap}${p.spendUsd === null && p.decision !== 'error' ? ' (this iteration not metered)' : ''}`,
     `plateau ${p.plateauCounter}/${p.plateauWindow}`,
     `errors ${p.consecutiveErrors}/${p.maxConsecutiveErrors}`,
   ];

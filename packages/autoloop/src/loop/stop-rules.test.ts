@@ -132,13 +132,21 @@ describe('oscillation', () => {
     expect(oscillationRule(stateWith(history), settings)).toBeNull();
   });
 
-  it('fires when keep and reject alternate over max(window, 4) decisions, not over 3', () => {
-    const history = [improving(1, 'a'), reject(2, 'a'), improving(3, 'b'), reject(4, 'b')];
-    expect(oscillationRule(stateWith(history.slice(1)), settings)).toBeNull();
-    expect(oscillationRule(stateWith(history), settings)?.reason).toBe(
-      'oscillation: keep and reject alternated over the last 4 decisions (iterations 1–4)',
+  it('fires when keep and reject alternate over 4 decisions with only marginal keeps, not over 3', () => {
+    const marginal = (i: number, hash: string) => entry(i, 'keep', { ci: [0.005, 0.05], target_hash: hash });
+    const history = [marginal(1, 'a'), reject(2, 'a'), marginal(3, 'b'), reject(4, 'b')];
+    const churn = { ...settings, minImprovement: 0.01, plateauWindow: 6 };
+    expect(oscillationRule(stateWith(history.slice(1)), churn)).toBeNull();
+    expect(oscillationRule(stateWith(history), churn)?.reason).toBe(
+      "oscillation: keep and reject alternated over the last 4 decisions (iterations 1–4), and no kept candidate's gated lift cleared 0.01: the target churns without measured progress",
     );
-    expect(oscillationRule(stateWith(history), { ...settings, plateauWindow: 5 })).toBeNull();
+    // The same keeps count as progress when --min-improvement is 0: alternating gains do not stop the loop.
+    expect(oscillationRule(stateWith(history), { ...churn, minImprovement: 0 })).toBeNull();
+  });
+
+  it('does not stop a loop whose every other iteration is a measured gain', () => {
+    const history = [improving(1, 'a'), reject(2, 'a'), improving(3, 'b'), reject(4, 'b'), improving(5, 'c')];
+    expect(oscillationRule(stateWith(history), settings)).toBeNull();
   });
 
   it('does not read alternation through an error or a repeat', () => {

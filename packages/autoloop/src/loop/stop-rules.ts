@@ -103,7 +103,7 @@ export function plateauRule(state: AutoloopState, settings: LoopSettings): StopV
   };
 }
 
-/** Keep/reject alternation is only read over at least this many decisions: over 2 or 3 it is common chance. */
+/** Keep/reject alternation is read over this many decisions: over 2 or 3 it is common chance. */
 export const minAlternationWindow = 4;
 
 function hashReturn(history: readonly ScoreEntry[], initialHash: string | null): string | null {
@@ -124,28 +124,31 @@ function hashReturn(history: readonly ScoreEntry[], initialHash: string | null):
   return null;
 }
 
-function alternation(history: readonly ScoreEntry[], window: number): string | null {
+function alternation(history: readonly ScoreEntry[], window: number, minImprovement: number): string | null {
   if (history.length < window) return null;
   const last = history.slice(-window);
   for (let i = 0; i < last.length; i++) {
-    const decision = (last[i] as ScoreEntry).decision;
-    if (decision === 'error') return null;
-    if (i > 0 && decision === (last[i - 1] as ScoreEntry).decision) return null;
+    const entry = last[i] as ScoreEntry;
+    // A keep whose gated lift clears --min-improvement is progress, however the decisions around it fall.
+    if (entry.decision === 'error' || isImprovement(entry, minImprovement)) return null;
+    if (i > 0 && entry.decision === (last[i - 1] as ScoreEntry).decision) return null;
   }
   const first = (last[0] as ScoreEntry).iteration;
   const final = (last[last.length - 1] as ScoreEntry).iteration;
-  return `oscillation: keep and reject alternated over the last ${window} decisions (iterations ${first}–${final})`;
+  return `oscillation: keep and reject alternated over the last ${window} decisions (iterations ${first}–${final}), and no kept candidate's gated lift cleared ${minImprovement}: the target churns without measured progress`;
 }
 
 /**
  * `oscillation`: the target's hash returns to one it had before (the initial hash included; an
- * unchanged hash, as after a reject, is not a return), or keep/reject strictly alternates over the last
- * max(plateauWindow, 4) decisions.
+ * unchanged hash, as after a reject, is not a return), or keep/reject strictly alternates over the last 4
+ * decisions with none of the keeps an improvement (its CI lower bound above `minImprovement`). A loop
+ * whose every other proposal is a measured gain is improving, not oscillating, so it is not stopped; the
+ * alternation rule catches churn — marginal keeps between rejects — before a longer plateau window would.
  */
 export function oscillationRule(state: AutoloopState, settings: LoopSettings): StopVerdict | null {
   const reason =
     hashReturn(state.score_history, initialTargetHashOf(state)) ??
-    alternation(state.score_history, Math.max(settings.plateauWindow, minAlternationWindow));
+    alternation(state.score_history, minAlternationWindow, settings.minImprovement);
   return reason === null ? null : { rule: 'oscillation', reason };
 }
 

@@ -2,6 +2,7 @@ import { openCorpus } from '@ratchet/corpus';
 import { dialController, dialFamily, scriptedProposer } from '@ratchet/optimizer/test';
 import { blind, type Controller } from '@ratchet/runtime';
 import { describe, expect, it } from 'vitest';
+import type { MeteredIterationContext } from '../loop/metered-context';
 import { improveOrchestrator } from './improve-orchestrator';
 
 /** A dial at 7 (every task's best) wins every holdout task the dial at 0 loses: the gate has evidence to promote. */
@@ -47,7 +48,13 @@ describe('improveOrchestrator', () => {
       initialHash: dialController.hash,
     });
     const signal = new AbortController().signal;
-    const first = await orchestrator.iterate({ iteration: 1, signal, remainingUsd: null });
+    const reported: number[] = [];
+    const first = await orchestrator.iterate({
+      iteration: 1,
+      signal,
+      remainingUsd: null,
+      onSpend: (usd: number) => reported.push(usd),
+    } as MeteredIterationContext);
     expect(first.decision).toBe('keep');
     expect(first.candidateId).toBe(dialController.withParameters({ dial: 7, note: 'begin' }).hash);
     expect(first.targetHash).toBe(first.candidateId);
@@ -56,6 +63,11 @@ describe('improveOrchestrator', () => {
     // The dial family meters dollars per attempt: the search's and the gate's together.
     expect(first.spendUsd).toBeGreaterThan(0);
     expect(first.cells).toBeGreaterThan(40);
+    // The search's dollars so far reach the engine as it runs (cumulative, never falling), so a cap can cut it short.
+    expect(reported.length).toBeGreaterThan(0);
+    expect(reported).toEqual([...reported].sort((a, b) => a - b));
+    expect(reported.at(-1)).toBeGreaterThan(0);
+    expect(reported.at(-1)).toBeLessThanOrEqual(first.spendUsd as number);
     expect(first.summary).toContain('holdout "dial rotation=0"');
 
     // From dial 7 nothing beats the baseline: no gate, the target unchanged, the holdout not spent.

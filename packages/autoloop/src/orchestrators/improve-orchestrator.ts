@@ -10,6 +10,7 @@ import {
 } from '@ratchet/optimizer';
 import type { Controller, Task } from '@ratchet/runtime';
 import type { IterationContext, IterationOutcome, Orchestrator } from '../autoloop-types';
+import { reportSpend } from '../loop/metered-context';
 
 /** What the search of every iteration shares (the proposer, its budget, acceptance…), fixed for the loop. */
 export type SearchSettings = Omit<
@@ -78,6 +79,11 @@ export function improveOrchestrator(options: ImproveOrchestratorOptions): Orches
         splits: { train: options.train, val: options.val, holdout },
         seed: `${options.seed}/iteration-${context.iteration}`,
         signal: context.signal,
+        // The search's dollars so far reach the engine, which aborts the iteration when they cross the cap.
+        onProgress: (progress) => {
+          options.search.onProgress?.(progress);
+          if (progress.spend.usd !== null) reportSpend(context, progress.spend.usd);
+        },
         ...(options.gate === undefined ? {} : { gate: options.gate }),
         ...(options.gateFamily === undefined ? {} : { gateFamily: options.gateFamily(holdout.rotation) }),
       });

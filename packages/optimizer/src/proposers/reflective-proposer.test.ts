@@ -201,4 +201,12 @@ describe('reflectiveProposer', () => {
       /"price.inputPerMTok" must be/,
     );
   });
+
+  it('rewrites only the components it is given, skipping names the parent lacks', () => {
+    const model = new MockLanguageModelV4();
+    const only = reflectiveProposer({ model, components: ['closing', 'skill'] });
+    expect(only.components?.(parent)).toEqual(['closing']);
+    expect(reflectiveProposer({ model }).components).toBeUndefined();
+    expect(() => reflectiveProposer({ model, components: [] })).toThrow(/option "components" is empty/);
+  });
 });

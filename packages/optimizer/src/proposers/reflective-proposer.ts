@@ -5,7 +5,7 @@ import { extractFencedBlock } from './fenced-block';
 import { modelCallUsage, type TokenPrice } from './model-call-usage';
 import { parameterSpaceOf, type SchemaNode } from './parameter-space';
 import type { ProposalRequest, ProposalResult, Proposer, ProposerUsage } from './proposer';
-import { checkNumberOption } from './proposer-options-error';
+import { checkNumberOption, ProposerOptionsError } from './proposer-options-error';
 import { renderReflectiveDataset } from './reflective-dataset';
 import { buildReflectivePrompt, defaultReflectionInstructions } from './reflective-prompt';
 
@@ -21,6 +21,11 @@ export interface ReflectiveProposerOptions {
   readonly instructions?: string;
   /** Dollars per million tokens: usage is then `estimated`; without it, `unknown` with `usd: null`. */
   readonly price?: TokenPrice;
+  /**
+   * The only components it rewrites (e.g. `["skill"]`), in turn; default every component of the parent.
+   * A name the parent's parameters do not have is skipped.
+   */
+  readonly components?: readonly string[];
 }
 
 const name = 'reflectiveProposer';
@@ -82,9 +87,22 @@ export function reflectiveProposer(options: ReflectiveProposerOptions): Proposer
   }
   const instructions = options.instructions ?? defaultReflectionInstructions;
 
+  const only = options.components;
+  if (only !== undefined && only.length === 0) {
+    throw new ProposerOptionsError(
+      name,
+      'components',
+      'is empty: name at least one component, or leave it out for all',
+      'components: ["skill"]',
+    );
+  }
+
   return {
     id: 'reflective',
     reflective: true,
+    ...(only === undefined
+      ? {}
+      : { components: (parent) => only.filter((component) => component in parent.controller.parameters) }),
     async propose(request): Promise<ProposalResult> {
       const { parent, component } = request;
       const before: JsonValue | undefined = parent.controller.parameters[component];
