@@ -1,5 +1,6 @@
 import { benchAblation } from './ablation-bench';
 import { benchAcceptance } from './acceptance-calibration';
+import { benchAutoloop } from './autoloop-bench';
 import { benchBootstrap } from './bootstrap-speed';
 import { benchCorpus } from './corpus-throughput';
 import { families } from './families';
@@ -57,6 +58,13 @@ const sections: Record<string, () => Promise<void>> = {
       '\nThe level ablation grid on the seed-1 flywheel: refine × learned × meta on generation 5 (about 20 minutes on 2 cores)…\n',
     );
     console.log(await benchAblation(progress));
+    clearProgress();
+  },
+  autoloop: async () => {
+    console.log(
+      '\nThe autoloop on the dsl-controller example target: 3 loops of up to 6 iterations, then final vs initial on fresh tasks (a few minutes)…\n',
+    );
+    console.log(await benchAutoloop(progress));
     clearProgress();
   },
   flywheel: async () => {

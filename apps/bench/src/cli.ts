@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { UsageError } from '@ratchet/config';
-import { interruptOnSignal } from '@ratchet/runtime';
+import { interruptOnProcessSignals } from '@ratchet/runtime';
 import { CommanderError } from 'commander';
 import { CommandExitError } from './command-exit-error';
 import { buildProgram } from './program';
@@ -9,16 +9,9 @@ import { RunPausedError } from './run-paused-error';
 
 /** The one place that decides how each kind of error is shown and which exit code it gets. */
 async function main(): Promise<number> {
-  const interrupt = new AbortController();
-  interruptOnSignal({
-    controller: interrupt,
-    emitter: process,
-    now: () => performance.now(),
-    quit: (code) => process.exit(code),
-    stderr: process.stderr,
-  });
+  const signal = interruptOnProcessSignals();
   try {
-    await buildProgram(interrupt.signal).parseAsync(process.argv);
+    await buildProgram(signal).parseAsync(process.argv);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
@@ -31,7 +24,7 @@ async function main(): Promise<number> {
       process.stdout.write(`${error.message}\n`);
       return 1;
     }
-    if (interrupt.signal.aborted) {
+    if (signal.aborted) {
       process.stderr.write(
         '\nInterrupted. Everything finished so far is recorded; run the same command again to resume.\n',
       );

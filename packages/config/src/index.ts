@@ -47,4 +47,5 @@ export {
   splitTasks,
 } from './build-search';
 export { buildMerge, buildProposer, proposerLabel } from './build-proposer';
+export { type ConfiguredSearch, configuredSearch, optimizerBudget } from './search-settings';
 export { holdoutDraws } from './holdout-draws';

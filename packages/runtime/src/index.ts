@@ -51,6 +51,7 @@ export { configDifferences } from './run/config-differences';
 export {
   duplicateSignalWindowMs,
   type InterruptOnSignalOptions,
+  interruptOnProcessSignals,
   interruptOnSignal,
   interruptSignals,
 } from './run/interrupt-on-signal';

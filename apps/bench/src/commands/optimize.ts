@@ -1,9 +1,9 @@
 import {
-  buildMerge,
-  buildProposer,
   buildSearch,
+  configuredSearch,
   loadConfig,
   type OptimizableConfig,
+  optimizerBudget,
   preflight,
   proposerLabel,
   requireOptimize,
@@ -12,7 +12,7 @@ import {
   UsageError,
 } from '@ratchet/config';
 import { defaultCorpusUrl, openCorpus } from '@ratchet/corpus';
-import { BudgetTooSmallError, gepa, type OptimizerBudget } from '@ratchet/optimizer';
+import { BudgetTooSmallError, gepa } from '@ratchet/optimizer';
 import { optimizeProgressPrinter } from '../optimize/optimize-progress';
 import { optimizeResultJson, optimizeSummary } from '../optimize/optimize-summary';
 import { RunInterruptedError } from '../run-interrupted-error';
@@ -55,7 +55,7 @@ export async function optimizeCommand(options: OptimizeCommandOptions): Promise<
   try {
     const train = await splitTasks(setup, 'train', optimize.maxTrain, loaded.file);
     const val = await splitTasks(setup, 'val', optimize.maxVal, loaded.file);
-    const proposer = buildProposer(optimize.proposer);
+    const search = configuredSearch(config, setup);
     for (const line of await preflight(config)) process.stderr.write(`preflight ok · ${line}\n`);
     const corpus = await openCorpus(store);
     try {
@@ -70,17 +70,8 @@ export async function optimizeCommand(options: OptimizeCommandOptions): Promise<
         plan: setup.plan,
         train,
         val,
-        proposer,
-        merge: buildMerge(optimize.merge),
-        acceptance: optimize.acceptance,
-        minibatch: optimize.minibatch,
-        replicates: optimize.replicates,
-        objectives: optimize.objectives,
-        scalarization: optimize.scalarization,
-        budget,
+        ...search,
         seed: String(optimize.seed),
-        familyConfig: setup.familyConfig,
-        concurrency: config.concurrency,
         signal: options.signal,
         onProgress: optimizeProgressPrinter(),
         resumeCommand: options.commandLine,
@@ -126,11 +117,6 @@ function withOverrides(config: OptimizableConfig, overrides: OptimizeOverrides):
     ...config,
     optimize: { ...optimize, budget, ...(overrides.seed === undefined ? {} : { seed: overrides.seed }) },
   };
-}
-
-/** The caps that are set (an unset cap is absent, not undefined). */
-function optimizerBudget(budget: OptimizableConfig['optimize']['budget']): OptimizerBudget {
-  return Object.fromEntries(Object.entries(budget).filter(([, cap]) => cap !== undefined));
 }
 
 function budgetText(budget: OptimizableConfig['optimize']['budget']): string {

@@ -1,23 +1,16 @@
 #!/usr/bin/env node
 import { commandLineOf, UsageError } from '@ratchet/config';
-import { interruptOnSignal } from '@ratchet/runtime';
+import { interruptOnProcessSignals } from '@ratchet/runtime';
 import { Command, CommanderError } from 'commander';
 import { autoloopCommand } from './autoloop-command';
 
 /** `ratchet-autoloop`: the autoloop's own bin; `ratchet autoloop` is the same command with the same flags. */
 async function main(): Promise<number> {
-  const interrupt = new AbortController();
-  interruptOnSignal({
-    controller: interrupt,
-    emitter: process,
-    now: () => performance.now(),
-    quit: (code) => process.exit(code),
-    stderr: process.stderr,
-  });
+  const signal = interruptOnProcessSignals();
   let exitCode = 0;
   const invocation = process.env.npm_lifecycle_event === 'autoloop' ? 'npm run autoloop --' : 'ratchet-autoloop';
   const program = autoloopCommand(new Command('ratchet-autoloop'), {
-    signal: interrupt.signal,
+    signal,
     invocation,
     commandLine: () => commandLineOf(invocation, process.argv.slice(2)),
     done: (code) => {

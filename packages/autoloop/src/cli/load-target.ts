@@ -1,8 +1,7 @@
 import {
   autoloopConfigSchema,
-  buildMerge,
-  buildProposer,
   buildSearch,
+  configuredSearch,
   holdoutDraws,
   loadConfig,
   type OptimizableConfig,
@@ -14,7 +13,6 @@ import {
   splitTasks,
 } from '@ratchet/config';
 import { type Corpus, defaultCorpusUrl, openCorpus } from '@ratchet/corpus';
-import type { OptimizerBudget } from '@ratchet/optimizer';
 import { improveOrchestrator } from '../orchestrators/improve-orchestrator';
 import { controllerTarget } from '../target/controller-target';
 import type { AutoloopInvocation } from './autoloop-flags';
@@ -49,7 +47,7 @@ export async function loadConfiguredTarget(
   try {
     const train = await splitTasks(home, 'train', optimize.maxTrain, loaded.file);
     const val = await splitTasks(home, 'val', optimize.maxVal, loaded.file);
-    const proposer = buildProposer(optimize.proposer);
+    const search = configuredSearch(config, home);
     for (const line of await preflight(config)) stderr.write(`preflight ok · ${line}\n`);
     const opened = await openCorpus(invocation.store ?? config.store ?? defaultCorpusUrl);
     corpus = opened;
@@ -81,20 +79,7 @@ export async function loadConfiguredTarget(
       val,
       holdout: (rotation) => draws.draw(rotation),
       gateFamily: familyOf,
-      search: {
-        proposer,
-        merge: buildMerge(optimize.merge),
-        acceptance: optimize.acceptance,
-        minibatch: optimize.minibatch,
-        replicates: optimize.replicates,
-        objectives: optimize.objectives,
-        scalarization: optimize.scalarization,
-        budget: Object.fromEntries(
-          Object.entries(optimize.budget).filter(([, cap]) => cap !== undefined),
-        ) as OptimizerBudget,
-        familyConfig: home.familyConfig,
-        concurrency: config.concurrency,
-      },
+      search,
       gate: {
         confidence: optimize.gate.confidence,
         threshold: optimize.gate.threshold,

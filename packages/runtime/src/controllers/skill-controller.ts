@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineController } from '../contracts/controller';
+import { retryText } from './default-controller';
 
 /** Longest skill text: a SKILL.md of a few pages, well under a steer's 100,000 characters. */
 export const maxSkillChars = 20_000;
@@ -32,15 +33,11 @@ export const skillController = defineController({
     return parameters.skill.trim() === '' ? null : { text: parameters.skill, parameters: { skill: true } };
   },
   steer(findings, _history, parameters) {
-    const listed = findings.slice(0, parameters.maxFindings).map((finding) => `- ${finding.claim}`);
-    const retry =
-      listed.length === 0
-        ? 'Try a different approach than last time.'
-        : [parameters.preamble, ...listed, parameters.closing].join('\n');
+    const retry = retryText(findings, parameters);
     const skill = parameters.skill.trim() !== '';
     return {
-      text: skill ? `${parameters.skill.trimEnd()}\n\n${retry}` : retry,
-      parameters: { skill, findings: listed.length },
+      text: skill ? `${parameters.skill.trimEnd()}\n\n${retry.text}` : retry.text,
+      parameters: { skill, findings: retry.listed },
     };
   },
 });

@@ -52,3 +52,19 @@ export function interruptOnSignal(options: InterruptOnSignalOptions): () => void
     for (const signal of interruptSignals) emitter.off(signal, onSignal);
   };
 }
+
+/**
+ * The graceful stop of a command-line program: `interruptOnSignal` on this process's signals, stderr and
+ * clock. Returns the signal to hand to the work (aborted by the first Ctrl+C or SIGTERM).
+ */
+export function interruptOnProcessSignals(): AbortSignal {
+  const controller = new AbortController();
+  interruptOnSignal({
+    controller,
+    emitter: process,
+    now: () => performance.now(),
+    quit: (code) => process.exit(code),
+    stderr: process.stderr,
+  });
+  return controller.signal;
+}
