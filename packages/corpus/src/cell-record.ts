@@ -33,6 +33,15 @@ export const cellRecordSchema = z.strictObject({
   status: z.enum(['ok', 'infra']),
   /** Why the harness failed, for an `infra` cell: the error and the retries spent. */
   infra: infraFailureSchema.nullable(),
+  /**
+   * Why the strategy program failed, for a cell that is the program's failure (it threw, ran past a
+   * sandbox limit, or handed a judge-origin finding to a shot): `status` stays `ok`, the verdict is a
+   * failure, there is no final output. Null otherwise; absent in records written before it existed.
+   */
+  strategyFailure: z
+    .strictObject({ error: z.string().min(1).max(10_000) })
+    .nullable()
+    .optional(),
   createdAt: timestampSchema,
 });
 export type CellRecord = z.infer<typeof cellRecordSchema>;

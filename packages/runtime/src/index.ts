@@ -27,6 +27,7 @@ export { JudgeLeakError } from './contracts/judge-leak-error';
 export type { CertifiedExample, LibraryMiner, MinedLibrary } from './contracts/library-miner';
 export { RuntimeError } from './contracts/runtime-error';
 export { SplitOverlapError } from './contracts/split-overlap-error';
+export { StrategyFailureError } from './contracts/strategy-failure-error';
 export type { Task, TaskView } from './contracts/task';
 export { viewOf } from './contracts/task';
 export type { TraceEvent } from './contracts/trace-event';

@@ -46,6 +46,8 @@ export interface CellResult {
   spend: Usage;
   analystCalls: number;
   infra: { error: string; retries: number } | null;
+  /** Why the strategy program failed, for a cell that is the program's failure. */
+  strategyFailure: { error: string } | null;
 }
 
 export function cellRecord(spec: CellSpec, services: CellServices, result: CellResult): CellRecord {
@@ -71,6 +73,7 @@ export function cellRecord(spec: CellSpec, services: CellServices, result: CellR
     analystCalls: result.analystCalls,
     status: result.infra ? 'infra' : 'ok',
     infra: result.infra,
+    strategyFailure: result.strategyFailure,
     createdAt: services.now().toISOString(),
   };
 }
