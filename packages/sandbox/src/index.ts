@@ -1,0 +1,10 @@
+export { compileProgram } from './compile-program';
+export { InvalidLimitsError } from './invalid-limits-error';
+export { ProgramCompileError } from './program-compile-error';
+export { programHash } from './program-hash';
+export { programStrategy } from './program-strategy';
+export { builtInProgramSources } from './programs/built-in-programs';
+export { SandboxError } from './sandbox-error';
+export { defaultSandboxLimits, type SandboxLimits } from './sandbox-limits';
+export { strategyApiReference } from './strategy-api-reference';
+export type { StrategyProgram } from './strategy-program';
