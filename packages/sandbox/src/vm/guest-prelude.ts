@@ -21,16 +21,17 @@ export const guestPrelude = `(function install(host) {
   const OriginalDate = Date;
   const hostRandom = host.random;
 
-  function Date(...args) {
+  function ConstantDate(...args) {
     if (new.target === undefined) return new OriginalDate(0).toString();
     return construct(OriginalDate, args.length === 0 ? [0] : args, new.target);
   }
-  define(Date, 'prototype', { value: OriginalDate.prototype });
-  define(Date, 'now', { value: function now() { return 0; }, writable: true, configurable: true });
-  define(Date, 'parse', { value: OriginalDate.parse, writable: true, configurable: true });
-  define(Date, 'UTC', { value: OriginalDate.UTC, writable: true, configurable: true });
-  define(OriginalDate.prototype, 'constructor', { value: Date, writable: true, configurable: true });
-  define(globalThis, 'Date', { value: Date, writable: true, configurable: true });
+  define(ConstantDate, 'name', { value: 'Date' });
+  define(ConstantDate, 'prototype', { value: OriginalDate.prototype });
+  define(ConstantDate, 'now', { value: function now() { return 0; }, writable: true, configurable: true });
+  define(ConstantDate, 'parse', { value: OriginalDate.parse, writable: true, configurable: true });
+  define(ConstantDate, 'UTC', { value: OriginalDate.UTC, writable: true, configurable: true });
+  define(OriginalDate.prototype, 'constructor', { value: ConstantDate, writable: true, configurable: true });
+  define(globalThis, 'Date', { value: ConstantDate, writable: true, configurable: true });
   define(Math, 'random', { value: function random() { return hostRandom(); }, writable: true, configurable: true });
 
   if (host.k === undefined) return undefined;

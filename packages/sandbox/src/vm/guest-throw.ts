@@ -21,8 +21,9 @@ export function readGuestThrow(context: QuickJSContext, value: QuickJSHandle): G
 
 /** The fault a guest throw means: a limit the engine hit, or the program's own exception. */
 export function faultOfThrow(thrown: GuestThrow, limits: SandboxLimits, cpuExceeded: boolean): ProgramFault {
-  if (thrown.name === 'InternalError' && thrown.message === 'interrupted' && cpuExceeded)
-    return limitFault('cpu', limits);
+  // Past the CPU limit every guest step is interrupted, and QuickJS does not always say so: an async
+  // function interrupted between awaits can reject with "TypeError: not a function". The limit is the cause.
+  if (cpuExceeded) return limitFault('cpu', limits);
   if (thrown.message === 'out of memory') return limitFault('memory', limits);
   if (thrown.name === 'InternalError' && thrown.message === 'stack overflow') return limitFault('stack', limits);
   if (thrown.name === 'RangeError' && /call stack size/i.test(thrown.message)) return limitFault('stack', limits);
