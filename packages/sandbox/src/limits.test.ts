@@ -38,6 +38,16 @@ describe('limits', () => {
     }
   });
 
+  it('a program that catches running out of memory and goes on calling the host is stopped, and its engine frees cleanly', async () => {
+    const cell = await hostileCell(
+      `const keep = [];
+    try { for (;;) keep.push('x'.repeat(1000) + keep.length); } catch (error) {}
+    for (let i = 0; i < 100; i++) { try { ctx.random(); ctx.remaining(); ctx.history; } catch (error) {} }`,
+      { memoryBytes: 2 * 1024 * 1024 },
+    );
+    expect(failureOf(cell)).toMatch(/ran out of memory/);
+  });
+
   it('deep recursion is stopped at the stack limit', async () => {
     const cell = await hostileCell(`const down = (n) => down(n + 1) + 1; down(0);`);
     expect(failureOf(cell)).toMatch(/overflowed its stack \(stackBytes 256 KiB\)/);

@@ -10,6 +10,11 @@ const pageBytes = 65_536;
 /** Idle engines kept per memory size; more are dropped for the garbage collector. */
 const maxIdle = 4;
 
+/** The cap on an engine's whole linear memory, in bytes, for a guest heap of `memoryBytes`. */
+export function engineMemoryCap(memoryBytes: number): number {
+  return (basePages + Math.ceil(memoryBytes / pageBytes)) * pageBytes;
+}
+
 /** One engine (a WebAssembly instance of QuickJS) held by one cell at a time. */
 export interface EngineLease {
   readonly module: QuickJSWASMModule;
@@ -37,7 +42,7 @@ function compiledEngine(): Promise<WebAssembly.Module> {
  * mid-call) breaks no other cell's; a broken engine is released unhealthy and never reused.
  */
 export async function leaseEngine(memoryBytes: number): Promise<EngineLease> {
-  const pages = basePages + Math.ceil(memoryBytes / pageBytes);
+  const pages = engineMemoryCap(memoryBytes) / pageBytes;
   const pool = idle.get(pages) ?? [];
   idle.set(pages, pool);
   const module = pool.pop() ?? (await newEngine(pages));

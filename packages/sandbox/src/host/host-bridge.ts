@@ -62,6 +62,12 @@ export class HostBridge {
     return this.#inflight === 0 && this.#settled.length === 0;
   }
 
+  /** A guest string, once there is room for it. */
+  #string(text: string): QuickJSHandle {
+    this.#vm.reserve(text.length);
+    return this.#vm.context.newString(text);
+  }
+
   /** The object handed to the guest prelude. The caller disposes it. */
   hostObject(): QuickJSHandle {
     const { context } = this.#vm;
@@ -76,7 +82,7 @@ export class HostBridge {
     );
     const cell = this.#cell;
     if (cell === null) return host;
-    set('task', context.newString(JSON.stringify(cell.task)));
+    set('task', this.#string(JSON.stringify(cell.task)));
     set('k', context.newNumber(cell.k));
     set(
       'history',
@@ -137,28 +143,37 @@ export class HostBridge {
 
   /** Settles the guest promises of the host calls that finished; the guest runs when jobs run next. */
   deliver(): void {
-    const { context } = this.#vm;
-    for (const settled of this.#settled.splice(0)) {
+    for (let settled = this.#settled.shift(); settled; settled = this.#settled.shift()) {
       this.#deferreds.delete(settled.deferred);
-      if (this.#stop === null) {
-        this.#vm.enter(() => {
-          const value =
-            'json' in settled
-              ? context.newString(settled.json)
-              : context.newError({
-                  name: settled.error.name === 'TypeError' ? 'TypeError' : 'Error',
-                  message: settled.error.message,
-                });
-          try {
-            if ('json' in settled) settled.deferred.resolve(value);
-            else settled.deferred.reject(value);
-          } finally {
-            value.dispose();
-          }
-        });
+      try {
+        if (this.#stop === null) this.#settle(settled);
+      } catch (error) {
+        if (!(error instanceof ProgramFault)) throw error;
+        this.stop({ fault: error });
+      } finally {
+        if (!this.#vm.broken) settled.deferred.dispose();
       }
-      settled.deferred.dispose();
     }
+  }
+
+  #settle(settled: Settled): void {
+    const { context } = this.#vm;
+    this.#vm.enter(() => {
+      this.#vm.reserve('json' in settled ? settled.json.length : settled.error.message.length);
+      const value =
+        'json' in settled
+          ? context.newString(settled.json)
+          : context.newError({
+              name: settled.error.name === 'TypeError' ? 'TypeError' : 'Error',
+              message: settled.error.message,
+            });
+      try {
+        if ('json' in settled) settled.deferred.resolve(value);
+        else settled.deferred.reject(value);
+      } finally {
+        value.dispose();
+      }
+    });
   }
 
   /** Waits for every host call still running, so no attempt is recorded after the cell. */
@@ -181,19 +196,32 @@ export class HostBridge {
     }
   }
 
-  /** A host function: counted, refused once the program is stopped, its host errors sorted. */
+  /**
+   * A host function: counted, and sorted by what it throws. Once the program is stopped it answers
+   * `undefined` rather than throwing: making an error is an allocation, and the stop may be that the
+   * guest's memory is spent. The guest is interrupted at its next check either way.
+   */
   #fn(name: string, body: (...args: QuickJSHandle[]) => QuickJSHandle | undefined): QuickJSHandle {
     return this.#vm.context.newFunction(name, (...args) => {
-      if (this.#stop !== null) throw new Error('the program was stopped');
+      if (this.#stop !== null) return undefined;
       if (++this.calls > this.#vm.limits.maxHostCalls) {
         this.stop({ fault: limitFault('host-calls', this.#vm.limits) });
-        throw new Error('the program was stopped: too many host calls');
+        return undefined;
       }
       try {
+        this.#vm.reserve(0);
         return body(...args);
       } catch (error) {
-        if (this.#sort(error) === 'guest') throw error;
-        throw new Error('the program was stopped');
+        if (error instanceof ProgramFault) this.stop({ fault: error });
+        else {
+          // The engine failed under this call: it is broken whatever the guest makes of it.
+          const engineFault = this.#vm.engineFault(error);
+          if (engineFault) {
+            this.#vm.breakWith(engineFault);
+            this.stop({ fault: engineFault });
+          } else if (this.#sort(error) === 'guest') throw error;
+        }
+        return undefined;
       }
     });
   }

@@ -20,7 +20,7 @@ describe('GuestVm', () => {
     expect(fault).toBeInstanceOf(ProgramFault);
     expect((fault as ProgramFault).kind).toBe('stack');
     expect(vm.broken).toBe(true);
-    expect(() => vm.evalScript('1', 'again.js')).toThrow(/no longer usable/);
+    expect(() => vm.evalScript('1', 'again.js')).toThrow(/overflowed its stack/);
     expect(vm.dispose()).toBe(false);
     lease.release(false);
   });

@@ -1,6 +1,8 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { CpuMeter } from '../engine/cpu-meter';
-import { webAssembly } from '../engine/webassembly';
+import { engineHeap } from '../engine/engine-heap';
+import { engineMemoryCap } from '../engine/engine-pool';
+import { type WasmMemory, webAssembly } from '../engine/webassembly';
 import type { SandboxLimits } from '../sandbox-limits';
 import { faultOfThrow, readGuestThrow } from './guest-throw';
 import { limitFault, ProgramFault } from './program-fault';
@@ -25,9 +27,16 @@ export class GuestVm {
   readonly limits: SandboxLimits;
   #halted = false;
   #broken = false;
+  #brokenBy: ProgramFault | null = null;
+  readonly #memory: WasmMemory;
+  readonly #memoryCap: number;
+  readonly #canAllocate: (bytes: number) => boolean;
 
   private constructor(module: QuickJSWASMModule, limits: SandboxLimits) {
     this.limits = limits;
+    this.#memory = module.getWasmMemory() as unknown as WasmMemory;
+    this.#memoryCap = engineMemoryCap(limits.memoryBytes);
+    this.#canAllocate = engineHeap(module);
     this.meter = new CpuMeter(limits.cpuMs);
     this.runtime = module.newRuntime();
     this.runtime.setMaxStackSize(limits.stackBytes);
@@ -51,24 +60,51 @@ export class GuestVm {
 
   /**
    * Runs `work` as guest time.
-   * @throws {ProgramFault} `stack` or `engine` when the engine itself threw; the engine is then broken.
+   * @throws {ProgramFault} `stack`, `memory` or `engine` when the engine itself threw (or a host call
+   *   inside it found it broken); the engine is then broken.
    */
   enter<T>(work: () => T): T {
-    if (this.#broken) throw new ProgramFault('engine', 'the sandbox engine is no longer usable');
+    if (this.#broken) throw this.#brokenBy ?? new ProgramFault('engine', 'the sandbox engine is no longer usable');
+    let value: T;
     try {
-      return this.meter.measure(work);
+      value = this.meter.measure(work);
     } catch (error) {
       if (error instanceof ProgramFault) throw error;
-      if (error instanceof RangeError && /call stack/i.test(error.message)) {
-        this.#broken = true;
-        throw limitFault('stack', this.limits);
-      }
-      if (error instanceof webAssembly.RuntimeError) {
-        this.#broken = true;
-        throw new ProgramFault('engine', `the sandbox engine stopped: ${error.message}`, { cause: error });
-      }
-      throw error;
+      const fault = this.engineFault(error);
+      if (!fault) throw error;
+      this.breakWith(fault);
+      throw fault;
     }
+    if (this.#brokenBy) throw this.#brokenBy;
+    return value;
+  }
+
+  /**
+   * What an error thrown out of the engine means, or null when it is no engine failure (a bug of this
+   * package). A trap with the engine's memory at its cap is the memory limit: QuickJS ran out where it
+   * could not say so.
+   */
+  engineFault(error: unknown): ProgramFault | null {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) return limitFault('stack', this.limits);
+    if (!(error instanceof webAssembly.RuntimeError)) return null;
+    if (this.#memory.buffer.byteLength >= 0.9 * this.#memoryCap) return limitFault('memory', this.limits);
+    return new ProgramFault('engine', `the sandbox engine stopped: ${error.message}`, { cause: error });
+  }
+
+  /**
+   * Checks there is room for the host to put `chars` characters of data into the guest (with a
+   * margin for the handles around it); when there is not, the guest is out of memory.
+   * @throws {ProgramFault} `memory`.
+   */
+  reserve(chars: number): void {
+    if (!this.#canAllocate(4 * chars + 64 * 1024)) throw limitFault('memory', this.limits);
+  }
+
+  /** Marks the engine broken: it is never entered, disposed or reused again. */
+  breakWith(fault: ProgramFault): void {
+    this.#broken = true;
+    this.#brokenBy ??= fault;
+    this.#halted = true;
   }
 
   /** Evaluates global code; its value, or the fault it threw. */
