@@ -53,6 +53,11 @@ export class GuestVm {
     return this.#broken;
   }
 
+  /** The guest took more than half its memory: no engine to hand the next cell. */
+  get strained(): boolean {
+    return this.#memory.buffer.byteLength > engineMemoryCap(0) + this.limits.memoryBytes / 2;
+  }
+
   /** Stops the guest at the engine's next interrupt check; nothing it could catch. */
   halt(): void {
     this.#halted = true;
@@ -142,6 +147,11 @@ export class GuestVm {
 
   /** Reads and disposes a thrown guest value, with the guest halted so none of its code runs. */
   fault(thrown: QuickJSHandle): ProgramFault {
+    // Reading the value allocates on the host's side; with no room left, the guest is out of memory.
+    if (!this.#broken && !this.#canAllocate(64 * 1024)) {
+      thrown.dispose();
+      return this.meter.exceeded ? limitFault('cpu', this.limits) : limitFault('memory', this.limits);
+    }
     const cpuExceeded = this.meter.exceeded;
     const wasHalted = this.#halted;
     this.#halted = true;

@@ -6,7 +6,7 @@ import type { SandboxLimits } from '../sandbox-limits';
 import { guestPrelude } from './guest-prelude';
 import { programFile } from './guest-throw';
 import { GuestVm } from './guest-vm';
-import { ProgramFault } from './program-fault';
+import { limitFault, ProgramFault } from './program-fault';
 
 /** One program in one fresh engine: its module loaded, its `ctx` built (in a cell), its handles owned. */
 export class ProgramSession {
@@ -51,6 +51,8 @@ export class ProgramSession {
     for (;;) {
       this.vm.runJobs();
       if (this.bridge.stopReason) throw new ProgramFault('threw', 'the program was stopped');
+      // Interrupted jobs do not always reject what awaited them: past the limit, the limit is the cause.
+      if (this.vm.meter.exceeded) throw limitFault('cpu', this.vm.limits);
       const settlement = this.vm.settlement(promise);
       if (settlement.state === 'fulfilled') return this.own(settlement.value);
       if (this.bridge.idle) {
@@ -64,10 +66,17 @@ export class ProgramSession {
     }
   }
 
-  /** Waits for host calls still running, then frees every handle and the engine; false when it broke. */
-  async close(): Promise<boolean> {
+  /**
+   * Waits for host calls still running, then frees every handle, the context and the runtime, and
+   * says whether the engine may serve another cell. An engine that broke, ran out of memory or grew
+   * past half its cap is not freed piece by piece but dropped whole: out of memory, QuickJS and
+   * quickjs-emscripten can leave objects they could not free (QuickJS then aborts at dispose), and no
+   * later cell should run on an engine a program pushed that far.
+   */
+  async close(reusable: boolean): Promise<boolean> {
     await this.bridge.drain();
-    if (!this.vm.broken) for (const handle of this.#owned) if (handle.alive) handle.dispose();
+    if (!reusable || this.vm.broken || this.vm.strained) return false;
+    for (const handle of this.#owned) if (handle.alive) handle.dispose();
     this.bridge.dispose();
     return this.vm.dispose();
   }
@@ -103,8 +112,9 @@ export async function withSession<T>(
     }
     const stopped = session.bridge.stopReason;
     if (stopped && outcome && 'value' in outcome) outcome = stopped;
+    const fault = outcome && 'fault' in outcome ? outcome.fault : undefined;
     try {
-      healthy = await session.close();
+      healthy = await session.close(fault?.kind !== 'memory' && fault?.kind !== 'engine');
     } catch (error) {
       // A handle left behind is this package's bug: loud, unless the program had already failed.
       if (outcome === undefined || 'value' in outcome) bug ??= error;
