@@ -20,12 +20,22 @@ export const controllerChoices = ['environment', 'generic', 'skill'] as const;
 export type ControllerChoice = (typeof controllerChoices)[number];
 
 /** Whether an arm's strategy is a module path rather than a built-in name. */
-export const isStrategyModule = (strategy: string) => !(strategyNames as readonly string[]).includes(strategy);
+export const isStrategyModule = (strategy: string | undefined) =>
+  strategy !== undefined && !(strategyNames as readonly string[]).includes(strategy);
+
+/** A strategy program: plain JavaScript run in the sandbox, named by its path (relative to the config). */
+const programSchema = z
+  .string()
+  .regex(/\.m?js$/, { error: 'must be the path of a .js or .mjs strategy program, e.g. "./my-strategy.js"' })
+  .describe(
+    'The path (relative to the config) of a strategy program: a .js module whose default export is async function (ctx), run in the QuickJS sandbox with only the strategy API. Instead of "strategy".',
+  );
 
 /**
  * One arm: a strategy at k attempts with a controller. `strategy` is a built-in name or the path of a
- * strategy module. `id` defaults to `blind`, or `<strategy>@<k>` (a module's file name without its
- * extension). `controller: "environment"` (default) is the family's tuned controller where it has one,
+ * strategy module (native code, trusted); `program` instead is the path of a strategy program, run in
+ * the sandbox (untrusted code welcome). Exactly one of the two. `id` defaults to `blind`, or
+ * `<strategy>@<k>` (a module's or program's file name without its extension). `controller: "environment"` (default) is the family's tuned controller where it has one,
  * else the generic `default` controller; `"generic"` always takes the generic one; `"skill"` the skill controller.
  */
 export const armConfigSchema = z
@@ -34,7 +44,8 @@ export const armConfigSchema = z
       .string()
       .regex(/^[\w@.:+-]+$/, { error: 'must be letters, digits and _ @ . : + - only' })
       .optional(),
-    strategy: strategySchema,
+    strategy: strategySchema.optional(),
+    program: programSchema.optional(),
     k: z.number().int().min(1, { error: 'must be a whole number ≥ 1' }).max(1000).optional(),
     controller: z.enum(controllerChoices).default('environment'),
     /**
@@ -59,12 +70,31 @@ export const armConfigSchema = z
       })
       .optional(),
   })
+  .superRefine((arm, context) => {
+    if ((arm.strategy === undefined) === (arm.program === undefined)) {
+      context.addIssue({
+        code: 'custom',
+        path: arm.strategy === undefined ? ['strategy'] : ['program'],
+        message:
+          'give exactly one of "strategy" (a built-in name or a strategy module) and "program" (a sandboxed strategy program)',
+      });
+    }
+  })
   .transform((arm) => {
     const k = arm.strategy === 'blind' ? 1 : (arm.k ?? 4);
-    const name = isStrategyModule(arm.strategy) ? basename(arm.strategy, extname(arm.strategy)) : arm.strategy;
+    const path = arm.program ?? arm.strategy ?? '';
+    const name = arm.program !== undefined || isStrategyModule(arm.strategy) ? basename(path, extname(path)) : path;
     return { ...arm, k, id: arm.id ?? (arm.strategy === 'blind' ? 'blind' : `${name}@${k}`) };
   });
 export type ArmConfig = z.output<typeof armConfigSchema>;
+
+/** Whether an arm's strategy is loaded from a file before the run is built: a strategy module or a program. */
+export const armNeedsLoading = (arm: Pick<ArmConfig, 'strategy' | 'program'>) =>
+  arm.program !== undefined || isStrategyModule(arm.strategy);
+
+/** The key an arm's loaded strategy is kept under (programs and modules never share one). */
+export const loadedStrategyKey = (arm: Pick<ArmConfig, 'strategy' | 'program'>) =>
+  arm.program !== undefined ? `program:${arm.program}` : (arm.strategy ?? '');
 
 export const defaultArms = [
   { strategy: 'random', k: 4 },

@@ -24,7 +24,13 @@ import {
   llmAnalyst,
   opencode,
 } from '@ratchet/workers';
-import { type ArmConfig, type ControllerChoice, isStrategyModule, type strategyNames } from './arm-config';
+import {
+  type ArmConfig,
+  armNeedsLoading,
+  type ControllerChoice,
+  loadedStrategyKey,
+  type strategyNames,
+} from './arm-config';
 import { armParameters } from './arm-parameters';
 import { type EnvironmentConfig, isBuiltInFamily } from './environment-config';
 import type { LoadedStrategy } from './load-strategy-modules';
@@ -175,10 +181,10 @@ function buildArm(
       ? base
       : base.withParameters({ ...base.parameters, ...armParameters(arm.parameters, arm.id) });
   const limits = arm.limits ? { limits: withoutUndefined(arm.limits) } : {};
-  if (isStrategyModule(arm.strategy)) {
-    const loaded = modules.get(arm.strategy);
-    // loadStrategyModules runs before buildRun wherever a config can name a module.
-    if (!loaded) throw new Error(`strategy module ${arm.strategy} was not loaded before building the run`);
+  if (armNeedsLoading(arm)) {
+    const loaded = modules.get(loadedStrategyKey(arm));
+    // loadStrategyModules runs before buildRun wherever a config can name a module or a program.
+    if (!loaded) throw new Error(`${arm.program ?? arm.strategy} was not loaded before building the run`);
     return { id: arm.id, strategy: loaded.strategy, k: arm.k, controller, ...limits };
   }
   return { id: arm.id, ...strategyPlan(arm.strategy as (typeof strategyNames)[number], arm.k, controller), ...limits };

@@ -4,9 +4,11 @@
 export { defineConfig, type RatchetConfig, type RatchetConfigInput, ratchetConfigSchema } from './ratchet-config';
 export {
   type ArmConfig,
+  armNeedsLoading,
   type ControllerChoice,
   controllerChoices,
   isStrategyModule,
+  loadedStrategyKey,
   strategyNames,
 } from './arm-config';
 export type { EnvironmentConfig } from './environment-config';

@@ -2,7 +2,7 @@ import { splitSchema } from '@ratchet/corpus';
 import { familyIds, findFamily } from '@ratchet/environments';
 import { findDefaultContrast } from '@ratchet/runtime';
 import { z } from 'zod';
-import { armConfigSchema, defaultArms } from './arm-config';
+import { armConfigSchema, defaultArms, loadedStrategyKey } from './arm-config';
 import { autoloopConfigSchema } from './autoloop-config';
 import { environmentConfigSchema, isBuiltInFamily, judgeConfigSchema } from './environment-config';
 import { flywheelConfigSchema } from './flywheel-config';
@@ -171,7 +171,9 @@ export const ratchetConfigSchema = z
             });
           }
         }
-      } else if (findDefaultContrast(config.arms) === null) {
+      } else if (
+        findDefaultContrast(config.arms.map((arm) => ({ ...arm, strategy: loadedStrategyKey(arm) }))) === null
+      ) {
         context.addIssue({
           code: 'custom',
           path: ['primaryContrast'],

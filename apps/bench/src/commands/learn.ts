@@ -1,6 +1,6 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { buildRun, isStrategyModule, loadMinerFamily, UsageError } from '@ratchet/config';
+import { armNeedsLoading, buildRun, loadMinerFamily, UsageError } from '@ratchet/config';
 import { type JsonValue, openCorpus } from '@ratchet/corpus';
 import { learnFromCorpus } from '@ratchet/optimizer';
 
@@ -37,7 +37,7 @@ export async function learnCommand(options: LearnCommandOptions): Promise<string
     }
   }
   const store = options.store.explicit ? options.store.url : (config.store ?? options.store.url);
-  const built = buildRun({ ...config, arms: config.arms.filter((arm) => !isStrategyModule(arm.strategy)) });
+  const built = buildRun({ ...config, arms: config.arms.filter((arm) => !armNeedsLoading(arm)) });
   try {
     const inputs = new Map((await built.environment.tasks()).map((task) => [task.id, task.input as JsonValue]));
     const corpus = await openCorpus(store);

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
-import { buildRun, isStrategyModule, loadConfig } from '@ratchet/config';
+import { armNeedsLoading, buildRun, loadConfig } from '@ratchet/config';
 import { type JsonValue, openCorpus } from '@ratchet/corpus';
 import { exportTrainingData } from '@ratchet/optimizer';
 
@@ -17,7 +17,7 @@ export interface TrainingExportOptions {
 /** Task inputs by id from a config's environment; strategy modules and the worker are not needed for it. */
 async function taskInputs(path: string): Promise<Map<string, JsonValue>> {
   const { config } = await loadConfig(path);
-  const built = buildRun({ ...config, arms: config.arms.filter((arm) => !isStrategyModule(arm.strategy)) });
+  const built = buildRun({ ...config, arms: config.arms.filter((arm) => !armNeedsLoading(arm)) });
   try {
     return new Map((await built.environment.tasks()).map((task) => [task.id, task.input as JsonValue]));
   } finally {

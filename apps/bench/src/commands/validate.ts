@@ -1,4 +1,4 @@
-import { buildRun, isStrategyModule, loadConfig } from '@ratchet/config';
+import { armNeedsLoading, buildRun, loadConfig } from '@ratchet/config';
 import { type ValidationReport, validateJsonlDataset, validateTaskDirectory } from '@ratchet/environments';
 import { RuntimeError } from '@ratchet/runtime';
 import Table from 'cli-table3';
@@ -38,7 +38,7 @@ export async function validateCommand(options: {
     });
   } else {
     // Validation needs the tasks and the judge, not the arms: strategy modules are not loaded for it.
-    const arms = config.arms.filter((arm) => !isStrategyModule(arm.strategy));
+    const arms = config.arms.filter((arm) => !armNeedsLoading(arm));
     const built = buildRun({ ...config, arms, worker: { kind: 'builtin' } });
     try {
       const tasks = await built.environment.tasks();

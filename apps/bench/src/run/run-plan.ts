@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { LoadedStrategy, RatchetConfig } from '@ratchet/config';
+import { type LoadedStrategy, loadedStrategyKey, type RatchetConfig } from '@ratchet/config';
 import { canonicalJson, type JsonValue } from '@ratchet/corpus';
 import { type Arm, defaultPrimaryContrast, type PrimaryContrast, type Task } from '@ratchet/runtime';
 
@@ -19,7 +19,8 @@ export interface RunPlan {
 
 /**
  * The fields that make a run what it is; concurrency, caps, retries and the store do not. A strategy
- * module counts by the hash of its source, so editing it makes a new run rather than resuming the old.
+ * module or program counts by the hash of its source, so editing it makes a new run rather than
+ * resuming the old.
  */
 export function runIdentity(
   config: RatchetConfig,
@@ -36,7 +37,7 @@ export function runIdentity(
     ...rest
   } = config;
   const arms = rest.arms.map((arm) => {
-    const module = strategies.get(arm.strategy);
+    const module = strategies.get(loadedStrategyKey(arm));
     return module ? { ...arm, strategySha256: module.sha256 } : arm;
   });
   // `--seed 7` and `"seed": 7` are the same run.
