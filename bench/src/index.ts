@@ -12,6 +12,7 @@ import { benchLibrary } from './library-learning';
 import { benchOptimizer, defaultSeeds } from './optimizer-comparison';
 import { benchCalibration } from './promotion-calibration';
 import { benchReplayVsLive } from './replay-vs-live';
+import { benchSandbox } from './sandbox-overhead';
 import { benchSatReadSide } from './sat-read-side';
 
 const progress = (message: string) => {
@@ -104,6 +105,13 @@ const sections: Record<string, () => Promise<void>> = {
       '\nThe sat read side: clause weights carried by continuation, and per-class settings mined from one run (a few minutes)…\n',
     );
     console.log(await benchSatReadSide(progress));
+    clearProgress();
+  },
+  sandbox: async () => {
+    console.log(
+      '\nMeasuring the sandbox against native strategies: refine@5, native and as a program, 3 rounds (about a minute)…\n',
+    );
+    console.log(await benchSandbox(progress));
     clearProgress();
   },
   'replay-vs-live': async () => {

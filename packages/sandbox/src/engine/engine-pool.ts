@@ -2,13 +2,18 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import variant from '@jitl/quickjs-wasmfile-release-sync';
 import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSWASMModule } from 'quickjs-emscripten-core';
-import { webAssembly } from './webassembly';
+import { type WasmModule, webAssembly } from './webassembly';
 
 /** The engine's own image and stack: the initial memory its WebAssembly module declares. */
 const basePages = 256;
 const pageBytes = 65_536;
-/** Idle engines kept per memory size; more are dropped for the garbage collector. */
-const maxIdle = 4;
+/**
+ * Idle engines kept per memory size: as many as were ever leased at once (a run's concurrency), up to
+ * 32; more are dropped for the garbage collector. Creating an engine costs about a millisecond.
+ */
+const maxIdleCap = 32;
+let leasedNow = 0;
+let leasedPeak = 0;
 
 /** The cap on an engine's whole linear memory, in bytes, for a guest heap of `memoryBytes`. */
 export function engineMemoryCap(memoryBytes: number): number {
@@ -22,11 +27,11 @@ export interface EngineLease {
   release(healthy: boolean): void;
 }
 
-let compiled: Promise<WebAssembly.Module> | undefined;
+let compiled: Promise<WasmModule> | undefined;
 const idle = new Map<number, QuickJSWASMModule[]>();
 
 /** The QuickJS WebAssembly module, compiled once per process. */
-function compiledEngine(): Promise<WebAssembly.Module> {
+function compiledEngine(): Promise<WasmModule> {
   compiled ??= (async () => {
     const path = createRequire(import.meta.url).resolve('@jitl/quickjs-wasmfile-release-sync/wasm');
     return webAssembly.compile(await readFile(path));
@@ -46,13 +51,15 @@ export async function leaseEngine(memoryBytes: number): Promise<EngineLease> {
   const pool = idle.get(pages) ?? [];
   idle.set(pages, pool);
   const module = pool.pop() ?? (await newEngine(pages));
+  leasedPeak = Math.max(leasedPeak, ++leasedNow);
   let released = false;
   return {
     module,
     release(healthy) {
       if (released) return;
       released = true;
-      if (healthy && pool.length < maxIdle) pool.push(module);
+      leasedNow--;
+      if (healthy && pool.length < Math.min(leasedPeak, maxIdleCap)) pool.push(module);
     },
   };
 }

@@ -1,8 +1,11 @@
 /**
- * The WebAssembly API as Node provides it. Node's type declarations name its types but not the
- * global value under the compiler settings shared by every package, so it is reached through
- * `globalThis` here, once.
+ * The WebAssembly API as Node provides it, typed here by the little this package uses: under the
+ * compiler settings every package shares (lib ES2023, Node's types) the global is not declared as a
+ * value, so it is reached through `globalThis`, once.
  */
+/** A compiled WebAssembly module, opaque here: it is only handed back to the engine loader. */
+export type WasmModule = object;
+
 /** A WebAssembly linear memory: what caps an engine's whole heap. */
 export interface WasmMemory {
   readonly buffer: ArrayBuffer;
@@ -10,7 +13,7 @@ export interface WasmMemory {
 }
 
 interface WebAssemblyApi {
-  compile(bytes: Uint8Array): Promise<WebAssembly.Module>;
+  compile(bytes: Uint8Array): Promise<WasmModule>;
   Memory: new (descriptor: { initial: number; maximum: number }) => WasmMemory;
   /** A trap inside a WebAssembly instance (unreachable, out-of-bounds access, an engine abort). */
   RuntimeError: new (
