@@ -44,6 +44,7 @@ export { type CertifiedReadOptions, certifiedExamples, type LearningSource } fro
 export { type LearnedController, type LearnOptions, learnFromCorpus } from './learning/learn-from-corpus';
 export { controllerFromLibrary, recordLibrary } from './learning/record-library';
 export { OptimizerError } from './optimizer-error';
+export { type AuthorProposerOptions, authorProposer } from './proposers/author-proposer';
 export { findMergePairs, type MergePair } from './proposers/find-merge-pairs';
 export { type MergeProposer, mergeProposer } from './proposers/merge-proposer';
 export type { TokenPrice } from './proposers/model-call-usage';

@@ -1,3 +1,14 @@
+export { authorPrompt, revisionPrompt } from './authoring/author-prompt';
+export { authorStrategy } from './authoring/author-strategy';
+export type {
+  AuthoringDraft,
+  AuthoringExample,
+  AuthoringResult,
+  AuthoringUsage,
+  AuthorStrategyOptions,
+  SmokeResult,
+} from './authoring/authoring-types';
+export { type ProgramBlock, programBlock } from './authoring/program-block';
 export { compileProgram } from './compile-program';
 export { InvalidLimitsError } from './invalid-limits-error';
 export { ProgramCompileError } from './program-compile-error';
