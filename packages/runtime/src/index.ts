@@ -42,7 +42,7 @@ export type {
   SteerParametersSchema,
   Worker,
 } from './contracts/worker';
-export { defaultController, defaultControllerSchema } from './controllers/default-controller';
+export { defaultController, defaultControllerSchema, retryText } from './controllers/default-controller';
 export { maxSkillChars, skillController, skillControllerSchema } from './controllers/skill-controller';
 export { assertNoJudgeVerdict, buildSteer, type SteerRequest } from './firewall';
 export { sumUsage } from './harness/sum-usage';

@@ -9,9 +9,11 @@ export type {
   SmokeResult,
 } from './authoring/authoring-types';
 export { type ProgramBlock, programBlock } from './authoring/program-block';
+export { type SmokeRunnerOptions, smokeRunner } from './authoring/smoke-runner';
 export { compileProgram } from './compile-program';
 export { InvalidLimitsError } from './invalid-limits-error';
 export { ProgramCompileError } from './program-compile-error';
+export { maxProgramChars, programController, programOf, programPlan } from './program-controller';
 export { programHash } from './program-hash';
 export { programStrategy } from './program-strategy';
 export { builtInProgramSources } from './programs/built-in-programs';
