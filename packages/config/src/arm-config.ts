@@ -19,6 +19,10 @@ const strategySchema = z
 export const controllerChoices = ['environment', 'generic', 'skill'] as const;
 export type ControllerChoice = (typeof controllerChoices)[number];
 
+/** What an optimization may search: an arm's choices, or `program` (the strategy program itself, run in the sandbox). */
+export const searchControllerChoices = [...controllerChoices, 'program'] as const;
+export type SearchControllerChoice = (typeof searchControllerChoices)[number];
+
 /** Whether an arm's strategy is a module path rather than a built-in name. */
 export const isStrategyModule = (strategy: string | undefined) =>
   strategy !== undefined && !(strategyNames as readonly string[]).includes(strategy);

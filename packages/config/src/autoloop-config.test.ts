@@ -61,6 +61,23 @@ describe('the optimize section’s controller', () => {
     expect(ids).toEqual(['dsl-default', 'default', 'skill']);
   });
 
+  it('searches strategy programs with the program controller, and the author proposer only there', async () => {
+    const loaded = await loadConfig(configFile({ ...dsl, optimize: { ...dsl.optimize, controller: 'program', k: 3 } }));
+    const setup = buildSearch(requireOptimize(loaded.config, loaded.file), loaded.file);
+    expect(setup.baseline.id).toBe('program');
+    const plan = setup.plan(setup.baseline);
+    expect([plan.strategy.name, plan.k]).toEqual(['refine', 3]);
+    await setup.built.close();
+    expect(
+      await problemsOf({
+        ...dsl,
+        optimize: { ...dsl.optimize, proposer: { kind: 'author', model: 'openai:gpt-4o-mini' } },
+      }),
+    ).toEqual([
+      'optimize.proposer.kind: "author" writes strategy programs, so it needs "controller": "program" (this section searches "environment")',
+    ]);
+  });
+
   it('checks the baseline against the chosen controller’s schema', async () => {
     const problems = await problemsOf({
       ...dsl,

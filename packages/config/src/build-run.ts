@@ -14,6 +14,7 @@ import {
   skillController,
   type Worker,
 } from '@ratchet/runtime';
+import { programController } from '@ratchet/sandbox';
 import {
   aider,
   chatWorker,
@@ -27,8 +28,8 @@ import {
 import {
   type ArmConfig,
   armNeedsLoading,
-  type ControllerChoice,
   loadedStrategyKey,
+  type SearchControllerChoice,
   type strategyNames,
 } from './arm-config';
 import { armParameters } from './arm-parameters';
@@ -52,7 +53,7 @@ export interface BuiltRun {
    * is rebuilt as.
    * @throws {InvalidControllerError} naming each field the controller's schema refuses.
    */
-  controller(parameters?: Readonly<Record<string, unknown>>, choice?: ControllerChoice): Controller;
+  controller(parameters?: Readonly<Record<string, unknown>>, choice?: SearchControllerChoice): Controller;
   close(): Promise<void>;
 }
 
@@ -93,7 +94,7 @@ export function buildRun(
     ),
     controller(parameters, choice = 'environment') {
       if (choice === 'environment' && source.controller) return source.controller('baseline', parameters);
-      const base = choice === 'skill' ? skillController : defaultController;
+      const base = choice === 'skill' ? skillController : choice === 'program' ? programController : defaultController;
       return parameters === undefined ? base : base.withParameters({ ...base.parameters, ...parameters });
     },
     async close() {

@@ -1,6 +1,7 @@
 import type { JsonValue } from '@ratchet/corpus';
 import type { SearchFamily } from '@ratchet/optimizer';
 import { type Controller, InvalidControllerError, type StrategyPlan, type Task } from '@ratchet/runtime';
+import { programPlan } from '@ratchet/sandbox';
 import { type BuiltRun, buildRun } from './build-run';
 import { ConfigError } from './config-error';
 import type { OptimizeConfig } from './optimize-config';
@@ -53,7 +54,10 @@ export function buildSearch(config: OptimizableConfig, file: string): SearchSetu
       built,
       benchmark: config.benchmark ?? built.environment.id,
       baseline: baselineOf(built, optimize.baseline, optimize.controller, file),
-      plan: (controller) => strategyPlan(optimize.strategy, optimize.k, controller),
+      plan:
+        optimize.controller === 'program'
+          ? programPlan(optimize.k)
+          : (controller) => strategyPlan(optimize.strategy, optimize.k, controller),
       familyConfig: {
         environment: withoutPaths(config.environment),
         worker: (config.worker ?? { kind: 'builtin' }) as JsonValue,

@@ -7,6 +7,8 @@ export {
   armNeedsLoading,
   type ControllerChoice,
   controllerChoices,
+  type SearchControllerChoice,
+  searchControllerChoices,
   isStrategyModule,
   loadedStrategyKey,
   strategyNames,

@@ -2,9 +2,10 @@ import { jsonValueSchema, objectiveSpecSchema } from '@ratchet/corpus';
 import { findFamily } from '@ratchet/environments';
 import { acceptanceRuleSchema } from '@ratchet/optimizer';
 import { defaultController, skillController } from '@ratchet/runtime';
+import { programController } from '@ratchet/sandbox';
 import { defaultPrices, priceOf } from '@ratchet/workers';
 import { z } from 'zod';
-import { controllerChoices, strategyNames } from './arm-config';
+import { searchControllerChoices, strategyNames } from './arm-config';
 import type { EnvironmentConfig } from './environment-config';
 import { isBuiltInFamily } from './environment-config';
 import type { WorkerConfig } from './worker-config';
@@ -58,15 +59,39 @@ const reflectiveProposerSchema = z.strictObject({
     .describe("Dollars per million tokens (default: the model's list price, if Ratchet knows it)."),
 });
 
+/** The author proposer: a model rewrites the candidate's strategy program (`controller: "program"`). */
+const authorProposerSchema = z.strictObject({
+  kind: z.literal('author'),
+  model: reflectiveProposerSchema.shape.model,
+  rounds: z
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(2)
+    .describe('Revisions of a draft that does not compile or fails its smoke run (default 2).'),
+  smokeTasks: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(3)
+    .describe('Offline `sim` tasks a draft is smoke-run on before it may cost an evaluation (default 3).'),
+  datasetTokenBudget: reflectiveProposerSchema.shape.datasetTokenBudget,
+  maxTokens: reflectiveProposerSchema.shape.maxTokens,
+  price: reflectiveProposerSchema.shape.price,
+});
+
 export const proposerConfigSchema = z
   .union([
     z.literal('parametric').transform((): z.output<typeof parametricProposerSchema> => ({ kind: 'parametric' })),
     parametricProposerSchema,
     reflectiveProposerSchema,
+    authorProposerSchema,
   ])
   .default({ kind: 'parametric' })
   .describe(
-    'Who writes candidates: "parametric" (no model; the default) or { "kind": "reflective", "model": "openai:gpt-4o-mini" }.',
+    'Who writes candidates: "parametric" (no model; the default), { "kind": "reflective", "model": "openai:gpt-4o-mini" }, or { "kind": "author", "model": … } (writes strategy programs; needs "controller": "program").',
   );
 export type ProposerConfig = z.output<typeof proposerConfigSchema>;
 
@@ -82,10 +107,10 @@ export const optimizeConfigSchema = z
       .describe('How every candidate runs on a task (default refine): the strategy all candidates share.'),
     k: count('attempts').max(1000).default(4).describe('Attempts per task for every candidate (default 4).'),
     controller: z
-      .enum(controllerChoices)
+      .enum(searchControllerChoices)
       .default('environment')
       .describe(
-        'The controller searched: "environment" (the family\'s tuned one, else the generic one; default), "generic", or "skill" (a text every attempt is given).',
+        'The controller searched: "environment" (the family\'s tuned one, else the generic one; default), "generic", "skill" (a text every attempt is given), or "program" (a strategy program run in the sandbox; `strategy` is then unused).',
       ),
     baseline: z
       .record(z.string(), jsonValueSchema)
@@ -183,6 +208,12 @@ export function optimizeConfigIssues(
 ): OptimizeIssue[] {
   const issues: OptimizeIssue[] = [];
   const at = (...path: PropertyKey[]) => ['optimize', ...path];
+  if (optimize.proposer.kind === 'author' && optimize.controller !== 'program') {
+    issues.push({
+      path: at('proposer', 'kind'),
+      message: `"author" writes strategy programs, so it needs "controller": "program" (this section searches "${optimize.controller}")`,
+    });
+  }
   const names = optimize.objectives.map((objective) => objective.name);
   names.forEach((name, index) => {
     if (names.indexOf(name) !== index)
@@ -251,6 +282,11 @@ export function optimizeConfigIssues(
 
 /** The parameter space of the controller an optimize section names when it is not the family's. */
 function genericSpace(optimize: OptimizeConfig): { schema: z.ZodType; defaults: Record<string, unknown> } {
-  const controller = optimize.controller === 'skill' ? skillController : defaultController;
+  const controller =
+    optimize.controller === 'skill'
+      ? skillController
+      : optimize.controller === 'program'
+        ? programController
+        : defaultController;
   return { schema: controller.schema, defaults: controller.parameters };
 }

@@ -1,4 +1,5 @@
-import type { GepaOptions, OptimizerBudget } from '@ratchet/optimizer';
+import type { Corpus } from '@ratchet/corpus';
+import { certifiedPrograms, type GepaOptions, type OptimizerBudget } from '@ratchet/optimizer';
 import { buildMerge, buildProposer } from './build-proposer';
 import type { OptimizableConfig, SearchSetup } from './build-search';
 
@@ -24,16 +25,23 @@ export function optimizerBudget(budget: OptimizableConfig['optimize']['budget'])
 
 /**
  * The search settings of a config's `optimize` section, the same for `ratchet optimize` and each
- * autoloop iteration: the proposer (built here, so a reflective model's key is checked), merges,
+ * autoloop iteration: the proposer (built here, so a model's key is checked; an author is shown the
+ * programs the corpus certifies for this benchmark), merges,
  * acceptance, minibatch, replicates, objectives and their weights, the budget, and what identifies the
  * family.
  *
  * @throws {WorkerConfigError} for a reflective model whose provider key is missing.
  */
-export function configuredSearch(config: OptimizableConfig, setup: SearchSetup): ConfiguredSearch {
+export async function configuredSearch(
+  config: OptimizableConfig,
+  setup: SearchSetup,
+  corpus: Corpus,
+): Promise<ConfiguredSearch> {
   const { optimize } = config;
+  const certified =
+    optimize.proposer.kind === 'author' ? await certifiedPrograms(corpus, { benchmark: setup.benchmark }) : [];
   return {
-    proposer: buildProposer(optimize.proposer),
+    proposer: buildProposer(optimize.proposer, { certified }),
     merge: buildMerge(optimize.merge),
     acceptance: optimize.acceptance,
     minibatch: optimize.minibatch,

@@ -45,6 +45,7 @@ export { type LearnedController, type LearnOptions, learnFromCorpus } from './le
 export { controllerFromLibrary, recordLibrary } from './learning/record-library';
 export { OptimizerError } from './optimizer-error';
 export { type AuthorProposerOptions, authorProposer } from './proposers/author-proposer';
+export { certifiedPrograms } from './proposers/certified-programs';
 export { findMergePairs, type MergePair } from './proposers/find-merge-pairs';
 export { type MergeProposer, mergeProposer } from './proposers/merge-proposer';
 export type { TokenPrice } from './proposers/model-call-usage';

@@ -55,10 +55,10 @@ export async function optimizeCommand(options: OptimizeCommandOptions): Promise<
   try {
     const train = await splitTasks(setup, 'train', optimize.maxTrain, loaded.file);
     const val = await splitTasks(setup, 'val', optimize.maxVal, loaded.file);
-    const search = configuredSearch(config, setup);
     for (const line of await preflight(config)) process.stderr.write(`preflight ok · ${line}\n`);
     const corpus = await openCorpus(store);
     try {
+      const search = await configuredSearch(config, setup, corpus);
       process.stderr.write(
         `Optimizing ${setup.baseline.id} on ${setup.benchmark}: ${train.length} train and ${val.length} val tasks, ${optimize.strategy}@${optimize.k}, ${proposerLabel(optimize.proposer)} proposer, ${budgetText(optimize.budget)} → ${store}\n`,
       );

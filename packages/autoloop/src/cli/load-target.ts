@@ -47,10 +47,10 @@ export async function loadConfiguredTarget(
   try {
     const train = await splitTasks(home, 'train', optimize.maxTrain, loaded.file);
     const val = await splitTasks(home, 'val', optimize.maxVal, loaded.file);
-    const search = configuredSearch(config, home);
     for (const line of await preflight(config)) stderr.write(`preflight ok · ${line}\n`);
     const opened = await openCorpus(invocation.store ?? config.store ?? defaultCorpusUrl);
     corpus = opened;
+    const search = await configuredSearch(config, home, opened);
     const target = controllerTarget({
       dir: invocation.target,
       stateRoot: invocation.stateRoot,
