@@ -22,6 +22,21 @@ describe('objective values', () => {
     expect(cellObjectives(cell, objectives)).toEqual({ success: null, workUnits: null, attempts: null });
   });
 
+  it('scores a failed strategy program 0 on a maximized judge score, never "not measured"', () => {
+    const graded = [...objectives, { name: 'quality', direction: 'maximize' }] as const;
+    const failed = buildCellRecord({
+      split: 'val',
+      strategyFailure: { error: 'the program ran past its CPU limit' },
+      verdict: buildVerdict(false, { scores: {} }),
+    });
+    const values = cellObjectives(failed, graded);
+    expect(values.success).toBe(0);
+    expect(values.quality).toBe(0);
+    expect(values.workUnits).toBe(failed.spend.workUnits);
+    // Without the failure the same empty score is "not measured", as before.
+    expect(cellObjectives({ ...failed, strategyFailure: null }, graded).quality).toBeNull();
+  });
+
   it('refuses a holdout cell: only the gate reads holdout verdicts', () => {
     expect(() => cellObjectives(buildCellRecord({ split: 'holdout' }), objectives)).toThrow(HoldoutReadError);
   });

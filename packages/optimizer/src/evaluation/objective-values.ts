@@ -43,9 +43,13 @@ export function cellObjectives(
 ): TaskScores {
   if (cell.split === 'holdout') throw new HoldoutReadError(cell.cellId);
   const values: Record<string, number | null> = {};
-  for (const { name } of objectives) {
+  // A strategy program that failed (threw, ran past a limit) scores its failure: 0 on what is maximized,
+  // never "not measured", which would drop the cell and flatter the program (an honest 0, issue 17).
+  const programFailed = cell.strategyFailure !== undefined && cell.strategyFailure !== null;
+  for (const { name, direction } of objectives) {
     if (cell.status === 'infra') values[name] = null;
     else if (name === 'success') values[name] = cell.verdict === null ? null : cell.verdict.resolved ? 1 : 0;
+    else if (programFailed && direction === 'maximize' && !(name in spendObjectives)) values[name] = 0;
     else if (name === 'checks') values[name] = checks;
     else if (name in spendObjectives)
       values[name] = (spendObjectives[name] as (cell: CellRecord) => number | null)(cell);
