@@ -11,10 +11,8 @@ import {
   defaultController,
   type Environment,
   ruleAnalyst,
-  skillController,
   type Worker,
 } from '@ratchet/runtime';
-import { programController } from '@ratchet/sandbox';
 import {
   aider,
   chatWorker,
@@ -33,6 +31,7 @@ import {
   type strategyNames,
 } from './arm-config';
 import { armParameters } from './arm-parameters';
+import { chosenController } from './chosen-controller';
 import { type EnvironmentConfig, isBuiltInFamily } from './environment-config';
 import type { LoadedStrategy } from './load-strategy-modules';
 import type { RatchetConfig } from './ratchet-config';
@@ -94,7 +93,7 @@ export function buildRun(
     ),
     controller(parameters, choice = 'environment') {
       if (choice === 'environment' && source.controller) return source.controller('baseline', parameters);
-      const base = choice === 'skill' ? skillController : choice === 'program' ? programController : defaultController;
+      const base = chosenController(choice, defaultController);
       return parameters === undefined ? base : base.withParameters({ ...base.parameters, ...parameters });
     },
     async close() {
@@ -171,12 +170,7 @@ function buildArm(
   environmentController: Controller,
   modules: ReadonlyMap<string, LoadedStrategy>,
 ): Arm {
-  const base =
-    arm.controller === 'generic'
-      ? defaultController
-      : arm.controller === 'skill'
-        ? skillController
-        : environmentController;
+  const base = chosenController(arm.controller, environmentController);
   const controller =
     arm.parameters === undefined
       ? base

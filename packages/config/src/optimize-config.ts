@@ -1,11 +1,11 @@
 import { jsonValueSchema, objectiveSpecSchema } from '@ratchet/corpus';
 import { findFamily } from '@ratchet/environments';
 import { acceptanceRuleSchema } from '@ratchet/optimizer';
-import { defaultController, skillController } from '@ratchet/runtime';
-import { programController } from '@ratchet/sandbox';
+import { defaultController } from '@ratchet/runtime';
 import { defaultPrices, priceOf } from '@ratchet/workers';
 import { z } from 'zod';
 import { searchControllerChoices, strategyNames } from './arm-config';
+import { chosenController } from './chosen-controller';
 import type { EnvironmentConfig } from './environment-config';
 import { isBuiltInFamily } from './environment-config';
 import type { WorkerConfig } from './worker-config';
@@ -282,11 +282,6 @@ export function optimizeConfigIssues(
 
 /** The parameter space of the controller an optimize section names when it is not the family's. */
 function genericSpace(optimize: OptimizeConfig): { schema: z.ZodType; defaults: Record<string, unknown> } {
-  const controller =
-    optimize.controller === 'skill'
-      ? skillController
-      : optimize.controller === 'program'
-        ? programController
-        : defaultController;
+  const controller = chosenController(optimize.controller, defaultController);
   return { schema: controller.schema, defaults: controller.parameters };
 }

@@ -1,4 +1,11 @@
-import { type Controller, defineController, retryText, type StrategyPlan } from '@ratchet/runtime';
+import {
+  type Controller,
+  defaultController,
+  defaultControllerSchema,
+  defineController,
+  retryText,
+  type StrategyPlan,
+} from '@ratchet/runtime';
 import { z } from 'zod';
 import { programHash } from './program-hash';
 import { programName } from './program-name';
@@ -27,17 +34,11 @@ export function programOf(source: string): StrategyProgram {
  */
 export const programController = defineController({
   id: 'program',
-  schema: z.strictObject({
-    program: z.string().min(1).max(maxProgramChars),
-    preamble: z.string().max(2000),
-    closing: z.string().max(2000),
-    maxFindings: z.number().int().min(0).max(20),
-  }),
+  schema: defaultControllerSchema.extend({ program: z.string().min(1).max(maxProgramChars) }),
+  // The generic controller's retry texts, so a program candidate steers retries as the default does.
   parameters: {
     program: builtInProgramSources.refine,
-    preamble: 'Your previous attempt did not pass every check. Observations from its trace:',
-    closing: 'Address these observations in this attempt.',
-    maxFindings: 5,
+    ...(defaultController.parameters as z.infer<typeof defaultControllerSchema>),
   },
   steer(findings, _history, parameters) {
     const retry = retryText(findings, parameters);
