@@ -131,7 +131,8 @@ describe('ratchet run', () => {
       'worker "claude-code" needs the command "claude", which is not on PATH; install it (npm install -g @anthropic-ai/claude-code)',
     );
     const report = await ratchet(['--store', store, 'report']);
-    expect(report.stderr).toContain('has no runs yet');
+    // Nothing ran, so nothing was recorded: the store was not even created.
+    expect(report.stderr).toContain('there is no corpus at');
   }, 60_000);
 
   it('refuses a bad config with exit 2, naming the file, field and line', async () => {

@@ -1,17 +1,20 @@
 import { autoloopCommand } from '@ratchet/autoloop';
 import { configuredStore, UsageError } from '@ratchet/config';
-import { defaultCorpusUrl, openCorpus } from '@ratchet/corpus';
+import { defaultCorpusUrl } from '@ratchet/corpus';
 import { compareRuns } from '@ratchet/runtime';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { commandLineOf, positiveInteger } from './cli-arguments';
 import { cliInvocation } from './cli-invocation';
 import { CommandExitError } from './command-exit-error';
+import { assertFolderExists } from './commands/assert-folder-exists';
 import { corpusExport, corpusImport, corpusStats } from './commands/corpus-commands';
 import { addDemoCommand } from './commands/demo-command';
 import { loadRun, requireRun, writeHtmlReport } from './commands/load-run';
+import { openExistingCorpus } from './commands/open-existing-corpus';
 import { optimizationReportCommand } from './commands/optimization-report-command';
 import { addOptimizerCommands } from './commands/optimizer-commands';
 import { type RunOverrides, runCommand } from './commands/run';
+import { addRunsCommand } from './commands/runs-command';
 import { trainingExport } from './commands/training-export';
 import { validateCommand } from './commands/validate';
 import { comparisonReport } from './comparison-report';
@@ -45,7 +48,7 @@ export function buildProgram(signal: AbortSignal): Command {
     .description('Improve AI agents with evidence: run arms, record every attempt, decide with honest statistics.')
     .addOption(new Option('--store <url>', 'the corpus').env('RATCHET_STORE').default(defaultCorpusUrl))
     .exitOverride()
-    .showHelpAfterError()
+    .showHelpAfterError('(add --help for usage and examples)')
     .addHelpText(
       'after',
       [
@@ -54,6 +57,7 @@ export function buildProgram(signal: AbortSignal): Command {
         '  ratchet demo                                     the offline demo (no model needed)',
         '  ratchet run ratchet.config.json --dry-run        the plan of a run, nothing recorded',
         '  ratchet run ratchet.config.json                  run it; the same command resumes',
+        '  ratchet runs                                     the recorded runs, newest last',
         '  ratchet report --html report.html                the latest run, with charts',
         '  ratchet optimize apps/bench/examples/dsl.optimize.config.json',
         '                                                   search for a better controller on train and val',
@@ -152,6 +156,8 @@ export function buildProgram(signal: AbortSignal): Command {
     },
   });
 
+  addRunsCommand(program, { readStore, print });
+
   program
     .command('report')
     .description('show a recorded run (arms, spend, contrasts) or optimization (lineage, val curve, front, gates)')
@@ -183,7 +189,8 @@ export function buildProgram(signal: AbortSignal): Command {
           );
           return;
         }
-        const corpus = await openCorpus(await readStore());
+        if (options.html) await assertFolderExists(options.html, '--html');
+        const corpus = await openExistingCorpus(await readStore());
         try {
           if (options.compare) {
             const [baseline, candidate, ...rest] = options.compare;

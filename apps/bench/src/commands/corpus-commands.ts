@@ -2,6 +2,8 @@ import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { UsageError } from '@ratchet/config';
 import { type AttemptCounts, type ExportSummary, exportJsonl, importJsonl, openCorpus } from '@ratchet/corpus';
+import { assertFolderExists } from './assert-folder-exists';
+import { openExistingCorpus } from './open-existing-corpus';
 
 /** What the attempt count is made of: only attempts in recorded cells are part of a run's results. */
 function attemptParts(counts: AttemptCounts): string {
@@ -23,7 +25,7 @@ function optimizerCounts(
 }
 
 export async function corpusStats(store: string): Promise<string> {
-  const corpus = await openCorpus(store);
+  const corpus = await openExistingCorpus(store);
   try {
     const stats = await corpus.stats();
     const lines = [
@@ -41,7 +43,8 @@ export async function corpusStats(store: string): Promise<string> {
 }
 
 export async function corpusExport(store: string, file: string, runId?: string): Promise<string> {
-  const corpus = await openCorpus(store);
+  await assertFolderExists(file, 'the export file');
+  const corpus = await openExistingCorpus(store);
   try {
     const output = createWriteStream(file);
     const summary = await exportJsonl(corpus, runId === undefined ? {} : { runId }, output);

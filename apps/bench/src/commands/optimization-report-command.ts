@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
-import { openCorpus } from '@ratchet/corpus';
 import { loadOptimizationReport } from '../report/optimization-report';
 import { optimizationTerminalReport } from '../report/optimization-terminal-report';
 import { renderOptimizationHtml } from '../report/render-optimization-html';
+import { assertFolderExists } from './assert-folder-exists';
+import { openExistingCorpus } from './open-existing-corpus';
 
 export interface OptimizationReportOptions {
   store: string;
@@ -16,7 +17,8 @@ export interface OptimizationReportOptions {
 
 /** `ratchet report opt-…` (or `--optimization`): the optimization as text or JSON, and optionally as HTML. */
 export async function optimizationReportCommand(options: OptimizationReportOptions): Promise<string> {
-  const corpus = await openCorpus(options.store);
+  if (options.html !== undefined) await assertFolderExists(options.html, '--html');
+  const corpus = await openExistingCorpus(options.store);
   try {
     const report = await loadOptimizationReport(corpus, options.optimizationId);
     if (options.html) {
