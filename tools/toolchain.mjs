@@ -92,10 +92,12 @@ const env = {
 const stopSignals = ['SIGINT', 'SIGTERM'];
 const ignore = () => {};
 
-function run(command, args) {
+function run(command, args, options = {}) {
   for (const signal of stopSignals) process.on(signal, ignore);
   try {
-    const result = spawnSync(command, args, { cwd: rootDir, stdio: 'inherit', env });
+    // A preparatory step (the build before `ratchet`) writes to stderr, so stdout is the command's own.
+    const stdio = options.stdoutToStderr ? ['inherit', 2, 'inherit'] : 'inherit';
+    const result = spawnSync(command, args, { cwd: rootDir, stdio, env });
     if (result.error) fail(`could not start ${command}: ${result.error.message}`);
     return exitStatus(result);
   } finally {
@@ -112,12 +114,12 @@ function exitStatus(result) {
 /** Whether a step ended because someone stopped it (Ctrl+C, `kill`): not a failure to explain. */
 const stopped = (status) => stopSignals.some((signal) => status === 128 + constants.signals[signal]);
 
-function pnpm(args) {
-  return run(join(binDir, 'node'), [join(toolsDir, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs'), ...args]);
+function pnpm(args, options = {}) {
+  return run(join(binDir, 'node'), [join(toolsDir, 'node_modules', 'pnpm', 'bin', 'pnpm.cjs'), ...args], options);
 }
 
 function installWorkspace() {
-  const status = pnpm(['install', '--frozen-lockfile', '--reporter=silent']);
+  const status = pnpm(['install', '--frozen-lockfile', '--reporter=silent'], { stdoutToStderr: true });
   if (stopped(status)) process.exit(status);
   if (status !== 0) fail('`pnpm install --frozen-lockfile` failed (is pnpm-lock.yaml up to date?).');
 }
@@ -161,7 +163,10 @@ for (const [index, [command, ...args]] of steps.entries()) {
   // A Node step runs directly: on Ctrl+C `pnpm exec` SIGTERMs its child and dies without waiting, and
   // npm would give the shell back before the ratchet CLI has written its report. PATH already holds
   // the pinned Node and the workspace's bins.
-  status = command === 'node' ? run(join(binDir, 'node'), argv) : pnpm(['exec', command, ...argv]);
+  // Every step but the last prepares (builds): its output goes to stderr, so `npm run -s ratchet --
+  // report --json` prints JSON alone on stdout.
+  const options = { stdoutToStderr: index < steps.length - 1 };
+  status = command === 'node' ? run(join(binDir, 'node'), argv, options) : pnpm(['exec', command, ...argv], options);
   if (status !== 0) break;
 }
 if (task === 'test') {

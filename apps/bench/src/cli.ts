@@ -1,42 +1,11 @@
 #!/usr/bin/env node
-import { UsageError } from '@ratchet/config';
-import { interruptOnProcessSignals } from '@ratchet/runtime';
-import { CommanderError } from 'commander';
-import { CommandExitError } from './command-exit-error';
-import { buildProgram } from './program';
-import { RunInterruptedError } from './run-interrupted-error';
-import { RunPausedError } from './run-paused-error';
+// The entry point checks the Node.js version before anything else is loaded, then loads the CLI.
+import { nodeVersionProblem } from './node-version';
 
-/** The one place that decides how each kind of error is shown and which exit code it gets. */
-async function main(): Promise<number> {
-  const signal = interruptOnProcessSignals();
-  try {
-    await buildProgram(signal).parseAsync(process.argv);
-    return 0;
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof CommandExitError) return error.code;
-    if (error instanceof RunInterruptedError) {
-      process.stdout.write(`${error.message}\n`);
-      return 130;
-    }
-    if (error instanceof RunPausedError) {
-      process.stdout.write(`${error.message}\n`);
-      return 1;
-    }
-    if (signal.aborted) {
-      process.stderr.write(
-        '\nInterrupted. Everything finished so far is recorded; run the same command again to resume.\n',
-      );
-      return 130;
-    }
-    if (UsageError.isInstance(error)) {
-      process.stderr.write(`ratchet: ${error.message}\n`);
-      return 2;
-    }
-    process.stderr.write(`ratchet: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+const problem = nodeVersionProblem(process.versions.node);
+if (problem !== null) {
+  process.stderr.write(`${problem}\n`);
+  process.exit(1);
 }
-
-process.exitCode = await main();
+// A separate file in dist (not bundled into this one), so none of its imports load before the check.
+await import('./cli-main.js');
