@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LoopSettings, StateStore } from '../autoloop-types';
+import { engineTestSettings } from '../test/autoloop-fixtures';
 import { InvalidLoopSettingsError } from './invalid-loop-settings-error';
 import { MemoryStateStore } from './memory-state-store';
 import { type RunLoopOptions, runLoop } from './run-loop';
@@ -12,16 +13,7 @@ import {
 } from './scripted-orchestrator';
 import { StateTargetMismatchError } from './state-target-mismatch-error';
 
-const settings: LoopSettings = {
-  maxIterations: 10,
-  maxCostUsd: null,
-  plateauWindow: 3,
-  cooldownMinutes: 30,
-  mode: 'single-run',
-  maxConsecutiveErrors: 3,
-  minImprovement: 0,
-  dryRun: true,
-};
+const settings: LoopSettings = engineTestSettings;
 const start = Date.parse('2025-01-01T00:00:00Z');
 const minute = 60_000;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LoopSettings } from '../autoloop-types';
+import { engineTestSettings } from '../test/autoloop-fixtures';
 import type { LoopProgress } from './loop-progress';
 import { MemoryStateStore } from './memory-state-store';
 import { reportSpend } from './metered-context';
@@ -12,16 +13,7 @@ import {
   scriptedReject,
 } from './scripted-orchestrator';
 
-const settings: LoopSettings = {
-  maxIterations: 10,
-  maxCostUsd: null,
-  plateauWindow: 3,
-  cooldownMinutes: 30,
-  mode: 'single-run',
-  maxConsecutiveErrors: 3,
-  minImprovement: 0,
-  dryRun: true,
-};
+const settings: LoopSettings = engineTestSettings;
 
 async function run(steps: ScriptStep[], patch: Partial<LoopSettings> = {}, store = new MemoryStateStore()) {
   const orchestrator = scriptedOrchestrator(steps);

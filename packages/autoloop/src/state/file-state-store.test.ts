@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AutoloopState } from '../autoloop-types';
-import { AutoloopStateError } from './autoloop-state-error';
+import { stateErrorOf } from '../test/autoloop-fixtures';
 import { fileStateStore } from './file-state-store';
 
 function root(): string {
@@ -30,14 +30,7 @@ function state(iterations = 0): AutoloopState {
   };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AutoloopStateError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (AutoloopStateError.isInstance(error)) return error;
-  throw new Error(`expected an AutoloopStateError, got ${String(error)}`);
-}
+const rejection = stateErrorOf;
 
 describe('fileStateStore state', () => {
   it('reads null before the first write, then what was written', async () => {

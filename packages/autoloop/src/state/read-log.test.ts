@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { IterationLogEntry } from '../autoloop-types';
-import { AutoloopStateError } from './autoloop-state-error';
+import { stateErrorOf } from '../test/autoloop-fixtures';
 import { fileStateStore } from './file-state-store';
 import { readLog, type TornLine } from './read-log';
 
@@ -31,14 +31,7 @@ function entry(iteration: number): IterationLogEntry {
   };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AutoloopStateError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (AutoloopStateError.isInstance(error)) return error;
-  throw new Error(`expected an AutoloopStateError, got ${String(error)}`);
-}
+const rejection = stateErrorOf;
 
 describe('readLog and appendLog', () => {
   it('appends one JSON line per entry, read back in order', async () => {
