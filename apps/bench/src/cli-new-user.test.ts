@@ -53,8 +53,10 @@ describe('a broken agent command', () => {
       /probe: my-agent failed \(exit\): the agent exited with code 1 on task \S+; no cell was run/,
     );
     expect(run.stderr).toMatch(/Cannot find module/);
+    // Nothing was recorded, not even a store: the read-only stats say there is no corpus there.
     const stats = await ratchet(['--store', store, 'corpus', 'stats']);
-    expect(stats.stdout).toContain('runs 0 · cells 0');
+    expect(stats.exitCode).toBe(2);
+    expect(stats.stderr).toContain(`there is no corpus at ${join(dir, 'corpus.db')}`);
   }, 60_000);
 });
 

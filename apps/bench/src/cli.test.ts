@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openCorpus } from '@ratchet/corpus';
 import { datasheetSchema, sftExampleSchema } from '@ratchet/optimizer';
 import { describe, expect, it } from 'vitest';
 import { ratchet } from './test/ratchet-cli';
@@ -98,6 +99,8 @@ describe('the ratchet CLI', () => {
 
   it('exits 2 with a clear message for an unknown run and for bad usage', async () => {
     const store = `sqlite:${join(mkdtempSync(join(tmpdir(), 'ratchet-cli-')), 'corpus.db')}`;
+    // An empty corpus that exists: report reads it and names the run it lacks.
+    await (await openCorpus(store)).close();
     const missing = await ratchet(['--store', store, 'report', 'nope']);
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain('ratchet: no run "nope" in sqlite:');
