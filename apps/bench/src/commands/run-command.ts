@@ -1,0 +1,57 @@
+import { type Command, Option } from 'commander';
+import { commandLineOf, positiveInteger } from '../cli-arguments';
+import { cliInvocation } from '../cli-invocation';
+import { positiveNumber, runIdArgument } from './command-arguments';
+import type { CommandContext } from './command-context';
+import { type RunOverrides, runCommand } from './run';
+
+/** Adds `ratchet run`: run a config's arms, record every attempt, and report. */
+export function addRunCommand(program: Command, context: CommandContext): void {
+  program
+    .command('run')
+    .description('run the arms of a config file, record every attempt, and report')
+    .argument('[config]', 'ratchet.config.ts or .json (default: the one in this folder)')
+    .option('--run-id <id>', 'the run id; an existing run resumes (default: derived from the config)', runIdArgument)
+    .option('--concurrency <n>', 'cells at once', positiveInteger)
+    .option('--replicates <n>', 'cells per (arm, task)', positiveInteger)
+    .option('--max-cost <usd>', 'stop scheduling cells once this many dollars are spent', positiveNumber)
+    .option('--seed <seed>', 'the run seed')
+    .addOption(new Option('--split <split>', 'which tasks').choices(['train', 'val', 'holdout']))
+    .option('--max-tasks <n>', 'only the first n tasks of the split', positiveInteger)
+    .option('--dry-run', 'print the plan (arms, tasks, cells, attempts, cost, primary contrast) and run nothing')
+    .option('--html <file>', 'also write the self-contained HTML report')
+    .option('--probe', 'run the agent once on the first task before the run; stop if it fails (nothing recorded)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  ratchet run apps/bench/examples/dsl.config.json --dry-run',
+        '  ratchet run my-agent.config.json --probe       check the agent command on one task first',
+        '  ratchet run apps/bench/examples/sat.config.json --max-tasks 20 --concurrency 2',
+        '  ratchet run ratchet.config.ts --run-id nightly-1 --max-cost 5',
+        '',
+        'Re-running the same command resumes: finished cells are kept and none is repeated.',
+      ].join('\n'),
+    )
+    .action(
+      async (
+        config: string | undefined,
+        options: RunOverrides & { dryRun?: boolean; html?: string; probe?: boolean },
+      ) => {
+        const { dryRun, html, probe, ...overrides } = options;
+        context.print(
+          await runCommand({
+            config,
+            store: { url: context.store(), explicit: context.storeExplicit() },
+            overrides,
+            dryRun: dryRun ?? false,
+            probe: probe ?? false,
+            html,
+            signal: context.signal,
+            commandLine: commandLineOf(cliInvocation(), process.argv.slice(2)),
+          }),
+        );
+      },
+    );
+}
