@@ -3,6 +3,7 @@ import { interruptOnProcessSignals } from '@ratchet/runtime';
 import { CommanderError } from 'commander';
 import { CommandExitError } from './command-exit-error';
 import { buildProgram } from './program';
+import { quietOnBrokenPipe } from './quiet-broken-pipe';
 import { RunInterruptedError } from './run-interrupted-error';
 import { RunPausedError } from './run-paused-error';
 
@@ -38,4 +39,5 @@ async function main(): Promise<number> {
   }
 }
 
+quietOnBrokenPipe();
 process.exitCode = await main();

@@ -4,8 +4,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openCorpus } from '@ratchet/corpus';
 import { datasheetSchema, sftExampleSchema } from '@ratchet/optimizer';
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { ratchet } from './test/ratchet-cli';
+import { ratchet, ratchetShellCommand } from './test/ratchet-cli';
 
 const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -36,14 +37,17 @@ describe('the ratchet CLI', () => {
     }
     expect(run.stdout).toContain('Pre-registered primary contrast: steering = refine@4 − continue@4');
     expect(run.stdout).toContain('What to try next');
+    // Example paths are written from the working directory (here apps/bench), so the hints run as printed.
     expect(run.stdout).toContain(
-      'autoloop --target packages/autoloop/examples/dsl-controller --state-root .autoloop/dsl --dry-run',
+      `autoloop --target ${join(packageDir, '../../packages/autoloop/examples/dsl-controller')} --state-root .autoloop/dsl --dry-run`,
     );
+    expect(run.stdout).toContain(`${html}  `);
+    expect(run.stdout).not.toMatch(/^ +open /m);
     // It ends with a short flywheel: both curves and the verdict, and the command of the full-size one.
     expect(run.stdout).toMatch(/^Flywheel fly-[0-9a-f]{12} · 2 generations · 4 evaluation tasks each/m);
     expect(run.stdout).toMatch(/^ {2}learned [▁▂▃▄▅▆▇█]{2} {2}slope /m);
     expect(run.stdout).toMatch(/^The flywheel (turned|did not turn): /m);
-    expect(run.stdout).toContain('flywheel apps/bench/examples/dsl-domain.config.json');
+    expect(run.stdout).toContain('flywheel examples/dsl-domain.config.json');
     expect(run.stdout).toMatch(/Reading: steering: .+\(95% CI .+, p .+, 3 tasks\)/);
 
     const report = await ratchet(['--store', store, 'report', runId, '--json']);
@@ -107,5 +111,14 @@ describe('the ratchet CLI', () => {
     const bad = await ratchet(['demo', '--tasks', 'zero']);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain('expected a whole number ≥ 1');
+  }, 60_000);
+
+  it('stops quietly when the reader closes the pipe early (ratchet --help | head)', async () => {
+    // `true` exits without reading, long before the CLI has loaded: its first write meets a closed pipe.
+    const piped = await execa('bash', ['-c', `set -o pipefail; ${ratchetShellCommand(['--help'])} | true`], {
+      reject: false,
+    });
+    expect(piped.stderr).toBe('');
+    expect(piped.exitCode).toBe(0);
   }, 60_000);
 });

@@ -38,6 +38,15 @@ describe('contrastReading', () => {
     );
   });
 
+  it('reads a zero-width interval as what it is, not as certainty', () => {
+    expect(contrastReading(contrast({ n: 30, estimate: 0, low: 0, high: 0, pValue: 1 }))).toBe(
+      'steering: +0.0 points on 30 paired tasks, where both arms had the same outcome on every one of them, so the interval has zero width (+0.0 – +0.0); it describes these tasks only — tasks that tell the arms apart would say more.',
+    );
+    expect(contrastReading(contrast({ n: 5, estimate: 1, low: 1, high: 1, pValue: 0.06 }))).toContain(
+      'where every one differed by +100.0 points, so the interval has zero width',
+    );
+  });
+
   it('names the exact test when the contrast used it', () => {
     expect(
       contrastReading(contrast({ n: 12, test: 'mcnemar-exact', estimate: 0.5, low: 0.12, high: 0.75, pValue: 0.008 })),

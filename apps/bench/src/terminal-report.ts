@@ -4,6 +4,7 @@ import Table from 'cli-table3';
 import pc from 'picocolors';
 import { contrastReading } from './contrast-reading';
 import { equalComputeLines } from './report/equal-compute-lines';
+import { failureReasonLines, sameFailureWarning } from './report/failure-reasons';
 import { failureWarnings } from './report/failure-warnings';
 import {
   formatCount,
@@ -79,15 +80,22 @@ export function terminalReport(manifest: RunManifest, summary: RunSummary): stri
   }
   const unfinished = summary.arms.filter((arm) => arm.unfinished.attempts > 0);
   const primary = manifest.primaryContrast;
-  const warnings = failureWarnings(summary.arms);
+  const sameFailure = sameFailureWarning(summary.arms);
+  const warnings = [...(sameFailure ? [sameFailure] : []), ...failureWarnings(summary.arms)];
+  const reasons = failureReasonLines(summary.arms);
   return [
     `${pc.bold(`Run ${summary.runId}`)} · ${manifest.benchmark} · ${runState(manifest, summary)} · seed ${manifest.seed}`,
     `Pre-registered primary contrast: ${primary.name} = ${primary.candidate} − ${primary.baseline}`,
     arms.toString(),
+    'solved: the output each cell chose (by its strategy, or by its checks) passed the judge; oracle: any attempt of the cell passed — an upper bound no deployed agent reaches, never a result.',
     contrasts.toString(),
     ...summary.contrasts.filter((c) => c.primary).map((c) => `Reading: ${contrastReading(c)}`),
     `Equal compute (per cell, against ${summary.control}):`,
     ...equalComputeLines(summary).map((line) => `  ${line}`),
+    ...(reasons.length > 0
+      ? ['Why cells failed (judge reasons for unresolved cells; agent failures by attempt):']
+      : []),
+    ...reasons.map((line) => `  ${line}`),
     ...(unfinished.length > 0
       ? [
           `Spend includes tries killed before their cell was recorded: ${unfinished

@@ -108,6 +108,21 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it("names a misspelt judge option with its path, and keeps the judge's options as written", async () => {
+    const dataset =
+      '"environment": { "kind": "jsonl", "path": "a.jsonl" }, "worker": { "kind": "command", "command": "echo" }';
+    expect(await problemsOf(`{ ${dataset},\n "judge": { "kind": "numeric", "prase": "last-number" } }`)).toEqual([
+      { field: 'judge.prase', line: 2, message: expect.stringMatching(/^"prase" is not a known field/) },
+    ]);
+    expect(await problemsOf(`{ ${dataset},\n "judge": { "kind": "numeric", "parse": "last" } }`)).toEqual([
+      { field: 'judge.parse', line: 2, message: expect.stringContaining('strict') },
+    ]);
+    const file = configFile(`{ ${dataset}, "judge": { "kind": "numeric", "parse": "last-number" } }`);
+    writeFileSync(join(dirname(file), 'a.jsonl'), '{"id":"t1","input":"1+1?","expected":2}\n');
+    // No judge default is filled in: the parsed config is hashed into the run id.
+    expect((await loadConfig(file)).config.judge).toEqual({ kind: 'numeric', parse: 'last-number' });
+  });
+
   it('refuses duplicate arm ids, a contrast naming a missing arm, and arms with no default contrast', async () => {
     const arms =
       '[{ "strategy": "random", "k": 2 }, { "strategy": "random", "k": 2 }, { "strategy": "refine", "k": 2 }]';
@@ -187,6 +202,13 @@ describe('loadConfig', () => {
     const missing = await loadConfig(undefined, empty).catch((caught: unknown) => caught);
     expect(UsageError.isInstance(missing)).toBe(true);
     expect((missing as Error).message).toContain('looked for ratchet.config.ts, ratchet.config.mts');
+    expect((missing as Error).message).toContain(
+      '(`ratchet run my.config.json`), write a starter here with `ratchet init`',
+    );
+    // The command that asked is the one suggested: `ratchet validate` does not suggest `ratchet run`.
+    const forValidate = await loadConfig(undefined, empty, 'validate').catch((caught: unknown) => caught);
+    expect((forValidate as Error).message).toContain('(`ratchet validate my.config.json`)');
+    expect((forValidate as Error).message).not.toContain('ratchet run');
     await expect(loadConfig('nope.json', empty)).rejects.toThrow(
       `there is no config file at ${join(empty, 'nope.json')}`,
     );

@@ -29,10 +29,15 @@ export interface LoadedConfig {
  * Finds, reads and validates a config file: `.json` (comments and trailing commas allowed; problems
  * name their line) or `.ts`/`.js` with a default export (TypeScript loaded through tsx).
  *
+ * @param command - the `ratchet` command that wants it (`validate`), named in the error when there is none.
  * @throws {UsageError} when there is no such file; {ConfigError} naming every bad field.
  */
-export async function loadConfig(path: string | undefined, cwd = process.cwd()): Promise<LoadedConfig> {
-  const file = path === undefined ? findConfig(cwd) : resolve(cwd, path);
+export async function loadConfig(
+  path: string | undefined,
+  cwd = process.cwd(),
+  command = 'run',
+): Promise<LoadedConfig> {
+  const file = path === undefined ? findConfig(cwd, command) : resolve(cwd, path);
   if (!existsSync(file)) {
     throw new UsageError(`there is no config file at ${file}; pass the path of a ratchet.config.ts or .json`);
   }
@@ -42,13 +47,13 @@ export async function loadConfig(path: string | undefined, cwd = process.cwd()):
   return { file, config: withAbsolutePaths(parsed.data, dirname(file)) };
 }
 
-function findConfig(cwd: string): string {
+function findConfig(cwd: string, command: string): string {
   for (const name of configFileNames) {
     const candidate = join(cwd, name);
     if (existsSync(candidate)) return candidate;
   }
   throw new UsageError(
-    `no config file in ${cwd} (looked for ${configFileNames.join(', ')}); pass one, e.g. \`ratchet run apps/bench/examples/dsl.config.json\`, or try \`ratchet demo\``,
+    `no config file in ${cwd} (looked for ${configFileNames.join(', ')}); pass the path of one (\`ratchet ${command} my.config.json\`), write a starter here with \`ratchet init\`, or try \`ratchet demo\``,
   );
 }
 

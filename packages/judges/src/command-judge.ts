@@ -6,7 +6,9 @@ import { parseOptions } from './parse-options';
 import { runTests, testCommandOptionsSchema } from './run-tests';
 import { passRate, testRunDetails } from './test-run-details';
 
-const optionsSchema = testCommandOptionsSchema.extend(judgeIdentityShape);
+/** The options of `commandJudge`, for configs that name them (with defaults filled in when parsed). */
+export const commandJudgeOptionsSchema = testCommandOptionsSchema.extend(judgeIdentityShape);
+const optionsSchema = commandJudgeOptionsSchema;
 export type CommandJudgeOptions = z.input<typeof optionsSchema>;
 
 /**

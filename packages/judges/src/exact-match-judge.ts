@@ -6,7 +6,9 @@ import { judgeIdentityShape } from './judge-identity';
 import { createTextNormalizer, normalizeTextOptionsSchema } from './normalize-text';
 import { parseOptions } from './parse-options';
 
-const optionsSchema = normalizeTextOptionsSchema.extend(judgeIdentityShape);
+/** The options of `exactMatchJudge`, for configs that name them (with defaults filled in when parsed). */
+export const exactMatchJudgeOptionsSchema = normalizeTextOptionsSchema.extend(judgeIdentityShape);
+const optionsSchema = exactMatchJudgeOptionsSchema;
 export type ExactMatchJudgeOptions = z.input<typeof optionsSchema>;
 
 /**

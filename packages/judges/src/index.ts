@@ -1,12 +1,12 @@
 export type { CapturedOutput } from './capped-output';
 export type { Check, CheckContext } from './check';
 export { type ClockCheckOptions, clockCheck } from './clock-check';
-export { type CommandJudgeOptions, commandJudge } from './command-judge';
+export { type CommandJudgeOptions, commandJudge, commandJudgeOptionsSchema } from './command-judge';
 export type { ObjectiveComparison, ScoreVector } from './compare-objective';
 export { type CostMeterCheckOptions, costMeterCheck } from './cost-meter-check';
 export { correctObjective, createVerdict, type VerdictParts } from './create-verdict';
 export { dominates } from './dominates';
-export { type ExactMatchJudgeOptions, exactMatchJudge } from './exact-match-judge';
+export { type ExactMatchJudgeOptions, exactMatchJudge, exactMatchJudgeOptionsSchema } from './exact-match-judge';
 export { type IncomparableProblem, IncomparableScoresError } from './incomparable-scores-error';
 export { InvalidExpectedError } from './invalid-expected-error';
 export { InvalidOptionsError, type OptionIssue } from './invalid-options-error';
@@ -28,7 +28,7 @@ export {
   type StabilitySample,
 } from './measure-judge-stability';
 export { type NormalizeTextOptions, normalizeText } from './normalize-text';
-export { type NumericJudgeOptions, numericJudge } from './numeric-judge';
+export { type NumericJudgeOptions, numericJudge, numericJudgeOptionsSchema } from './numeric-judge';
 export { measureOverlap, type Overlap, type OverlapJudgeOptions, overlapJudge } from './overlap-judge';
 export { paretoFront } from './pareto-front';
 export { type PatternScanCheckOptions, patternScanCheck } from './pattern-scan-check';

@@ -23,7 +23,10 @@ describe('numericJudge', () => {
     expect(verdict.resolved).toBe(true);
     expect(verdict.scores.absoluteError?.value).toBeCloseTo(0.05, 12);
     expect(verdict.details).toMatchObject({ actual: 12.45, expected: 12.5, allowed: 0.125 });
-    expect((await numericJudge({ relativeTolerance: 0.001 }).judge(task(12.5), '12.45')).resolved).toBe(false);
+    const wrong = await numericJudge({ relativeTolerance: 0.001 }).judge(task(12.5), '12.45');
+    expect(wrong.resolved).toBe(false);
+    // The report counts unresolved verdicts by reason: a wrong number is a mismatch, not "no reason".
+    expect(wrong.details).toEqual({ reason: 'mismatch', actual: 12.45, expected: 12.5, allowed: 0.0125 });
     // At expected −200, 1% is 2, larger than the absolute 0.1.
     expect(
       (await numericJudge({ absoluteTolerance: 0.1, relativeTolerance: 0.01 }).judge(task(-200), -198)).resolved,

@@ -6,7 +6,8 @@ import { judgeIdentityShape } from './judge-identity';
 import { parseNumber } from './parse-number';
 import { parseOptions } from './parse-options';
 
-const optionsSchema = z.strictObject({
+/** The options of `numericJudge`, for configs that name them (with defaults filled in when parsed). */
+export const numericJudgeOptionsSchema = z.strictObject({
   ...judgeIdentityShape,
   /** Largest accepted |output − expected| (default 0). */
   absoluteTolerance: z.number().finite().nonnegative().default(0),
@@ -15,6 +16,7 @@ const optionsSchema = z.strictObject({
   /** `strict` (default): the whole output is one number; `last-number`: the last number in the text. */
   parse: z.enum(['strict', 'last-number']).default('strict'),
 });
+const optionsSchema = numericJudgeOptionsSchema;
 export type NumericJudgeOptions = z.input<typeof optionsSchema>;
 
 /**
@@ -53,7 +55,10 @@ export function numericJudge(options: NumericJudgeOptions = {}): Judge {
             correct: correctObjective(resolved),
             absoluteError: { value: absoluteError, direction: 'minimize' },
           },
-          details: actual === null ? { reason: 'no-number' } : { actual, expected, allowed },
+          details:
+            actual === null
+              ? { reason: 'no-number' }
+              : { ...(resolved ? {} : { reason: 'mismatch' }), actual, expected, allowed },
         },
         context,
       );

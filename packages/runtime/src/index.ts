@@ -73,6 +73,7 @@ export {
 } from './run/run-benchmark';
 export { type ArmSummary, type ContrastSummary, type RunSummary, summarizeRun } from './run/summarize-run';
 export type { FailureTally } from './run/tally-attempts';
+export { noReasonGiven } from './run/unresolved-reasons';
 export {
   blind,
   blindStrategy,

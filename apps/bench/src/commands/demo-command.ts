@@ -30,7 +30,11 @@ export function addDemoCommand(program: Command, context: DemoCommandContext): v
     )
     .option('--flywheel-tasks <n>', 'the short flywheel: evaluation tasks a generation', positiveInteger, 20)
     .option('--no-flywheel', 'end without the short flywheel')
-    .addHelpText('after', '\nExamples:\n  ratchet demo\n  ratchet demo --tasks 10 --seed 7 --store sqlite:/tmp/demo.db')
+    .option('--fresh', 'record a new run beside the recorded one, instead of showing the recorded one again')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ratchet demo\n  ratchet demo --fresh                      run it again as a new run, beside the recorded one\n  ratchet demo --tasks 10 --seed 7 --store sqlite:/tmp/demo.db',
+    )
     .action(
       async (options: {
         tasks: number;
@@ -40,6 +44,7 @@ export function addDemoCommand(program: Command, context: DemoCommandContext): v
         flywheel: boolean;
         flywheelGenerations: number;
         flywheelTasks: number;
+        fresh?: boolean;
       }) => {
         const { flywheel, flywheelGenerations, flywheelTasks, ...rest } = options;
         print(

@@ -5,6 +5,7 @@ import { flywheel } from '@ratchet/optimizer';
 import { type Family, refine } from '@ratchet/runtime';
 import pc from 'picocolors';
 import { cliInvocation } from '../cli-invocation';
+import { examplePath } from '../example-path';
 import { flywheelText } from '../report/flywheel-text';
 import { executeRun } from '../run/execute-run';
 import { runIdOf } from '../run/run-plan';
@@ -18,6 +19,8 @@ export interface DemoOptions {
   html: string | null;
   /** The short flywheel the demo ends with: its last generation and evaluation tasks; null for none. */
   flywheel: { generations: number; tasks: number } | null;
+  /** Record a new run (and flywheel) beside the recorded one instead of showing it again. */
+  fresh?: boolean;
   signal: AbortSignal;
 }
 
@@ -25,7 +28,11 @@ export interface DemoOptions {
  * A short flywheel on dsl domain 1 (refine@4 for both arms): a few generations of a controller learned
  * from the earlier ones against the frozen default, recorded in the demo's store, printed as two curves.
  */
-async function demoFlywheel(options: DemoOptions, settings: { generations: number; tasks: number }): Promise<string> {
+async function demoFlywheel(
+  options: DemoOptions,
+  settings: { generations: number; tasks: number },
+  label: string | undefined,
+): Promise<string> {
   const corpus = await openCorpus(options.store);
   try {
     process.stderr.write(
@@ -39,6 +46,7 @@ async function demoFlywheel(options: DemoOptions, settings: { generations: numbe
       evaluationTasks: settings.tasks,
       plan: (controller) => refine(4, { controller }),
       seed: options.seed,
+      ...(label === undefined ? {} : { label }),
       concurrency: options.concurrency,
       threads: 2,
       signal: options.signal,
@@ -75,6 +83,18 @@ export function demoConfig(options: Pick<DemoOptions, 'tasks' | 'seed' | 'concur
   return { ...config, runId: runIdOf(config, 'demo') };
 }
 
+/** The first `<runId>-N` (N ≥ 2) the store does not hold, for `--fresh`, and the label that makes its flywheel new too. */
+async function freshRunId(store: string, runId: string): Promise<{ runId: string; label: string }> {
+  const corpus = await openCorpus(store);
+  try {
+    for (let n = 2; ; n++) {
+      if ((await corpus.manifest(`${runId}-${n}`)) === null) return { runId: `${runId}-${n}`, label: `fresh-${n}` };
+    }
+  } finally {
+    await corpus.close();
+  }
+}
+
 /**
  * The offline demo: blind, random@4, continue@4, refine@4 and continueBest@4 on the dsl family's train
  * tasks, recorded in the store, then the report with the pre-registered primary contrast (steering =
@@ -83,8 +103,11 @@ export function demoConfig(options: Pick<DemoOptions, 'tasks' | 'seed' | 'concur
  */
 export async function demo(options: DemoOptions): Promise<string> {
   const ratchet = cliInvocation();
+  const config = demoConfig(options);
+  const fresh = options.fresh ? await freshRunId(options.store, config.runId ?? 'demo') : null;
   const run = await executeRun({
-    config: demoConfig(options),
+    config: fresh === null ? config : { ...config, runId: fresh.runId },
+    freshHint: 'add --fresh to record a new run (the same seed gives the same numbers; --seed N draws others)',
     source: 'the built-in demo',
     store: options.store,
     dryRun: false,
@@ -98,20 +121,25 @@ export async function demo(options: DemoOptions): Promise<string> {
   const next = [
     pc.bold('What to try next:'),
     hint(`ratchet report ${run.runId}`, 'the same report again (add --json for machines)'),
-    ...(options.html === null ? [] : [hint(`open ${options.html}`, 'the report with charts (works offline)')]),
-    hint('ratchet run apps/bench/examples/sat.config.json', 'another family, from a config file (--dry-run: the plan)'),
-    hint('ratchet run your.config.json', 'your tasks and your agent (see apps/bench/README.md)'),
+    ...(options.html === null
+      ? []
+      : [hint(options.html, 'the report with charts: open it in a browser (works offline)')]),
+    hint(
+      `ratchet run ${examplePath('@ratchet/bench', 'sat.config.json')}`,
+      'another family, from a config file (--dry-run: the plan)',
+    ),
+    hint('ratchet init', 'a starter config and dataset for your own tasks and agent'),
     hint('ratchet corpus stats', 'what the corpus holds'),
     hint(`ratchet corpus export --run ${run.runId} run.jsonl`, 'share the run as JSON Lines'),
     hint(
-      'ratchet autoloop --target packages/autoloop/examples/dsl-controller --state-root .autoloop/dsl --dry-run',
+      `ratchet autoloop --target ${examplePath('@ratchet/autoloop', 'dsl-controller')} --state-root .autoloop/dsl --dry-run`,
       '\n    the unattended loop (improve, gate, keep or reject until a stop rule fires), simulated; drop --dry-run to run it',
     ),
   ];
   if (options.flywheel === null) return [run.text, '', ...next].join('\n');
-  const wheel = await demoFlywheel(options, options.flywheel);
+  const wheel = await demoFlywheel(options, options.flywheel, fresh?.label);
   const full = hint(
-    'ratchet flywheel apps/bench/examples/dsl-domain.config.json',
+    `ratchet flywheel ${examplePath('@ratchet/bench', 'dsl-domain.config.json')}`,
     'the full-size flywheel: 6 generations of 100 tasks (add --html flywheel.html)',
   );
   return [run.text, '', wheel, '', ...next, full].join('\n');

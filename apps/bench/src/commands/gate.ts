@@ -37,7 +37,7 @@ export interface GateCommandOptions {
  * @throws {RunInterruptedError} on Ctrl+C: nothing was decided; the same command resumes the holdout run.
  */
 export async function gateCommand(options: GateCommandOptions): Promise<string> {
-  const loaded = await loadConfig(options.config);
+  const loaded = await loadConfig(options.config, process.cwd(), 'gate');
   const config = requireOptimize(loaded.config, loaded.file);
   const store = options.store.explicit ? options.store.url : (config.store ?? options.store.url);
   const home = buildSearch(config, loaded.file);

@@ -46,7 +46,7 @@ export interface OptimizeCommandOptions {
  * @throws {RunInterruptedError} on Ctrl+C, with where it stopped and the command that resumes it.
  */
 export async function optimizeCommand(options: OptimizeCommandOptions): Promise<string> {
-  const loaded = await loadConfig(options.config);
+  const loaded = await loadConfig(options.config, process.cwd(), 'optimize');
   const config = withOverrides(requireOptimize(loaded.config, loaded.file), options.overrides);
   const { optimize } = config;
   const budget = optimizerBudget(optimize.budget);

@@ -1,7 +1,8 @@
 import { dirname } from 'node:path';
-import { loadConfig, type RatchetConfig } from '@ratchet/config';
+import { loadConfig, type RatchetConfig, shellQuote } from '@ratchet/config';
 import { defaultCorpusUrl } from '@ratchet/corpus';
 import pc from 'picocolors';
+import { cliInvocation } from '../cli-invocation';
 import { executeRun } from '../run/execute-run';
 
 /** Command-line values that replace the config's. */
@@ -47,7 +48,8 @@ export async function runCommand(options: RunCommandOptions): Promise<string> {
       options.commandLine.includes('--run-id') ? options.commandLine : `${options.commandLine} --run-id ${runId}`,
   });
   if (options.dryRun) return run.text;
-  const ratchet = `ratchet ${store === defaultCorpusUrl ? '' : `--store ${store} `}`;
+  // As the user called it (`npm run ratchet --` from a clone), so the lines run as printed.
+  const ratchet = `${cliInvocation()} ${store === defaultCorpusUrl ? '' : `--store ${shellQuote(store)} `}`;
   return [
     run.text,
     '',

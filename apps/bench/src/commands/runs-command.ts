@@ -15,6 +15,8 @@ export interface RunsCommandOptions {
 
 function contrastOf(manifest: RunManifest): string {
   const { name, candidate, baseline } = manifest.primaryContrast;
+  // An optimizer's evaluation run has one arm: its "contrast" compares the arm with itself.
+  if (candidate === baseline) return `— (one arm: ${candidate})`;
   return `${name} = ${candidate} − ${baseline}`;
 }
 

@@ -11,7 +11,7 @@ export function addValidateCommand(program: Command, context: CommandContext): v
     .option('--json', 'print the validation report as JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  ratchet validate apps/bench/examples/js-tasks.config.json\n  ratchet validate --json',
+      '\nExamples:\n  ratchet validate apps/bench/examples/js-tasks.claude-code.config.json\n  ratchet validate --json',
     )
     .action(async (config: string | undefined, options: { json?: boolean }) => {
       await validateCommand({ config, json: options.json ?? false, print: context.print });

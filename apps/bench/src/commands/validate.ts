@@ -22,7 +22,7 @@ export async function validateCommand(options: {
   json: boolean;
   print: (text: string) => void;
 }): Promise<void> {
-  const { file, config } = await loadConfig(options.config);
+  const { file, config } = await loadConfig(options.config, process.cwd(), 'validate');
   const { environment } = config;
   let report: ValidationReport;
   if (environment.kind === 'task-directory') {

@@ -38,6 +38,7 @@ function arm(overrides: Partial<ArmSummary> & Pick<ArmSummary, 'armId'>): ArmSum
     spend: measured,
     attempts: 8,
     failures: { attempts: 8, byReason: {}, sample: null },
+    unresolvedReasons: { mismatch: 3 },
     unfinished: { attempts: 0, spend: null },
     analystCalls: 0,
     computeChecks: [],

@@ -1,4 +1,5 @@
 import type { ContrastSummary } from '@ratchet/runtime';
+import { labelPlacementSource } from './label-placement';
 import type { SpendVsSuccess } from './spend-vs-success';
 
 /** The data the charts draw, embedded as JSON under `chartDataElementId`. */
@@ -49,6 +50,8 @@ export const chartScripts = `(function () {
     }
   };
 
+  ${labelPlacementSource}
+
   var armLabels = {
     id: 'ratchetArmLabels',
     afterDatasetsDraw: function (chart) {
@@ -56,11 +59,17 @@ export const chartScripts = `(function () {
       ctx.save();
       ctx.fillStyle = '#222';
       ctx.font = '12px sans-serif';
+      ctx.textBaseline = 'top';
+      var labels = [];
       chart.data.datasets.forEach(function (dataset, i) {
         chart.getDatasetMeta(i).data.forEach(function (element, j) {
-          ctx.fillText(dataset.data[j].armId, element.x + 8, element.y - 8);
+          var text = dataset.data[j].armId;
+          labels.push({ text: text, x: element.x, y: element.y, width: ctx.measureText(text).width });
         });
       });
+      var area = chart.chartArea;
+      placeLabels(labels, { left: area.left, top: 0, right: chart.width, bottom: area.bottom }, 14)
+        .forEach(function (spot, i) { ctx.fillText(labels[i].text, spot.x, spot.y); });
       ctx.restore();
     }
   };
@@ -136,7 +145,7 @@ export const chartScripts = `(function () {
       options: {
         animation: false,
         maintainAspectRatio: false,
-        layout: { padding: { right: 60, top: 16 } },
+        layout: { padding: { right: 24, top: 16 } },
         scales: {
           x: { beginAtZero: true, title: { display: true, text: spendLabel } },
           y: { suggestedMin: 0, suggestedMax: 100, title: { display: true, text: 'success rate (%)' } }

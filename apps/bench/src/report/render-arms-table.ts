@@ -10,6 +10,8 @@ function successCell(rate: ArmSummary['successRate']): string {
 }
 
 function tokensCell(spend: Usage): string {
+  // A worker that meters no tokens (a solver counting search steps) has nothing to show here.
+  if (spend.tokensIn === null && spend.tokensOut === null) return 'not measured';
   return `${formatCount(spend.tokensIn)} in / ${formatCount(spend.tokensOut)} out`;
 }
 

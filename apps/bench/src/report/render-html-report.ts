@@ -5,6 +5,7 @@ import { chartLibrarySource } from './chart-library';
 import { type ChartData, chartDataElementId, chartScripts, forestCanvasId, planeCanvasId } from './chart-scripts';
 import { equalComputeLines } from './equal-compute-lines';
 import { escapeHtml } from './escape-html';
+import { failureReasonLines, sameFailureWarning } from './failure-reasons';
 import { failureWarnings } from './failure-warnings';
 import { inlineScriptElement } from './inline-script-element';
 import { jsonScriptElement } from './json-script-element';
@@ -44,6 +45,13 @@ function warningList(lines: readonly string[]): string {
   return `<div class="warning"><strong>Warning:</strong><pre>${escapeHtml(lines.join('\n'))}</pre></div>`;
 }
 
+function reasonList(lines: readonly string[]): string {
+  if (lines.length === 0) return '';
+  return `<h3>Why cells failed</h3>
+<p class="note">The judge's reasons for unresolved cells, and how the agent's attempts failed (a non-zero exit, its time limit, …).</p>
+<ul class="plain">${lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`;
+}
+
 /**
  * The run as one self-contained HTML document: manifest, arms, a forest plot of the contrasts, spend
  * against success with the Pareto front, and the per-task outcome grid. Chart.js and the data are
@@ -73,7 +81,8 @@ ${renderManifestTable(manifest, summary)}
 <h2>Arms</h2>
 <p class="note">Success rate: resolved share of judged, non-infra cells with a Wilson 95% interval. The oracle rate (best verdict over all attempts) is an upper bound, never the result. Spend includes attempts of tries killed before their cell was recorded.</p>
 ${renderArmsTable(summary.arms, plane, summary.workUnit)}
-${warningList(failureWarnings(summary.arms))}
+${warningList([...[sameFailureWarning(summary.arms)].filter((line) => line !== null), ...failureWarnings(summary.arms)])}
+${reasonList(failureReasonLines(summary.arms))}
 <h3>Equal compute (per cell, against <code>${escapeHtml(summary.control)}</code>)</h3>
 <ul class="plain">${equalComputeLines(summary)
     .map((line) => `<li>${escapeHtml(line)}</li>`)

@@ -9,6 +9,7 @@ import { RunPausedError } from '../run-paused-error';
 import { terminalReport } from '../terminal-report';
 import { dryRunPlan } from './dry-run-plan';
 import { probeWorker } from './probe-worker';
+import { recordedRunNote } from './recorded-run-note';
 import { planRun, runIdentity } from './run-plan';
 
 export interface ExecuteRunOptions {
@@ -27,6 +28,8 @@ export interface ExecuteRunOptions {
   resumeCommand: (runId: string) => string;
   /** A line saying what is about to run; default: arms × tasks × replicates = cells → store. */
   announce?: (cells: number) => string;
+  /** How to run it anew when the run is already recorded in full, e.g. `add --fresh to record a new run`. */
+  freshHint?: string;
 }
 
 export interface ExecutedRun {
@@ -65,6 +68,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRu
     if (options.probe) process.stderr.write(`${await probeWorker(built.environment, worker, tasks[0] as Task)}\n`);
     const corpus = await openCorpus(store);
     try {
+      const note = await recordedRunNote(corpus, plan.runId, plan.cells, options.freshHint);
+      if (note !== null) process.stderr.write(`${note}\n`);
       process.stderr.write(
         `${options.announce?.(plan.cells) ?? `Run ${plan.runId}: ${plan.arms.length} arms × ${tasks.length} ${config.split} tasks × ${config.replicates} replicate(s) = ${plan.cells} cells → ${store}`}\n`,
       );

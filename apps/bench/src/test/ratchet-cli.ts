@@ -37,3 +37,10 @@ export function writeSlowDslConfig(dir: string): { config: string; store: string
   );
   return { config, store: `sqlite:${join(dir, 'corpus.db')}` };
 }
+
+/** The `ratchet` command line from sources, as a shell words string (for pipelines in tests). */
+export function ratchetShellCommand(args: readonly string[]): string {
+  return [process.execPath, '--import', tsx, '--conditions=@ratchet/source', cli, ...args]
+    .map((word) => `'${word.replaceAll("'", "'\\''")}'`)
+    .join(' ');
+}

@@ -1,15 +1,26 @@
-import { exactMatchJudge, type Judge, numericJudge, regexJudge } from '@ratchet/judges';
+import {
+  commandJudgeOptionsSchema,
+  exactMatchJudge,
+  exactMatchJudgeOptionsSchema,
+  type Judge,
+  numericJudge,
+  numericJudgeOptionsSchema,
+  regexJudge,
+} from '@ratchet/judges';
 import { z } from 'zod';
 import { answerCommandJudge } from './answer-command-judge';
+import { judgeOptionsAsWritten } from './judge-options-as-written';
 
 /**
- * Which judge scores a JSON Lines dataset. `exact` and `numeric` take the options of
- * `exactMatchJudge`, `numericJudge` and `regexJudge` (validated by them); `regex` matches each task's `expected`
- * pattern, or one `pattern` for all; `command` runs your checker on `output.txt` and `task.json`.
+ * Which judge scores a JSON Lines dataset. `exact`, `numeric` and `command` take the options of
+ * `exactMatchJudge`, `numericJudge` and `commandJudge`, spelled out here so a misspelt option
+ * (`judge.prase`) is refused with its path and every option is in the config's JSON Schema; `regex`
+ * matches each task's `expected` pattern, or one `pattern` for all; `command` runs your checker on
+ * `output.txt` and `task.json`.
  */
 export const jsonlJudgeConfigSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('exact') }).catchall(z.unknown()),
-  z.object({ kind: z.literal('numeric') }).catchall(z.unknown()),
+  judgeOptionsAsWritten(exactMatchJudgeOptionsSchema).extend({ kind: z.literal('exact') }),
+  judgeOptionsAsWritten(numericJudgeOptionsSchema).extend({ kind: z.literal('numeric') }),
   z.strictObject({
     kind: z.literal('regex'),
     id: z.string().min(1).optional(),
@@ -24,7 +35,7 @@ export const jsonlJudgeConfigSchema = z.discriminatedUnion('kind', [
       .optional(),
     fullMatch: z.boolean().optional(),
   }),
-  z.object({ kind: z.literal('command'), command: z.string().min(1) }).catchall(z.unknown()),
+  judgeOptionsAsWritten(commandJudgeOptionsSchema).extend({ kind: z.literal('command') }),
 ]);
 export type JsonlJudgeConfig = z.input<typeof jsonlJudgeConfigSchema>;
 type ParsedConfig = z.output<typeof jsonlJudgeConfigSchema>;

@@ -29,6 +29,11 @@ export interface FlywheelOptions {
   readonly learnerSettings?: unknown;
   /** The flywheel's seed: generation g draws its tasks with seed `<seed>-g<g>`. */
   readonly seed: string | number;
+  /**
+   * Makes a flywheel with the same settings a new one (its own id and runs) instead of resuming the
+   * recorded one, e.g. `fresh-2`. Left out, the id is what it always was.
+   */
+  readonly label?: string;
   readonly concurrency?: number;
   /** Solver threads per generation's family instance (0: this thread). */
   readonly threads?: number;

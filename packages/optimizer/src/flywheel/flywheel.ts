@@ -62,6 +62,7 @@ export async function flywheel(options: FlywheelOptions): Promise<FlywheelResult
         baseline: baseline.hash,
         plan: computeOf(options.plan(baseline)),
         learner: (options.learnerSettings ?? null) as JsonValue,
+        ...(options.label === undefined ? {} : { label: options.label }),
       }),
     )
     .digest('hex')

@@ -12,6 +12,7 @@ import { type ComputeCheck, type ComputeInput, computeChecks } from './compute-f
 import { adjustWithinFamilies, type MeasuredContrast, pairedContrast } from './paired-contrast';
 import { controlArmOf, type PlannedContrast, plannedContrasts } from './planned-contrasts';
 import { type FailureTally, tallyAttempts } from './tally-attempts';
+import { unresolvedReasons } from './unresolved-reasons';
 
 export type StopReason = NonNullable<RunManifest['stopReason']>;
 
@@ -38,6 +39,8 @@ export interface ArmSummary {
   attempts: number;
   /** How the arm's agents failed, by reason (a broken agent command shows as one reason everywhere). */
   failures: FailureTally;
+  /** Judged cells that were not resolved, by the judge's reason (`details.reason`), for the report. */
+  unresolvedReasons: Record<string, number>;
   analystCalls: number;
   /** Equal compute against the control, figure by figure (measured or not). */
   computeChecks: ComputeCheck[];
@@ -101,6 +104,7 @@ function summarizeArm(
       unfinished: { attempts: unfinished.length, spend: unfinishedSpend },
       attempts,
       failures,
+      unresolvedReasons: unresolvedReasons(judged),
       analystCalls: cells.reduce((sum, cell) => sum + cell.analystCalls, 0),
     },
     compute: { armId: arm.armId, k: arm.k, cells: cells.length, attempts, cellSpend } satisfies ComputeInput,
