@@ -49,7 +49,7 @@ async function pairedOutcomes(effect: number, onProgress: (message: string) => v
   const cells = await corpus.cells({ runId: summary.runId });
   await corpus.close();
   await sim.close();
-  // Infra cells are no outcome (DESIGN rule 4): a task counts only when both arms have a judged cell.
+  // Infra cells are no outcome (docs/design.md rule 4): a task counts only when both arms have a judged cell.
   const outcome = new Map(
     cells
       .filter((cell) => cell.status === 'ok' && cell.verdict !== null)

@@ -7,7 +7,7 @@ import { mutableManifestFields, type RunManifest } from './run-manifest';
  * The freeze rule every store applies when a run's manifest is written again: only its lifecycle
  * (`mutableManifestFields`: status, end, notes, stop reason, resume command) may change; what was
  * pre-registered when the run started (arms, primary contrast, seed, config, planned cells) may not
- * (DESIGN rule 6).
+ * (docs/design.md rule 6).
  *
  * @throws {RecordConflictError} listing every frozen field that changed.
  * @example

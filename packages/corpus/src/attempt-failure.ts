@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * How an agent that ran failed, when the worker could tell: it timed out, exited non-zero, was killed
- * by a signal, or threw. An outcome, scored as a failure (DESIGN rule 4) — never an infra failure,
+ * by a signal, or threw. An outcome, scored as a failure (docs/design.md rule 4) — never an infra failure,
  * which is the harness's and goes in `infra`.
  */
 export const attemptFailureSchema = z.strictObject({

@@ -14,7 +14,7 @@ describe('cellRecordSchema', () => {
     expect(parseCellRecord(buildCellRecord({ chosenBy: 'checks' })).chosenBy).toBe('checks');
   });
 
-  it('has no way to record a judge-chosen output as the result (DESIGN rule 2)', () => {
+  it('has no way to record a judge-chosen output as the result (docs/design.md rule 2)', () => {
     expect(() => parseCellRecord({ ...buildCellRecord(), chosenBy: 'oracle' })).toThrow(/chosenBy: /);
   });
 

@@ -9,7 +9,7 @@ import { verdictSchema } from './verdict';
  * One (run, arm, task, replicate): the attempts made, the one final output the strategy chose and how,
  * the verdict on it, and the total spend. `status: 'infra'` when the harness failed persistently; such
  * cells are excluded from comparisons and counted. `oracle` is the best verdict over all attempts,
- * recorded only as an upper bound (DESIGN rule 2), never as the result: no value of `chosenBy` can say
+ * recorded only as an upper bound (docs/design.md rule 2), never as the result: no value of `chosenBy` can say
  * a judge chose the final output.
  */
 export const cellRecordSchema = z.strictObject({

@@ -67,7 +67,7 @@ export const workerRefSchema = z.strictObject({
 });
 export type WorkerRef = z.infer<typeof workerRefSchema>;
 
-/** A harness failure: the error and the retries spent on it (DESIGN rule 4). */
+/** A harness failure: the error and the retries spent on it (docs/design.md rule 4). */
 export const infraFailureSchema = z.strictObject({
   error: z.string().min(1).max(10_000),
   retries: z.number().int().nonnegative(),

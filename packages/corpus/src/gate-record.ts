@@ -3,7 +3,7 @@ import { controllerRefSchema, idSchema, jsonValueSchema, sha256Schema, timestamp
 import { recordSchemaVersion } from './schema-version';
 
 /**
- * One entry of the holdout ledger: a promotion decision, taken once on a frozen holdout (DESIGN rule 6).
+ * One entry of the holdout ledger: a promotion decision, taken once on a frozen holdout (docs/design.md rule 6).
  * The record id is derived from (benchmark, holdout, incumbent), so a second decision on the same
  * holdout for the same incumbent cannot be written: the store refuses it as a conflict, and the gate
  * refuses it before any rollout, naming this entry.

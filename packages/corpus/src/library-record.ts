@@ -17,7 +17,7 @@ const sortedIdsSchema = z
 
 /**
  * Where a library was learned from: the provenance issue 14 asks for. The counts are of certified
- * cells, attempts and tasks the learner read (train and val cells only: DESIGN rule 1); the cell ids
+ * cells, attempts and tasks the learner read (train and val cells only: docs/design.md rule 1); the cell ids
  * themselves can be many, so they are a blob (a JSON array of strings), exported and imported with
  * the record.
  */

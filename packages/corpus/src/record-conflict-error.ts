@@ -16,7 +16,7 @@ export type StoredRecordKind =
 function keptText(recordKind: StoredRecordKind): string {
   if (recordKind === 'manifest' || recordKind === 'optimization') return `the stored ${recordKind} was kept`;
   if (recordKind === 'gate') {
-    return 'nothing from this batch was written; a holdout is decided once per incumbent (DESIGN rule 6): gate on a fresh holdout';
+    return 'nothing from this batch was written; a holdout is decided once per incumbent (docs/design.md rule 6): gate on a fresh holdout';
   }
   if (recordKind === 'library') {
     return 'nothing from this batch was written; a library id names its content: look the library up by its hash before learning it again, or give a different library a new id';

@@ -2,7 +2,7 @@ import { CorpusError } from './corpus-error';
 
 /**
  * A record from an older schema cannot be upgraded honestly to the current one (a v1 cell whose final
- * output a judge chose, which DESIGN rule 2 forbids as a result). Names the record and says why.
+ * output a judge chose, which docs/design.md rule 2 forbids as a result). Names the record and says why.
  */
 export class RecordUpgradeError extends CorpusError {
   readonly recordKind: 'attempt' | 'cell' | 'manifest';

@@ -19,7 +19,7 @@ export const armSpecSchema = z.strictObject({
 export type ArmSpec = z.infer<typeof armSpecSchema>;
 
 /**
- * One run: its configuration, arms, the primary contrast named before any cell ran (DESIGN rule 6),
+ * One run: its configuration, arms, the primary contrast named before any cell ran (docs/design.md rule 6),
  * seed, splits, the cells it plans, and lifecycle. Only `mutableManifestFields` may change once written.
  */
 export const runManifestSchema = z.strictObject({

@@ -38,7 +38,7 @@ describe('upgradeRecord', () => {
   it('refuses a v1 cell chosen by the oracle, naming it', () => {
     expect(() => upgradeRecord(v1Cell('oracle'), 'old.db')).toThrow(RecordUpgradeError);
     expect(() => upgradeRecord(v1Cell('oracle'))).toThrow(
-      /^cell "run-v1\/random\/task-1\/0" cannot be upgraded to the current record schema: .*DESIGN rule 2/,
+      /^cell "run-v1\/random\/task-1\/0" cannot be upgraded to the current record schema: .*docs\/design\.md rule 2/,
     );
   });
 

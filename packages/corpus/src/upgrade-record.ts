@@ -41,7 +41,7 @@ function upgradeCell(v1: Body, location: string | undefined): Body {
       id: typeof v1.cellId === 'string' ? v1.cellId : '(no cellId)',
       field: 'chosenBy',
       reason:
-        "its final output was chosen by 'oracle' (the best judge verdict across its attempts), which DESIGN rule 2 forbids as a result, so schema 2 has no way to record it; remove that cell record (its attempts can stay) and resume its run to redo the cell",
+        "its final output was chosen by 'oracle' (the best judge verdict across its attempts), which docs/design.md rule 2 forbids as a result, so schema 2 has no way to record it; remove that cell record (its attempts can stay) and resume its run to redo the cell",
       ...(location === undefined ? {} : { location }),
     });
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** A measured figure, or null when it was not measured. Never 0 for "unknown" (DESIGN rule 5). */
+/** A measured figure, or null when it was not measured. Never 0 for "unknown" (docs/design.md rule 5). */
 const figure = z.number().nonnegative().nullable();
 
 /**

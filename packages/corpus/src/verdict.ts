@@ -14,7 +14,7 @@ export type ObjectiveScore = z.infer<typeof objectiveScoreSchema>;
 
 /**
  * A judge's verdict on one output: a score vector of named objectives, whether the task counts as
- * resolved, and details. Write-only (DESIGN rule 1): recorded and reported, never fed back.
+ * resolved, and details. Write-only (docs/design.md rule 1): recorded and reported, never fed back.
  */
 export const verdictSchema = z.strictObject({
   judge: z.strictObject({ id: idSchema, version: z.string().min(1).max(200).optional() }),

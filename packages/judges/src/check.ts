@@ -16,7 +16,7 @@ export interface CheckContext {
  * A deployable, oracle-free signal the controller may see (visible tests, a clock, a cost meter, a
  * scanner). Unlike a judge it needs no expected answer, so a strategy may use it to choose its final
  * output. Throws `JudgeInfraError` when the harness broke; returns a `CheckResult` otherwise, with
- * `passed` and `score` null when the check could not measure (DESIGN rule 5).
+ * `passed` and `score` null when the check could not measure (docs/design.md rule 5).
  */
 export interface Check<TOutput = unknown> {
   readonly name: string;

@@ -15,7 +15,7 @@ export type ClockCheckOptions = z.input<typeof optionsSchema>;
 /**
  * Elapsed wall time against a budget. Elapsed time is `context.elapsedMs`, else `context.usage.wallMs`.
  * `passed` is elapsed ≤ budget; `score` is the share of the budget used (above 1 when over). When no
- * elapsed time is known, both are null: unmeasured time is not zero (DESIGN rule 5).
+ * elapsed time is known, both are null: unmeasured time is not zero (docs/design.md rule 5).
  *
  * @throws {InvalidOptionsError} when `budgetMs` is not a positive number, or the elapsed time is negative.
  * @example

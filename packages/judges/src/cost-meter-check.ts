@@ -14,7 +14,7 @@ export type CostMeterCheckOptions = z.input<typeof optionsSchema>;
 /**
  * Money spent (`context.usage.usd`) against a cap. `passed` is spent ≤ cap; `score` is the share of the
  * cap spent. Null-aware: when the cost is unknown (no usage, or `usd: null` with provenance
- * `unknown`), `passed` and `score` are null, never 0 (DESIGN rule 5); details keep the provenance.
+ * `unknown`), `passed` and `score` are null, never 0 (docs/design.md rule 5); details keep the provenance.
  *
  * @throws {InvalidOptionsError} when `capUsd` is not a positive number.
  * @example

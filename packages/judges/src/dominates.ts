@@ -5,7 +5,7 @@ import { assertComparable, compareObjective, type ScoreVector } from './compare-
  * on every objective and strictly better on at least one, each objective read in its own direction
  * (`maximize`: higher is better; `minimize`: lower is better).
  *
- * Nulls: an unmeasured value is never better (DESIGN rule 5, no silent zero). When exactly one of the
+ * Nulls: an unmeasured value is never better (docs/design.md rule 5, no silent zero). When exactly one of the
  * two values of an objective is null the vectors cannot be ordered on it, so neither dominates; when
  * both are null the objective is ignored.
  *

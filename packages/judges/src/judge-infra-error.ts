@@ -26,7 +26,7 @@ export type JudgeInfraReason =
   | 'no-work-dir';
 
 /**
- * The harness broke, so there is no verdict (DESIGN rule 4: infra errors are not outcomes). Retry when
+ * The harness broke, so there is no verdict (docs/design.md rule 4: infra errors are not outcomes). Retry when
  * `isRetryable`; a failure that persists marks the cell `infra` and the pair is excluded, never scored.
  */
 export class JudgeInfraError extends JudgeError {

@@ -23,7 +23,7 @@ export interface JudgeContext {
 }
 
 /**
- * The benchmark's terminal scorer. Write-only (DESIGN rule 1): its verdict is recorded and reported,
+ * The benchmark's terminal scorer. Write-only (docs/design.md rule 1): its verdict is recorded and reported,
  * never fed back to a strategy, controller, analyst or optimizer. A judge throws `JudgeInfraError` when
  * the harness broke, and returns a verdict with `resolved: false` when the output failed.
  */

@@ -56,7 +56,7 @@ export interface TestRun {
  *
  * Tests still running at `timeoutMs` failed (reason `timeout`): they run the agent's code, so a hang
  * is most likely the agent's, and an arm that makes the code loop must lose the task rather than have
- * it retried (DESIGN rule 4). The whole process tree is killed; counts are what was reported by then.
+ * it retried (docs/design.md rule 4). The whole process tree is killed; counts are what was reported by then.
  *
  * @throws {JudgeInfraError} `no-work-dir`; `command-not-found` and `spawn-failed` (from runCommand, or
  *   exit 127 under a shell); `aborted`; `report-missing` when the command exited 0 without writing the

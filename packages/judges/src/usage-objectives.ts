@@ -2,7 +2,7 @@ import type { ObjectiveScore, Usage } from '@ratchet/corpus';
 
 /**
  * The cost objectives of a metered attempt: `wallMs` and `usd`, both minimized. A figure that was not
- * measured stays null (DESIGN rule 5), so it never looks free.
+ * measured stays null (docs/design.md rule 5), so it never looks free.
  *
  * @example
  * usageObjectives({ ...unmeasuredUsage, wallMs: 1200 });

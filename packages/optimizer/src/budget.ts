@@ -29,7 +29,7 @@ export class BudgetTooSmallError extends OptimizerError {
  * The running spend of one search, checked before every batch so no cap is overshot: cells exactly;
  * dollars against the dearest cell seen so far (a batch is refused when even that rate would break the
  * cap). A dollar figure that was not measured makes the spend unmeasured (`usd: null`), which stops a
- * dollar-capped search with a clear reason — it never reads as 0 (DESIGN rule 5).
+ * dollar-capped search with a clear reason — it never reads as 0 (docs/design.md rule 5).
  */
 export class BudgetMeter {
   private cells = 0;

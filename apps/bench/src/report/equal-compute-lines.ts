@@ -13,7 +13,7 @@ function figureName(figure: ComputeFigure, workUnit: string | null): string {
 }
 
 /**
- * Equal compute (DESIGN rule 3) in sentences, per arm against the control: what differs beyond the
+ * Equal compute (docs/design.md rule 3) in sentences, per arm against the control: what differs beyond the
  * tolerance, what is within it, and what was not measured — never an all-clear for a figure nobody
  * measured.
  */

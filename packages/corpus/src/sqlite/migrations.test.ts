@@ -151,7 +151,7 @@ describe('migration 2 (record schema 2)', () => {
     const opening = openCorpus(`sqlite:${path}`);
     await expect(opening).rejects.toThrow(RecordUpgradeError);
     await expect(openCorpus(`sqlite:${path}`)).rejects.toThrow(
-      /cell "run-v1\/random\/task-1\/0" cannot be upgraded to the current record schema: its final output was chosen by 'oracle' .*DESIGN rule 2 .*was not modified/,
+      /cell "run-v1\/random\/task-1\/0" cannot be upgraded to the current record schema: its final output was chosen by 'oracle' .*docs\/design\.md rule 2 .*was not modified/,
     );
     expect(readFileSync(path).equals(before)).toBe(true);
     expect(storedVersion(path)).toBe(1);

@@ -34,7 +34,7 @@ export function dslJudge(): Judge {
             correct: correctObjective(resolved),
             hiddenPassRate: { value: score.passed / score.total, direction: 'maximize' },
           },
-          // Counts only: verdict text that names the target would reach reports (DESIGN rule 1).
+          // Counts only: verdict text that names the target would reach reports (docs/design.md rule 1).
           details: score.ok
             ? { passed: score.passed, total: score.total }
             : { passed: 0, total: score.total, error: score.error },

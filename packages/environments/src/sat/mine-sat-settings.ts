@@ -17,8 +17,8 @@ import { parseSatOptions } from './sat-options-error';
  *   steer's parameters over the worker's defaults). Attempts with no class, a steer the worker would
  *   refuse, unmeasured flips, or recorded at or after `until` are skipped.
  * - Per class, each settings' score is the median, over every task of the class that any settings
- *   solved, of the flips it needed there (the median of a task's replicates first, DESIGN's "replicates
- *   are averaged first"); a task it has no certified attempt on counts as worse than any it solved —
+ *   solved, of the flips it needed there (the median of a task's replicates first, docs/statistics.md's "replicates
+ *   averaged first"); a task it has no certified attempt on counts as worse than any it solved —
  *   the penalised median runtime of algorithm configuration (ParamILS, Hutter et al. 2009), robust to
  *   a few long runs and not fooled by settings that solve only the easy tasks fast. It reads absence as
  *   failure, so it is meant for attempts where every settings was tried on every task (a grid of arms);

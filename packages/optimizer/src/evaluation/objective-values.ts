@@ -2,14 +2,14 @@ import type { CellRecord, ObjectiveSpec } from '@ratchet/corpus';
 import { OptimizerError } from '../optimizer-error';
 import type { TaskScores } from '../score-matrix';
 
-/** The splits whose verdicts the search may read (DESIGN rule 1): labels to learn from. Holdout is the gate's alone. */
+/** The splits whose verdicts the search may read (docs/design.md rule 1): labels to learn from. Holdout is the gate's alone. */
 export type SearchSplit = 'train' | 'val';
 
 /** Raised when the search is handed a holdout cell: its verdict is read once, by the gate, and nowhere else. */
 export class HoldoutReadError extends OptimizerError {
   constructor(cellId: string) {
     super(
-      `cell ${cellId} is on the holdout split: the search reads verdicts of train and val cells only; holdout verdicts are read once, by the gate (DESIGN rule 1)`,
+      `cell ${cellId} is on the holdout split: the search reads verdicts of train and val cells only; holdout verdicts are read once, by the gate (docs/design.md rule 1)`,
     );
   }
 }
@@ -32,7 +32,7 @@ export const builtInObjectives = ['success', 'checks', ...Object.keys(spendObjec
  * `checks` is the final attempt's deployable check score (given by the caller, which reads the attempt);
  * the spend objectives read the cell's metered spend; any other name reads that score of the verdict.
  * Null where it was not measured (no verdict, an unmetered figure) and for an infra cell, which is no
- * outcome (DESIGN rule 4) — never 0.
+ * outcome (docs/design.md rule 4) — never 0.
  *
  * @throws {HoldoutReadError} for a holdout cell.
  */
@@ -59,7 +59,7 @@ export function cellObjectives(
 }
 
 /**
- * One task's scores from its cells: each objective's mean over the replicates that measured it (DESIGN:
+ * One task's scores from its cells: each objective's mean over the replicates that measured it (docs/statistics.md:
  * replicates are averaged first, never counted as tasks); null when none did.
  */
 export function taskObjectives(

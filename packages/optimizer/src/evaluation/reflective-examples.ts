@@ -8,7 +8,7 @@ import { cellObjectives } from './objective-values';
 /**
  * The parent's minibatch as a reflective proposer reads it: each task's input (the task view's, never
  * its `expected`), each attempt's steer, output, checks, trace summary and failure, and the cell's
- * scalar score (a train label, DESIGN rule 1). Verdicts are not copied: their details can name the
+ * scalar score (a train label, docs/design.md rule 1). Verdicts are not copied: their details can name the
  * answer (a target program, hidden tests), so no verdict text reaches a reflection prompt.
  */
 export async function reflectiveExamples(

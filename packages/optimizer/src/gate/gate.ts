@@ -48,7 +48,7 @@ export interface GateOutcome {
 
 /**
  * The gate: decides once, on a frozen holdout, whether `candidate` replaces `incumbent`, and writes the
- * decision into the holdout ledger. This is the one place holdout verdicts are read (DESIGN rule 1).
+ * decision into the holdout ledger. This is the one place holdout verdicts are read (docs/design.md rule 1).
  * Refused before any rollout: a candidate equal to the incumbent; a holdout already spent for this
  * incumbent (naming the earlier decision); holdout tasks that are not on the holdout split, that the
  * search ran on, or that any train or val cell of this benchmark in the corpus used (rule 6, across

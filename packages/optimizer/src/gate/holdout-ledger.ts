@@ -10,7 +10,7 @@ export interface Holdout {
   readonly tasks: readonly Task[];
 }
 
-/** Raised when a holdout was already spent on a decision for this incumbent (DESIGN rule 6: spend once). */
+/** Raised when a holdout was already spent on a decision for this incumbent (docs/design.md rule 6: spend once). */
 export class HoldoutSpentError extends OptimizerError {
   readonly earlier: GateRecord;
   constructor(earlier: GateRecord) {

@@ -31,7 +31,7 @@ const maxIdleIterations = 20;
  * every iteration and batch so neither cells nor dollars are overshot; a budget too small for one
  * proposal is refused up front. State is written after every iteration: a killed search resumes with
  * the same call and repeats no cell, and the same seed gives the same search. Reads verdicts of train
- * and val cells only (DESIGN rule 1); the holdout is the gate's.
+ * and val cells only (docs/design.md rule 1); the holdout is the gate's.
  *
  * @throws {BudgetTooSmallError} when the budget cannot pay for the baseline's val scores and one proposal.
  * @throws {SearchStateError} when the optimization id was used by another definition.
@@ -171,7 +171,7 @@ function validate(options: GepaOptions, minibatch: number): void {
     // The search reads verdicts of what it runs: a holdout task given as train or val would leak the gate's labels.
     if (stray) {
       throw new OptimizerError(
-        `gepa: task ${stray.id} is on the ${stray.split} split but was given as ${role}; give ${role} tasks only (DESIGN rules 1 and 6)`,
+        `gepa: task ${stray.id} is on the ${stray.split} split but was given as ${role}; give ${role} tasks only (docs/design.md rules 1 and 6)`,
       );
     }
   }
@@ -179,7 +179,7 @@ function validate(options: GepaOptions, minibatch: number): void {
   const overlap = options.val.find((task) => train.has(task.id));
   if (overlap)
     throw new OptimizerError(
-      `gepa: task ${overlap.id} is in both train and val; the splits must not overlap (DESIGN rule 6)`,
+      `gepa: task ${overlap.id} is in both train and val; the splits must not overlap (docs/design.md rule 6)`,
     );
 }
 

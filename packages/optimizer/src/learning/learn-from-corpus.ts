@@ -34,7 +34,7 @@ export interface LearnedController {
 }
 
 /**
- * Learns a controller from the corpus (DESIGN: the outer loop's read side). Reads certified attempts of
+ * Learns a controller from the corpus (the outer loop's read side: docs/learning.md). Reads certified attempts of
  * train and val cells (`certifiedExamples`: holdout records are never queried), up to the cut-off,
  * hands them to the family's miner, and merges what it mines over the base controller's parameters,
  * validated by the controller's own schema. The mined parameters are part of the controller's identity.

@@ -10,7 +10,7 @@ export interface TokenPrice {
 /**
  * The usage of one model call: its tokens as the SDK reports them (null where the provider did not),
  * and dollars estimated from a price when one is given and both counts are known. Without a price the
- * cost is `unknown` with `usd: null` — never 0, which would read as a free call (DESIGN rule 5).
+ * cost is `unknown` with `usd: null` — never 0, which would read as a free call (docs/design.md rule 5).
  *
  * @example
  * modelCallUsage({ inputTokens: 1000, outputTokens: 500, … }, { inputPerMTok: 3, outputPerMTok: 15 });

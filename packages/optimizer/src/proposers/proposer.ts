@@ -7,7 +7,7 @@ import type { Candidate } from '../candidate';
 /**
  * One attempt of the parent on a minibatch task, as a reflective proposer may read it: the steer it was
  * given, its output, its deployable checks, its trace summary and failure. No verdict: only the
- * pass/fail `score` of the cell (a train label, DESIGN rule 1) — never verdict text that names the answer.
+ * pass/fail `score` of the cell (a train label, docs/design.md rule 1) — never verdict text that names the answer.
  */
 export interface ReflectiveAttempt {
   readonly attempt: number;

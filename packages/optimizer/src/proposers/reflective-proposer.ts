@@ -55,7 +55,7 @@ function componentSchemaOf(request: ProposalRequest): SchemaNode | undefined {
  * parent — each is `invalid` with its reason, and its usage is still counted.
  *
  * The prompt is built from the fields of `ReflectiveExample` by name, which has no verdict: the judge
- * never speaks to the model (DESIGN rule 1).
+ * never speaks to the model (docs/design.md rule 1).
  *
  * @throws {ProposerOptionsError} when a budget is not a positive integer or a price is negative.
  * @throws what `generateText` throws (a provider or network error, an abort): the loop decides retries.

@@ -6,7 +6,7 @@ import type { AttemptView, Controller } from '@ratchet/runtime';
  * attempt record holds, `from` included (the record's `checkpoint.fromRecordId`). Trace events and
  * whether an attempt left a checkpoint are not in the record, so a policy that read them could not be
  * evaluated exactly on logged data; this narrower view makes that impossible by type. Like every
- * controller view, it has no verdict (DESIGN rule 1).
+ * controller view, it has no verdict (docs/design.md rule 1).
  */
 export type ReplayView = Pick<AttemptView, 'index' | 'steer' | 'from' | 'output' | 'checks' | 'usage' | 'failure'>;
 

@@ -10,7 +10,7 @@ export const defaultWeights: Scalarization = Object.freeze({ success: 1 });
  * subtracted, so higher is always better. Objectives with weight 0 or no weight are ignored.
  *
  * Null when a weighted objective is null: a sum that silently drops an unmeasured cost would rank a
- * candidate higher for not being measured (DESIGN rule 5).
+ * candidate higher for not being measured (docs/design.md rule 5).
  *
  * @param taskScores - the task's scores by objective; undefined (task not run) reads as all null.
  * @param weights - non-negative finite weights by objective name; default `{ success: 1 }`.

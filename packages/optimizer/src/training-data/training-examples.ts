@@ -24,7 +24,7 @@ interface Labelled {
 }
 
 const splitGuarantee =
-  "No row is of a holdout cell, and no row is of a task that appears on the holdout split in any run of these benchmarks in the corpus: holdout verdicts are the gate's alone (DESIGN rule 1).";
+  "No row is of a holdout cell, and no row is of a task that appears on the holdout split in any run of these benchmarks in the corpus: holdout verdicts are the gate's alone (docs/design.md rule 1).";
 
 function attemptOf(record: RunRecord): TrainingAttempt {
   return {

@@ -3,7 +3,7 @@ import type { TraceEvent } from './trace-event';
 
 /**
  * One finished attempt as strategies, controllers and analysts see it. It has no field that can hold
- * a verdict (DESIGN rule 1): the judge's result is recorded in the corpus and never comes back here.
+ * a verdict (docs/design.md rule 1): the judge's result is recorded in the corpus and never comes back here.
  * Frozen: a strategy cannot edit what it was shown.
  */
 export interface AttemptView {

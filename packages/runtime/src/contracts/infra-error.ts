@@ -3,7 +3,7 @@ import { RuntimeError } from './runtime-error';
 /**
  * The harness failed, not the agent: a rate limit, a crashed sandbox, a harness timeout. The runtime
  * retries it (waiting `retryAfterMs` when the provider said so). Throw this only for failures that say
- * nothing about the agent; an agent that ran and failed is an outcome (DESIGN rule 4).
+ * nothing about the agent; an agent that ran and failed is an outcome (docs/design.md rule 4).
  *
  * `scope` says how far the failure reaches. `cell` (the default: a crashed sandbox): if it persists
  * the cell is marked `infra`, and its pair is excluded and counted. `run`: every other cell would fail

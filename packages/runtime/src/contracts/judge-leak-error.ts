@@ -1,7 +1,7 @@
 import { RuntimeError } from './runtime-error';
 
 /**
- * A finding whose origin is a judge reached a steer (DESIGN rule 1: the judge is write-only). Names
+ * A finding whose origin is a judge reached a steer (docs/design.md rule 1: the judge is write-only). Names
  * the offending findings by position and claim so the analyst or controller that produced them can be fixed.
  */
 export class JudgeLeakError extends RuntimeError {

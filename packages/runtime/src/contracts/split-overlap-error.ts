@@ -1,6 +1,6 @@
 import { RuntimeError } from './runtime-error';
 
-/** A task id appears in two splits (DESIGN rule 6: train, val and holdout never overlap). */
+/** A task id appears in two splits (docs/design.md rule 6: train, val and holdout never overlap). */
 export class SplitOverlapError extends RuntimeError {
   readonly overlaps: ReadonlyArray<{ taskId: string; splits: readonly string[] }>;
 

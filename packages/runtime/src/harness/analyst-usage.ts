@@ -4,7 +4,7 @@ import type { Analyst, AnalystMeter } from '../contracts/analyst';
 /**
  * What one analyst call spent. A free analyst (rules over the trace) spent only time. One that
  * reported its usage through the meter spent that. Any other call is unmeasured: its dollars and
- * tokens are null, never 0 (DESIGN rule 5). An analyst does none of the worker's work units.
+ * tokens are null, never 0 (docs/design.md rule 5). An analyst does none of the worker's work units.
  */
 export function analystUsage(
   analyst: Analyst,

@@ -2,7 +2,7 @@ import type { Verdict } from '@ratchet/corpus';
 
 /**
  * The oracle's pick among judged attempts: a resolved verdict first, then the higher mean of the
- * maximised objectives; ties go to the earliest attempt. Recorded only as an upper bound (DESIGN rule 2).
+ * maximised objectives; ties go to the earliest attempt. Recorded only as an upper bound (docs/design.md rule 2).
  */
 export function bestVerdict(judged: ReadonlyMap<string, Verdict>): { attemptId: string; verdict: Verdict } | null {
   let best: { attemptId: string; verdict: Verdict; rank: [number, number] } | null = null;

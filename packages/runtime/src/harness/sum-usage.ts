@@ -4,7 +4,7 @@ const figures = ['turns', 'tokensIn', 'tokensOut', 'usd', 'wallMs', 'workUnits']
 
 /**
  * Adds usages figure by figure. A total is known only when every part is known: one unmeasured part
- * makes the total null (DESIGN rule 5), never a silently low number. Cost provenance is the weakest
+ * makes the total null (docs/design.md rule 5), never a silently low number. Cost provenance is the weakest
  * of the parts: measured < estimated < unknown. Nothing to add is zero, measured: callers that may have
  * nothing (an arm with no cells yet) say "not measured" themselves.
  */

@@ -1,4 +1,4 @@
-// Probes for DESIGN rule 4 and the steer policy: what is the agent's outcome, what is infra, and
+// Probes for docs/design.md rule 4 and the steer policy: what is the agent's outcome, what is infra, and
 // what is a bug that must stop the run.
 import { openCorpus, unmeasuredUsage } from '@ratchet/corpus';
 import { describe, expect, it } from 'vitest';

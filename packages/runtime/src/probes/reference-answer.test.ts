@@ -1,4 +1,4 @@
-// Probes for DESIGN rule 1: a worker, an environment and a strategy each try to reach the reference
+// Probes for docs/design.md rule 1: a worker, an environment and a strategy each try to reach the reference
 // answer or hand a verdict to the next attempt. Every one of these passed on the code before task
 // views and firewall-built steers.
 import { openCorpus, unmeasuredUsage } from '@ratchet/corpus';

@@ -1,4 +1,4 @@
-// Probes for DESIGN rules 3 and 5: no silent zero, no silent "within tolerance", caps that hold.
+// Probes for docs/design.md rules 3 and 5: no silent zero, no silent "within tolerance", caps that hold.
 import { openCorpus, unmeasuredUsage } from '@ratchet/corpus';
 import { buildRunRecord } from '@ratchet/corpus/test';
 import { describe, expect, it } from 'vitest';

@@ -11,7 +11,7 @@ const arms = [
   { id: 'refine', ...refine(2) },
 ];
 
-describe('train, val and holdout never overlap (DESIGN rule 6)', () => {
+describe('train, val and holdout never overlap (docs/design.md rule 6)', () => {
   it('refuses an environment that lists a task id in two splits, for any environment', async () => {
     const corpus = await openCorpus('sqlite::memory:');
     const tasks = digitTasks(3);

@@ -4,7 +4,7 @@ import { SplitOverlapError } from '../contracts/split-overlap-error';
 import type { Task } from '../contracts/task';
 
 /**
- * DESIGN rule 6, for every environment: no task id in two splits, and no task listed twice in a run.
+ * docs/design.md rule 6, for every environment: no task id in two splits, and no task listed twice in a run.
  * `tasks` are the run's tasks; `all` every task the environment lists, whatever its split.
  *
  * @throws {SplitOverlapError} naming each task id found in more than one split.

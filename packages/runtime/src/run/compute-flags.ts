@@ -1,6 +1,6 @@
 import type { Usage } from '@ratchet/corpus';
 
-/** The figures equal compute is checked on (DESIGN rule 3). */
+/** The figures equal compute is checked on (docs/design.md rule 3). */
 export const computeFigures = ['attempts', 'workUnits', 'usd', 'tokens', 'wallMs'] as const;
 export type ComputeFigure = (typeof computeFigures)[number];
 
@@ -36,7 +36,7 @@ function perCell(arm: ComputeInput): Record<ComputeFigure, number | null> {
 }
 
 /**
- * Equal compute (DESIGN rule 3): each figure of an arm at the control's k against the control's, per
+ * Equal compute (docs/design.md rule 3): each figure of an arm at the control's k against the control's, per
  * cell. A figure either side did not measure is `not-measured` — said, never passed over as if it
  * were within tolerance. Arms at another k are not comparable at equal compute.
  */

@@ -18,7 +18,7 @@ export interface MeasuredContrast {
   pValue: number | null;
   /** BH-adjusted within the contrast's family. */
   qValue: number | null;
-  /** McNemar's exact test for pass/fail outcomes below 20 pairs (DESIGN: statistics protocol), else the paired bootstrap. */
+  /** McNemar's exact test for pass/fail outcomes below 20 pairs (docs/statistics.md), else the paired bootstrap. */
   test: 'mcnemar-exact' | 'bootstrap' | null;
   excluded: { infra: number; unmeasured: number; unpaired: number };
 }

@@ -1,6 +1,6 @@
 import { RuntimeError } from '../contracts/runtime-error';
 
-/** The contrast named before the run (DESIGN rule 6): candidate − baseline. */
+/** The contrast named before the run (docs/design.md rule 6): candidate − baseline. */
 export interface PrimaryContrast {
   name: string;
   baseline: string;

@@ -35,7 +35,7 @@ describe('runBenchmark', () => {
     ]);
     const steering = summary.contrasts[1];
     expect(steering?.n).toBe(5);
-    // Five pass/fail pairs: McNemar's exact test, not a bootstrap (DESIGN: statistics protocol).
+    // Five pass/fail pairs: McNemar's exact test, not a bootstrap (docs/statistics.md).
     expect(steering?.test).toBe('mcnemar-exact');
     expect(steering?.qValue).toBeGreaterThanOrEqual(steering?.pValue ?? 1);
     expect(summary.arms.map((arm) => arm.attempts)).toEqual([5, 15, 15]);

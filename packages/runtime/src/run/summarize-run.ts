@@ -83,7 +83,7 @@ function summarizeArm(
   const cellSpend = sumUsage(cells.map((cell) => cell.spend));
   const attempts = cells.reduce((sum, cell) => sum + cell.attempts, 0);
   const unfinishedSpend = unfinished.length > 0 ? sumUsage(unfinished.map((record) => record.usage)) : null;
-  // An arm with nothing recorded has spent an unknown amount, never a measured $0 (DESIGN rule 5).
+  // An arm with nothing recorded has spent an unknown amount, never a measured $0 (docs/design.md rule 5).
   const spend =
     cells.length === 0 && unfinishedSpend === null
       ? unmeasuredUsage

@@ -6,7 +6,7 @@ import type { AgentProcessRun } from './run-agent-process';
 const maxErrorChars = 500;
 
 /**
- * How an agent that ran failed, as its outcome (DESIGN rule 4: it is scored, never retried), or
+ * How an agent that ran failed, as its outcome (docs/design.md rule 4: it is scored, never retried), or
  * undefined when it did not fail. In order:
  * - `timeout`: still running at `timeoutMs` without having reported success (its tree was killed);
  *   the message names its last activity, so a reader can tell a loop from a stall;

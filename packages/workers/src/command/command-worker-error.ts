@@ -24,7 +24,7 @@ export type CommandWorkerFailure =
   | 'unreachable';
 
 /**
- * An attempt of a command worker failed for a reason that says nothing about the agent (DESIGN rule 4):
+ * An attempt of a command worker failed for a reason that says nothing about the agent (docs/design.md rule 4):
  * the runtime retries it when `isRetryable` (after `retryAfterMs` when the provider named a wait). If
  * it persists, a `cell` failure marks the cell `infra`; a `run` failure (every cell would fail the
  * same way: a provider failure) pauses the run with this message.

@@ -20,7 +20,7 @@ import { TraceCollector } from './trace-collector';
  * the task's work dir (the environment handle's `workDir`, else the `cwd` option), and reads its
  * stdout into trace events, an output and usage with the given parser.
  *
- * An agent that ran and failed is an outcome (DESIGN rule 4): the attempt returns, with what the
+ * An agent that ran and failed is an outcome (docs/design.md rule 4): the attempt returns, with what the
  * parser recovered as the output, an `error` event in the trace, and `failure` saying how (with the
  * first lines of stderr): `timeout` when it was still running at `timeoutMs` (its process tree is
  * killed; one that had already reported success keeps its result and has no failure; the message

@@ -1,6 +1,6 @@
 /**
  * Adds counts reported piece by piece (per step, per turn). The total is known only while every piece
- * was: one missing piece makes it null for good, never a silently low number (DESIGN rule 5). With no
+ * was: one missing piece makes it null for good, never a silently low number (docs/design.md rule 5). With no
  * pieces at all the total is null too: nothing was measured.
  */
 export class CountTotal {

@@ -17,7 +17,7 @@ export interface InfraFailureContext {
 
 /**
  * Decides whether a finished run failed for the harness's reasons rather than the agent's, and if so
- * the error to throw (DESIGN rule 4). The one such ending of a run that started: its model provider
+ * the error to throw (docs/design.md rule 4). The one such ending of a run that started: its model provider
  * failed it, and the agent did not go on to succeed (it did not report success and, if its format has
  * no such report, it did not exit 0 with an output). The failure, in order of what the agent said:
  * 1. killed at its time limit while its last activity was retrying the provider (Codex retries an

@@ -119,7 +119,7 @@ export function optimizerContract(stores: ContractStores): void {
       expect(RecordConflictError.isInstance(error)).toBe(true);
       expect((error as RecordConflictError).recordKind).toBe('gate');
       expect(error.message).toBe(
-        'a different gate with id "gate/dsl/holdout-1/c0ffee" is already in the corpus (fields that differ: promoted, reason, runId); nothing from this batch was written; a holdout is decided once per incumbent (DESIGN rule 6): gate on a fresh holdout',
+        'a different gate with id "gate/dsl/holdout-1/c0ffee" is already in the corpus (fields that differ: promoted, reason, runId); nothing from this batch was written; a holdout is decided once per incumbent (docs/design.md rule 6): gate on a fresh holdout',
       );
       expect(await stores.corpus.candidates()).toEqual([]);
       expect(await stores.corpus.gateRecords()).toEqual([buildGateRecord()]);

@@ -39,7 +39,7 @@ const splits = ['train', 'val'] as const;
  * Learns one stop policy from a whole corpus, across benchmarks: the stop/topology part of a controller
  * that can transfer between families because it reads only scale-free features of a cell's history
  * (`stopFeatures`). Two steps, both on train and val cells only (holdout cells and their records are
- * never fetched, DESIGN rule 1):
+ * never fetched, docs/design.md rule 1):
  *
  * 1. A ridge logistic regression (`fitLogistic`) of "going on turns this unsolved cell into a solved
  *    one" on the features of every decision point (`decisionPoints`; labels from train/val verdicts).

@@ -34,7 +34,7 @@ export type StopFeatureName = (typeof stopFeatureNames)[number];
  *   attempt reports them, else dollars when every one reports them, else attempts. Relative to the cell,
  *   so no family's budget or price is needed at run time.
  *
- * Reads views only: no verdict can reach a feature (DESIGN rule 1).
+ * Reads views only: no verdict can reach a feature (docs/design.md rule 1).
  *
  * @example
  * stopFeatures([first, second]); // => { passFraction: 0, …, gapLeft: 0.5, attempts: 2, spend: 2 }

@@ -51,7 +51,7 @@ const passedAll = (view: DecisionView) => view.checks.length > 0 && view.checks.
  * Reads an arm's cells as trajectories of topology decisions, each with the logging and the target
  * policy's P(fanout) recomputed from the recorded attempts. Only train and val cells are read: a run
  * with holdout tasks is refused before any cell is read, and the query itself asks for train and val
- * alone (DESIGN rule 1). Every decision is checked against the logging policy's draw.
+ * alone (docs/design.md rule 1). Every decision is checked against the logging policy's draw.
  *
  * @throws {OffPolicyError} `holdout` when the run has holdout tasks; `no-cells` when the arm has none;
  * `not-logged` when the arm's controller is not named for `logging` or its strategy does not ask the
@@ -65,7 +65,7 @@ export async function loggedTrajectories(corpus: Corpus, query: TrajectoryQuery)
   if (manifest.splits.includes('holdout')) {
     throw new OffPolicyError(
       'holdout',
-      `run ${runId} ran holdout tasks: off-policy estimates read verdicts of train and val cells only; holdout verdicts are read once, by the gate (DESIGN rule 1). Log on train or val tasks.`,
+      `run ${runId} ran holdout tasks: off-policy estimates read verdicts of train and val cells only; holdout verdicts are read once, by the gate (docs/design.md rule 1). Log on train or val tasks.`,
     );
   }
   if (!decidingStrategies.has(arm.strategy) || !arm.controller.id.endsWith(topologyControllerId('', logging))) {
