@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { commandLineOf, positiveInteger } from '../cli-arguments';
 import { cliInvocation } from '../cli-invocation';
-import { positiveNumber, runIdArgument } from './command-arguments';
+import { idList, positiveNumber, runIdArgument } from './command-arguments';
 import type { CommandContext } from './command-context';
 import { type RunOverrides, runCommand } from './run';
 
@@ -18,6 +18,8 @@ export function addRunCommand(program: Command, context: CommandContext): void {
     .option('--seed <seed>', 'the run seed')
     .addOption(new Option('--split <split>', 'which tasks').choices(['train', 'val', 'holdout']))
     .option('--max-tasks <n>', 'only the first n tasks of the split', positiveInteger)
+    .option('--tasks <ids>', 'only these task ids of the split, comma-separated (a run of its own)', idList)
+    .option('--arms <ids>', 'only these arms, comma-separated; the primary contrast needs both its arms', idList)
     .option('--dry-run', 'print the plan (arms, tasks, cells, attempts, cost, primary contrast) and run nothing')
     .option('--html <file>', 'also write the self-contained HTML report')
     .option('--probe', 'run the agent once on the first task before the run; stop if it fails (nothing recorded)')
@@ -30,8 +32,10 @@ export function addRunCommand(program: Command, context: CommandContext): void {
         '  ratchet run my-agent.config.json --probe       check the agent command on one task first',
         '  ratchet run apps/bench/examples/sat.config.json --max-tasks 20 --concurrency 2',
         '  ratchet run ratchet.config.ts --run-id nightly-1 --max-cost 5',
+        '  ratchet run ratchet.config.json --tasks t1,t7 --arms random@4,refine@4 --dry-run',
         '',
         'Re-running the same command resumes: finished cells are kept and none is repeated.',
+        'A run filtered with --tasks or --arms has its own run id: it never resumes or mixes with the full run.',
       ].join('\n'),
     )
     .action(

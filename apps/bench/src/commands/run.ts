@@ -3,6 +3,7 @@ import { loadConfig, type RatchetConfig } from '@ratchet/config';
 import { defaultCorpusUrl } from '@ratchet/corpus';
 import pc from 'picocolors';
 import { executeRun } from '../run/execute-run';
+import { selectArms } from '../run/select-arms';
 
 /** Command-line values that replace the config's. */
 export interface RunOverrides {
@@ -13,6 +14,10 @@ export interface RunOverrides {
   seed?: string;
   split?: RatchetConfig['split'];
   maxTasks?: number;
+  /** `--tasks`: only these task ids of the split. */
+  tasks?: string[];
+  /** `--arms`: only these arms of the config (the primary contrast's two must stay). */
+  arms?: string[];
 }
 
 export interface RunCommandOptions {
@@ -58,6 +63,10 @@ export async function runCommand(options: RunCommandOptions): Promise<string> {
 }
 
 function withOverrides(config: RatchetConfig, overrides: RunOverrides): RatchetConfig {
-  const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
-  return { ...config, ...defined };
+  const { arms, tasks, ...rest } = overrides;
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+  const overridden: RatchetConfig = { ...config, ...defined };
+  // Sorted and unique, so `--tasks b,a` and `--tasks a,b` are the same run.
+  const filtered = tasks === undefined ? overridden : { ...overridden, tasks: [...new Set(tasks)].sort() };
+  return arms === undefined ? filtered : selectArms(filtered, [...new Set(arms)]);
 }

@@ -10,6 +10,7 @@ import { terminalReport } from '../terminal-report';
 import { dryRunPlan } from './dry-run-plan';
 import { probeWorker } from './probe-worker';
 import { planRun, runIdentity } from './run-plan';
+import { selectTasks } from './select-tasks';
 
 export interface ExecuteRunOptions {
   config: RatchetConfig;
@@ -50,7 +51,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRu
   const built = buildRun(config, { strategies });
   try {
     const all = await built.environment.tasks(config.split);
-    const tasks = config.maxTasks === undefined ? all : all.slice(0, config.maxTasks);
+    const tasks = selectTasks(all, config);
     if (tasks.length === 0) {
       throw new ConfigError(options.source, [
         { field: 'split', message: `the ${config.split} split of ${built.environment.id} has no tasks` },
