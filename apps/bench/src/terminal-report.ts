@@ -80,17 +80,32 @@ export function terminalReport(manifest: RunManifest, summary: RunSummary): stri
   const unfinished = summary.arms.filter((arm) => arm.unfinished.attempts > 0);
   const primary = manifest.primaryContrast;
   const warnings = failureWarnings(summary.arms);
+  const retryOf = summary.retryOf;
   return [
     `${pc.bold(`Run ${summary.runId}`)} · ${manifest.benchmark} · ${runState(manifest, summary)} · seed ${manifest.seed}`,
-    `Pre-registered primary contrast: ${primary.name} = ${primary.candidate} − ${primary.baseline}`,
-    arms.toString(),
-    contrasts.toString(),
+    ...(retryOf === null
+      ? [
+          `Pre-registered primary contrast: ${primary.name} = ${primary.candidate} − ${primary.baseline}`,
+          arms.toString(),
+          contrasts.toString(),
+        ]
+      : [
+          pc.yellow(
+            pc.bold(
+              `A retry of the ${retryOf.selected} failed cell(s) of run ${retryOf.runId} (run ${retryOf.runId} is unchanged).`,
+            ),
+          ),
+          pc.yellow(
+            'Every rate below is conditional on failure there: not an estimate of any arm’s success rate, and no contrast is measured.',
+          ),
+          arms.toString(),
+        ]),
     ...summary.contrasts.filter((c) => c.primary).map((c) => `Reading: ${contrastReading(c)}`),
     `Equal compute (per cell, against ${summary.control}):`,
     ...equalComputeLines(summary).map((line) => `  ${line}`),
     ...(unfinished.length > 0
       ? [
-          `Spend includes tries killed before their cell was recorded: ${unfinished
+          `Spend includes tries that gave no result (killed before their cell was recorded, or infra cells re-run): ${unfinished
             .map(
               (arm) =>
                 `${arm.armId} ${arm.unfinished.attempts} attempt(s), ${formatUsd(arm.unfinished.spend?.usd ?? null)}`,

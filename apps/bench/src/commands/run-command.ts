@@ -1,3 +1,4 @@
+import { UsageError } from '@ratchet/config';
 import { type Command, Option } from 'commander';
 import { commandLineOf, positiveInteger } from '../cli-arguments';
 import { cliInvocation } from '../cli-invocation';
@@ -22,6 +23,8 @@ export function addRunCommand(program: Command, context: CommandContext): void {
     .option('--arms <ids>', 'only these arms, comma-separated; the primary contrast needs both its arms', idList)
     .option('--dry-run', 'print the plan (arms, tasks, cells, attempts, cost, primary contrast) and run nothing')
     .option('--html <file>', 'also write the self-contained HTML report')
+    .option('--retry-infra', 'run again only the cells the harness failed on (status infra), as a new try of each')
+    .option('--retry-failed', 'run again only the failed cells (judged, not resolved) into a NEW run; see below')
     .option('--probe', 'run the agent once on the first task before the run; stop if it fails (nothing recorded)')
     .addHelpText(
       'after',
@@ -36,14 +39,30 @@ export function addRunCommand(program: Command, context: CommandContext): void {
         '',
         'Re-running the same command resumes: finished cells are kept and none is repeated.',
         'A run filtered with --tasks or --arms has its own run id: it never resumes or mixes with the full run.',
+        '',
+        'Retries (add --dry-run to see what would be retried, count per arm):',
+        '  --retry-infra   infra cells (the harness failed: no outcome) get a new try in the same run; the old',
+        '                  try stays recorded and counts as spend. Honest: infra is not an outcome.',
+        '  --retry-failed  cells that ran, were judged and were not resolved (infra and unjudged cells are not',
+        '                  failed) go into a new run <run>.retry-failed-<hash>, linked to the original, which',
+        '                  stays as it is. Its rates are conditional on failure: never an estimate of an arm,',
+        '                  no contrast is measured on it, and `report --compare` refuses it.',
       ].join('\n'),
     )
     .action(
       async (
         config: string | undefined,
-        options: RunOverrides & { dryRun?: boolean; html?: string; probe?: boolean },
+        options: RunOverrides & {
+          dryRun?: boolean;
+          html?: string;
+          probe?: boolean;
+          retryInfra?: boolean;
+          retryFailed?: boolean;
+        },
       ) => {
-        const { dryRun, html, probe, ...overrides } = options;
+        const { dryRun, html, probe, retryInfra, retryFailed, ...overrides } = options;
+        if (retryInfra && retryFailed) throw new UsageError('--retry-infra and --retry-failed: choose one');
+        const retry = retryInfra ? 'infra' : retryFailed ? 'failed' : undefined;
         context.print(
           await runCommand({
             config,
@@ -52,6 +71,7 @@ export function addRunCommand(program: Command, context: CommandContext): void {
             dryRun: dryRun ?? false,
             probe: probe ?? false,
             html,
+            ...(retry === undefined ? {} : { retry }),
             signal: context.signal,
             commandLine: commandLineOf(cliInvocation(), process.argv.slice(2)),
           }),

@@ -3,6 +3,7 @@ import { loadConfig, type RatchetConfig } from '@ratchet/config';
 import { defaultCorpusUrl } from '@ratchet/corpus';
 import pc from 'picocolors';
 import { executeRun } from '../run/execute-run';
+import type { RetryMode } from '../run/retry-selection';
 import { selectArms } from '../run/select-arms';
 
 /** Command-line values that replace the config's. */
@@ -29,6 +30,8 @@ export interface RunCommandOptions {
   /** Run the agent once on one task before the run (`--probe`). */
   probe?: boolean;
   html: string | undefined;
+  /** `--retry-infra` or `--retry-failed`. */
+  retry?: RetryMode;
   signal: AbortSignal;
   /** How to re-run this command (for the resume hint). */
   commandLine: string;
@@ -46,19 +49,20 @@ export async function runCommand(options: RunCommandOptions): Promise<string> {
     probe: options.probe ?? false,
     store,
     dryRun: options.dryRun,
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
     html: options.html ?? null,
     signal: options.signal,
     resumeCommand: (runId) =>
       options.commandLine.includes('--run-id') ? options.commandLine : `${options.commandLine} --run-id ${runId}`,
   });
-  if (options.dryRun) return run.text;
+  if (options.dryRun || run.summary === undefined) return run.text;
   const ratchet = `ratchet ${store === defaultCorpusUrl ? '' : `--store ${store} `}`;
   return [
     run.text,
     '',
     pc.bold('Next:'),
     `  ${ratchet}report ${run.runId} --html report.html`,
-    `  ${ratchet}report --compare ${run.runId} <another run>`,
+    ...(run.summary.retryOf === null ? [`  ${ratchet}report --compare ${run.runId} <another run>`] : []),
   ].join('\n');
 }
 

@@ -14,6 +14,7 @@ export interface RunsCommandOptions {
 }
 
 function contrastOf(manifest: RunManifest): string {
+  if (manifest.retryOf !== undefined) return `none: a retry of the failed cells of ${manifest.retryOf.runId}`;
   const { name, candidate, baseline } = manifest.primaryContrast;
   return `${name} = ${candidate} − ${baseline}`;
 }

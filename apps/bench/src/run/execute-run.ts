@@ -9,6 +9,7 @@ import { RunPausedError } from '../run-paused-error';
 import { terminalReport } from '../terminal-report';
 import { dryRunPlan } from './dry-run-plan';
 import { probeWorker } from './probe-worker';
+import { type RetryMode, retrySelection } from './retry-selection';
 import { planRun, runIdentity } from './run-plan';
 import { selectTasks } from './select-tasks';
 
@@ -26,6 +27,8 @@ export interface ExecuteRunOptions {
   signal: AbortSignal;
   /** The command that resumes this run, told on Ctrl+C. */
   resumeCommand: (runId: string) => string;
+  /** Re-run only the run's infra cells (as new tries) or its failed cells (into a new run). */
+  retry?: RetryMode;
   /** A line saying what is about to run; default: arms × tasks × replicates = cells → store. */
   announce?: (cells: number) => string;
 }
@@ -59,16 +62,24 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRu
     }
     const benchmark = config.benchmark ?? built.environment.id;
     const plan = planRun(config, { benchmark, tasks, arms: built.arms, strategies });
-    if (options.dryRun) return { runId: plan.runId, text: await dryRunPlan(config, plan, store, built) };
+    const retry = options.retry === undefined ? null : await retrySelection(store, plan.runId, options.retry);
+    if (retry !== null && retry.cells.length === 0) return { runId: plan.runId, text: retry.text };
+    if (options.dryRun) {
+      const text = await dryRunPlan(config, plan, store, built);
+      return { runId: plan.runId, text: retry === null ? text : `${text}\n\n${retry.text}` };
+    }
+    const runId = retry?.intoRunId ?? plan.runId;
 
     for (const line of await preflight(config)) process.stderr.write(`preflight ok · ${line}\n`);
     const worker = built.createWorker();
     if (options.probe) process.stderr.write(`${await probeWorker(built.environment, worker, tasks[0] as Task)}\n`);
     const corpus = await openCorpus(store);
     try {
-      process.stderr.write(
-        `${options.announce?.(plan.cells) ?? `Run ${plan.runId}: ${plan.arms.length} arms × ${tasks.length} ${config.split} tasks × ${config.replicates} replicate(s) = ${plan.cells} cells → ${store}`}\n`,
-      );
+      if (retry !== null) process.stderr.write(`${retry.text}\n`);
+      else
+        process.stderr.write(
+          `${options.announce?.(plan.cells) ?? `Run ${plan.runId}: ${plan.arms.length} arms × ${tasks.length} ${config.split} tasks × ${config.replicates} replicate(s) = ${plan.cells} cells → ${store}`}\n`,
+        );
       const summary = await runBenchmark({
         environment: built.environment,
         worker,
@@ -77,11 +88,14 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRu
         arms: built.arms,
         tasks,
         corpus,
-        runId: plan.runId,
+        runId,
+        ...(retry?.mode === 'infra' ? { retry: 'infra' as const } : {}),
+        ...(retry?.mode === 'failed' ? { retryFailedOf: plan.runId } : {}),
         benchmark,
         replicates: config.replicates,
         concurrency: config.concurrency,
-        seed: config.seed,
+        // A retry of failures draws fresh randomness: replaying the seeds that failed would only replay the failures.
+        seed: retry?.mode === 'failed' ? `${config.seed}/retry-failed` : config.seed,
         retries: config.retries,
         oracle: config.oracle,
         primaryContrast: plan.primaryContrast,
@@ -111,8 +125,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRu
         summary.stopReason === 'spend-cap'
           ? [`Stopped at the spend cap ($${config.maxCost}); raise --max-cost and run the same command to go on.`]
           : [];
-      const infra = await infraWarning(corpus, plan.runId);
-      return { runId: plan.runId, text: [report, ...infra, ...capped, ...written].join('\n'), manifest, summary };
+      const infra = await infraWarning(corpus, runId);
+      return { runId, text: [report, ...infra, ...capped, ...written].join('\n'), manifest, summary };
     } finally {
       await corpus.close();
     }
