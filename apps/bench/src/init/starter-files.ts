@@ -51,7 +51,7 @@ export function starterFiles(schemaPath: string | null): Record<string, string> 
     'const x = Number(a);',
     'const y = Number(b);',
     "const answers = { '+': x + y, '-': x - y, '×': x * y, '*': x * y, '/': x * y };",
-    'console.log(`The answer is ${answers[op]}.`);',
+    "console.log('The answer is ' + answers[op] + '.');",
     '',
   ].join('\n');
   return {
