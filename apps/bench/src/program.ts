@@ -8,6 +8,7 @@ import { CommandExitError } from './command-exit-error';
 import type { CommandContext } from './commands/command-context';
 import { addCorpusCommand } from './commands/corpus-command';
 import { addDemoCommand } from './commands/demo-command';
+import { addInitCommand } from './commands/init-command';
 import { addOptimizerCommands } from './commands/optimizer-commands';
 import { addReportCommand } from './commands/report-command';
 import { addRunCommand } from './commands/run-command';
@@ -27,10 +28,13 @@ export function buildProgram(signal: AbortSignal): Command {
         '',
         'Examples:',
         '  ratchet demo                                     the offline demo (no model needed)',
+        '  ratchet init my-eval                             a starter config, dataset and stand-in agent',
         '  ratchet run ratchet.config.json --dry-run        the plan of a run, nothing recorded',
         '  ratchet run ratchet.config.json                  run it; the same command resumes',
         '  ratchet runs                                     the recorded runs, newest last',
         '  ratchet report --html report.html                the latest run, with charts',
+        '  ratchet run ratchet.config.json --retry-infra    run again the cells the harness failed on',
+        '  ratchet corpus prune --run RUN                   delete one run, after a JSONL backup',
         '  ratchet optimize apps/bench/examples/dsl.optimize.config.json',
         '                                                   search for a better controller on train and val',
         '  ratchet gate apps/bench/examples/dsl.optimize.config.json --candidate HASH',
@@ -50,6 +54,7 @@ export function buildProgram(signal: AbortSignal): Command {
   };
   const context: CommandContext = { store, storeExplicit, readStore, print, signal };
 
+  addInitCommand(program, context);
   addRunCommand(program, context);
   addOptimizerCommands(program, {
     store: () => ({ url: store(), explicit: storeExplicit() }),

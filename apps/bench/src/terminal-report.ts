@@ -17,6 +17,8 @@ import {
 import { runState } from './report/run-state';
 
 const percent = (share: number | null | undefined) => formatPercent(share ?? null);
+const solvedLegend =
+  'solved: the output each cell chose (by its strategy, or by its checks) passed the judge; oracle: any attempt of the cell passed — an upper bound no deployed agent reaches, never a result.';
 
 /**
  * The run as terminal tables: its state, arms (success with its Wilson interval, the oracle upper
@@ -83,12 +85,28 @@ export function terminalReport(manifest: RunManifest, summary: RunSummary): stri
   const sameFailure = sameFailureWarning(summary.arms);
   const warnings = [...(sameFailure ? [sameFailure] : []), ...failureWarnings(summary.arms)];
   const reasons = failureReasonLines(summary.arms);
+  const retryOf = summary.retryOf;
   return [
     `${pc.bold(`Run ${summary.runId}`)} · ${manifest.benchmark} · ${runState(manifest, summary)} · seed ${manifest.seed}`,
-    `Pre-registered primary contrast: ${primary.name} = ${primary.candidate} − ${primary.baseline}`,
-    arms.toString(),
-    'solved: the output each cell chose (by its strategy, or by its checks) passed the judge; oracle: any attempt of the cell passed — an upper bound no deployed agent reaches, never a result.',
-    contrasts.toString(),
+    ...(retryOf === null
+      ? [
+          `Pre-registered primary contrast: ${primary.name} = ${primary.candidate} − ${primary.baseline}`,
+          arms.toString(),
+          solvedLegend,
+          contrasts.toString(),
+        ]
+      : [
+          pc.yellow(
+            pc.bold(
+              `A retry of the ${retryOf.selected} failed cell(s) of run ${retryOf.runId} (run ${retryOf.runId} is unchanged).`,
+            ),
+          ),
+          pc.yellow(
+            'Every rate below is conditional on failure there: not an estimate of any arm’s success rate, and no contrast is measured.',
+          ),
+          arms.toString(),
+          solvedLegend,
+        ]),
     ...summary.contrasts.filter((c) => c.primary).map((c) => `Reading: ${contrastReading(c)}`),
     `Equal compute (per cell, against ${summary.control}):`,
     ...equalComputeLines(summary).map((line) => `  ${line}`),
@@ -98,7 +116,7 @@ export function terminalReport(manifest: RunManifest, summary: RunSummary): stri
     ...reasons.map((line) => `  ${line}`),
     ...(unfinished.length > 0
       ? [
-          `Spend includes tries killed before their cell was recorded: ${unfinished
+          `Spend includes tries that gave no result (killed before their cell was recorded, or infra cells re-run): ${unfinished
             .map(
               (arm) =>
                 `${arm.armId} ${arm.unfinished.attempts} attempt(s), ${formatUsd(arm.unfinished.spend?.usd ?? null)}`,

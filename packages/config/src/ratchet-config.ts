@@ -48,6 +48,13 @@ export const ratchetConfigSchema = z
         'Pre-registered before any cell runs; default steering = refine − continue at the same k, else refine − random.',
       ),
     split: splitSchema.default('train').describe('Which tasks to run.'),
+    tasks: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe(
+        'Run only these task ids of the split (`--tasks`); part of the run id, so a filtered run is a run of its own.',
+      ),
     maxTasks: z.number().int().min(1).optional().describe('Run only the first N tasks of the split.'),
     replicates: z
       .number()

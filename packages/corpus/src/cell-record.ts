@@ -12,7 +12,7 @@ import { verdictSchema } from './verdict';
  * recorded only as an upper bound (docs/design.md rule 2), never as the result: no value of `chosenBy` can say
  * a judge chose the final output.
  */
-export const cellRecordSchema = z.strictObject({
+const cellShape = {
   kind: z.literal('cell'),
   schemaVersion: z.literal(recordSchemaVersion),
   cellId: idSchema,
@@ -43,5 +43,22 @@ export const cellRecordSchema = z.strictObject({
     .nullable()
     .optional(),
   createdAt: timestampSchema,
+};
+
+/**
+ * An infra cell a later try replaced (`ratchet run --retry-infra`), kept whole inside the cell that
+ * replaced it: its attempts stay in the corpus and its spend stays the arm's. Only an infra cell can be
+ * superseded — the harness failed, so it holds no outcome — never an `ok` one.
+ */
+export const supersededCellSchema = z.strictObject({ ...cellShape, status: z.literal('infra') });
+export type SupersededCell = z.infer<typeof supersededCellSchema>;
+
+export const cellRecordSchema = z.strictObject({
+  ...cellShape,
+  /**
+   * The infra cells of earlier tries this one replaced, oldest first; absent when it replaced none.
+   * A store accepts a cell under an id already written only when this lists the stored cell last.
+   */
+  supersedes: z.array(supersededCellSchema).min(1).optional(),
 });
 export type CellRecord = z.infer<typeof cellRecordSchema>;

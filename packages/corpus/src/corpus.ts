@@ -134,6 +134,15 @@ export interface AttemptCounts {
   unfinishedAttempts: number;
 }
 
+/** What `deleteRun` removed. */
+export interface DeletedRun {
+  runId: string;
+  attempts: number;
+  cells: number;
+  /** Blobs the run referenced that no remaining record mentions. */
+  blobs: number;
+}
+
 export interface CorpusStats extends AttemptCounts {
   runs: number;
   cells: number;
@@ -179,6 +188,15 @@ export interface Corpus {
   putBlob(data: Uint8Array | string, mediaType?: string): Promise<BlobRef>;
   blob(sha256: string): Promise<{ ref: BlobRef; data: Uint8Array } | null>;
   stats(): Promise<CorpusStats>;
+  /**
+   * Deletes one run: its manifest, attempts and cells, and the blobs no other record references, in
+   * one transaction. Never touches the optimizer's records — the holdout ledger above all: a spent
+   * holdout stays spent. Refuses a run a gate record names (the ledger's evidence), and one whose
+   * train/val cells share a task with another run's holdout cells (the split check reads them).
+   *
+   * @throws {RecordNotFoundError} when no run has this id; {ProtectedRunError} for a protected run.
+   */
+  deleteRun(runId: string): Promise<DeletedRun>;
   /** Writes an optimization's record; later writes may change only `mutableOptimizationFields`. */
   putOptimization(record: OptimizationRecord): Promise<void>;
   optimization(optimizationId: string): Promise<OptimizationRecord | null>;

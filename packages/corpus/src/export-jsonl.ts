@@ -34,7 +34,9 @@ export interface ExportSummary {
 /** Every blob digest a record points at (full traces, large outputs, checkpoints). */
 function blobDigests(record: RunRecord | CellRecord): string[] {
   if (record.kind === 'cell') {
-    return record.finalOutput && 'blob' in record.finalOutput ? [record.finalOutput.blob.sha256] : [];
+    return [record, ...(record.supersedes ?? [])].flatMap((cell) =>
+      cell.finalOutput && 'blob' in cell.finalOutput ? [cell.finalOutput.blob.sha256] : [],
+    );
   }
   const digests: string[] = [];
   if (record.trace.blob) digests.push(record.trace.blob.sha256);

@@ -5,7 +5,8 @@ export { assertSameRecord } from './assert-same-record';
 export { type AttemptFailure, attemptFailureSchema } from './attempt-failure';
 export { type CandidateRecord, candidateRecordSchema } from './candidate-record';
 export { canonicalJson } from './canonical-json';
-export { type CellRecord, cellRecordSchema } from './cell-record';
+export { cellAppendOutcome, supersededCellOf } from './cell-append-outcome';
+export { type CellRecord, cellRecordSchema, type SupersededCell, supersededCellSchema } from './cell-record';
 export {
   type BlobRef,
   blobRefSchema,
@@ -31,6 +32,7 @@ export type {
   CellFilter,
   Corpus,
   CorpusStats,
+  DeletedRun,
   FlywheelFilter,
   GateFilter,
   LibraryFilter,
@@ -77,6 +79,7 @@ export {
   type RecordLocation,
 } from './parse-record';
 export { parseStoreUrl, type StoreLocation, type StoreScheme } from './parse-store-url';
+export { ProtectedRunError } from './protected-run-error';
 export { RecordConflictError, type StoredRecordKind } from './record-conflict-error';
 export { RecordNotFoundError } from './record-not-found-error';
 export { RecordUpgradeError } from './record-upgrade-error';

@@ -56,6 +56,14 @@ export const runManifestSchema = z.strictObject({
   resumeCommand: z.string().min(1).max(2000).optional(),
   commitSha: commitShaSchema.optional(),
   notes: z.string().max(10_000).optional(),
+  /**
+   * Set when the run re-ran only the failed cells of another run (`ratchet run --retry-failed`): its
+   * cells were chosen because they failed, so its rates are conditional on failure, never an estimate
+   * of an arm's rate, and no contrast is measured on it. The original run is left as it was.
+   */
+  retryOf: z
+    .strictObject({ runId: idSchema, cells: z.literal('failed'), selected: z.number().int().positive() })
+    .optional(),
 });
 export type RunManifest = z.infer<typeof runManifestSchema>;
 

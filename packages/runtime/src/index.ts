@@ -49,6 +49,7 @@ export { sumUsage } from './harness/sum-usage';
 export { type CompareRunsOptions, compareRuns, type RunComparison } from './run/compare-runs';
 export type { ComputeCheck, ComputeFigure } from './run/compute-flags';
 export { configDifferences } from './run/config-differences';
+export { countByArm, isFailedCell, isInfraCell } from './run/failed-cells';
 export {
   duplicateSignalWindowMs,
   type InterruptOnSignalOptions,

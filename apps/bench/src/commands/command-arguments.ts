@@ -24,3 +24,10 @@ export function runIdArgument(value: string): string {
   if (!/^[\w.:@+-]+$/.test(value)) throw new InvalidArgumentError('use letters, digits and _ . : @ + - only');
   return value;
 }
+
+/** `--tasks a,b,c`: a comma-separated list of ids, none empty. */
+export function idList(value: string): string[] {
+  const ids = value.split(',').map((id) => id.trim());
+  if (ids.some((id) => id === '')) throw new InvalidArgumentError('expected ID,ID,… with no empty id');
+  return ids;
+}

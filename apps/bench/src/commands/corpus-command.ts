@@ -3,9 +3,10 @@ import { type Command, Option } from 'commander';
 import { positiveInteger } from '../cli-arguments';
 import type { CommandContext } from './command-context';
 import { corpusExport, corpusImport, corpusStats } from './corpus-commands';
+import { askYesNo, corpusPrune } from './corpus-prune';
 import { trainingExport } from './training-export';
 
-/** Adds `ratchet corpus`: stats, export (JSONL or training data) and import. */
+/** Adds `ratchet corpus`: stats, export (JSONL or training data), import, and prune. */
 export function addCorpusCommand(program: Command, context: CommandContext): void {
   const corpus = program.command('corpus').description('inspect, export and import the corpus');
   corpus
@@ -74,6 +75,36 @@ export function addCorpusCommand(program: Command, context: CommandContext): voi
         );
       },
     );
+  corpus
+    .command('prune')
+    .description('delete one run (manifest, attempts, cells, blobs only it uses), after a JSONL backup')
+    .requiredOption('--run <run-id>', 'the run to delete')
+    .option('--no-backup', 'do not export the run as JSONL first')
+    .option('--yes', 'do not ask (required when not on a terminal)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  ratchet corpus prune --run dsl-c9ca3b708a           asks y/N, writes ratchet-backup-<run>-<time>.jsonl first',
+        '  ratchet corpus prune --run dsl-c9ca3b708a --yes --no-backup',
+        '',
+        'The backup is a `corpus export --run` file: `ratchet corpus import FILE` puts the run back.',
+        "Never touched: the holdout ledger (a spent holdout stays spent) and the optimizer's records. A run a",
+        'gate decided on, or whose train/val tasks other runs hold out, is refused.',
+      ].join('\n'),
+    )
+    .action(async (options: { run: string; backup: boolean; yes?: boolean }) => {
+      context.print(
+        await corpusPrune(await context.readStore(), {
+          runId: options.run,
+          backup: options.backup,
+          yes: options.yes ?? false,
+          ...(process.stdin.isTTY ? { confirm: askYesNo } : {}),
+          print: context.print,
+        }),
+      );
+    });
   corpus
     .command('import')
     .description('read JSON Lines into the corpus (re-importing is a no-op)')

@@ -1,7 +1,8 @@
+import { UsageError } from '@ratchet/config';
 import { type Command, Option } from 'commander';
 import { commandLineOf, positiveInteger } from '../cli-arguments';
 import { cliInvocation } from '../cli-invocation';
-import { positiveNumber, runIdArgument } from './command-arguments';
+import { idList, positiveNumber, runIdArgument } from './command-arguments';
 import type { CommandContext } from './command-context';
 import { type RunOverrides, runCommand } from './run';
 
@@ -18,8 +19,12 @@ export function addRunCommand(program: Command, context: CommandContext): void {
     .option('--seed <seed>', 'the run seed')
     .addOption(new Option('--split <split>', 'which tasks').choices(['train', 'val', 'holdout']))
     .option('--max-tasks <n>', 'only the first n tasks of the split', positiveInteger)
+    .option('--tasks <ids>', 'only these task ids of the split, comma-separated (a run of its own)', idList)
+    .option('--arms <ids>', 'only these arms, comma-separated; the primary contrast needs both its arms', idList)
     .option('--dry-run', 'print the plan (arms, tasks, cells, attempts, cost, primary contrast) and run nothing')
     .option('--html <file>', 'also write the self-contained HTML report')
+    .option('--retry-infra', 'run again only the cells the harness failed on (status infra), as a new try of each')
+    .option('--retry-failed', 'run again only the failed cells (judged, not resolved) into a NEW run; see below')
     .option('--probe', 'run the agent once on the first task before the run; stop if it fails (nothing recorded)')
     .addHelpText(
       'after',
@@ -30,16 +35,34 @@ export function addRunCommand(program: Command, context: CommandContext): void {
         '  ratchet run my-agent.config.json --probe       check the agent command on one task first',
         '  ratchet run apps/bench/examples/sat.config.json --max-tasks 20 --concurrency 2',
         '  ratchet run ratchet.config.ts --run-id nightly-1 --max-cost 5',
+        '  ratchet run ratchet.config.json --tasks t1,t7 --arms random@4,refine@4 --dry-run',
         '',
         'Re-running the same command resumes: finished cells are kept and none is repeated.',
+        'A run filtered with --tasks or --arms has its own run id: it never resumes or mixes with the full run.',
+        '',
+        'Retries (add --dry-run to see what would be retried, count per arm):',
+        '  --retry-infra   infra cells (the harness failed: no outcome) get a new try in the same run; the old',
+        '                  try stays recorded and counts as spend. Honest: infra is not an outcome.',
+        '  --retry-failed  cells that ran, were judged and were not resolved (infra and unjudged cells are not',
+        '                  failed) go into a new run <run>.retry-failed-<hash>, linked to the original, which',
+        '                  stays as it is. Its rates are conditional on failure: never an estimate of an arm,',
+        '                  no contrast is measured on it, and `report --compare` refuses it.',
       ].join('\n'),
     )
     .action(
       async (
         config: string | undefined,
-        options: RunOverrides & { dryRun?: boolean; html?: string; probe?: boolean },
+        options: RunOverrides & {
+          dryRun?: boolean;
+          html?: string;
+          probe?: boolean;
+          retryInfra?: boolean;
+          retryFailed?: boolean;
+        },
       ) => {
-        const { dryRun, html, probe, ...overrides } = options;
+        const { dryRun, html, probe, retryInfra, retryFailed, ...overrides } = options;
+        if (retryInfra && retryFailed) throw new UsageError('--retry-infra and --retry-failed: choose one');
+        const retry = retryInfra ? 'infra' : retryFailed ? 'failed' : undefined;
         context.print(
           await runCommand({
             config,
@@ -48,6 +71,7 @@ export function addRunCommand(program: Command, context: CommandContext): void {
             dryRun: dryRun ?? false,
             probe: probe ?? false,
             html,
+            ...(retry === undefined ? {} : { retry }),
             signal: context.signal,
             commandLine: commandLineOf(cliInvocation(), process.argv.slice(2)),
           }),

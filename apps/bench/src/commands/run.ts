@@ -4,6 +4,8 @@ import { defaultCorpusUrl } from '@ratchet/corpus';
 import pc from 'picocolors';
 import { cliInvocation } from '../cli-invocation';
 import { executeRun } from '../run/execute-run';
+import type { RetryMode } from '../run/retry-selection';
+import { selectArms } from '../run/select-arms';
 
 /** Command-line values that replace the config's. */
 export interface RunOverrides {
@@ -14,6 +16,10 @@ export interface RunOverrides {
   seed?: string;
   split?: RatchetConfig['split'];
   maxTasks?: number;
+  /** `--tasks`: only these task ids of the split. */
+  tasks?: string[];
+  /** `--arms`: only these arms of the config (the primary contrast's two must stay). */
+  arms?: string[];
 }
 
 export interface RunCommandOptions {
@@ -25,6 +31,8 @@ export interface RunCommandOptions {
   /** Run the agent once on one task before the run (`--probe`). */
   probe?: boolean;
   html: string | undefined;
+  /** `--retry-infra` or `--retry-failed`. */
+  retry?: RetryMode;
   signal: AbortSignal;
   /** How to re-run this command (for the resume hint). */
   commandLine: string;
@@ -42,12 +50,13 @@ export async function runCommand(options: RunCommandOptions): Promise<string> {
     probe: options.probe ?? false,
     store,
     dryRun: options.dryRun,
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
     html: options.html ?? null,
     signal: options.signal,
     resumeCommand: (runId) =>
       options.commandLine.includes('--run-id') ? options.commandLine : `${options.commandLine} --run-id ${runId}`,
   });
-  if (options.dryRun) return run.text;
+  if (options.dryRun || run.summary === undefined) return run.text;
   // As the user called it (`npm run ratchet --` from a clone), so the lines run as printed.
   const ratchet = `${cliInvocation()} ${store === defaultCorpusUrl ? '' : `--store ${shellQuote(store)} `}`;
   return [
@@ -55,11 +64,15 @@ export async function runCommand(options: RunCommandOptions): Promise<string> {
     '',
     pc.bold('Next:'),
     `  ${ratchet}report ${run.runId} --html report.html`,
-    `  ${ratchet}report --compare ${run.runId} <another run>`,
+    ...(run.summary.retryOf === null ? [`  ${ratchet}report --compare ${run.runId} <another run>`] : []),
   ].join('\n');
 }
 
 function withOverrides(config: RatchetConfig, overrides: RunOverrides): RatchetConfig {
-  const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
-  return { ...config, ...defined };
+  const { arms, tasks, ...rest } = overrides;
+  const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+  const overridden: RatchetConfig = { ...config, ...defined };
+  // Sorted and unique, so `--tasks b,a` and `--tasks a,b` are the same run.
+  const filtered = tasks === undefined ? overridden : { ...overridden, tasks: [...new Set(tasks)].sort() };
+  return arms === undefined ? filtered : selectArms(filtered, [...new Set(arms)]);
 }

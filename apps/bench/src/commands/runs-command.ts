@@ -14,6 +14,7 @@ export interface RunsCommandOptions {
 }
 
 function contrastOf(manifest: RunManifest): string {
+  if (manifest.retryOf !== undefined) return `none: a retry of the failed cells of ${manifest.retryOf.runId}`;
   const { name, candidate, baseline } = manifest.primaryContrast;
   // An optimizer's evaluation run has one arm: its "contrast" compares the arm with itself.
   if (candidate === baseline) return `— (one arm: ${candidate})`;

@@ -65,6 +65,7 @@ export function buildReportFixture(): HtmlReportInput {
     endedAt: '2026-01-01T01:00:00.000Z',
   });
   const summary: RunSummary = {
+    retryOf: null,
     runId: 'run-7',
     status: 'completed',
     stopReason: 'completed',

@@ -79,7 +79,8 @@ export function renderHtmlReport({ manifest, summary, cells, generatedAt }: Html
 <h2>Manifest</h2>
 ${renderManifestTable(manifest, summary)}
 <h2>Arms</h2>
-<p class="note">Success rate: resolved share of judged, non-infra cells with a Wilson 95% interval. The oracle rate (best verdict over all attempts) is an upper bound, never the result. Spend includes attempts of tries killed before their cell was recorded.</p>
+${summary.retryOf === null ? '' : `<p class="warning">A retry of the ${summary.retryOf.selected} failed cell(s) of run <code>${escapeHtml(summary.retryOf.runId)}</code> (that run is unchanged). Every rate here is conditional on failure there: not an estimate of any arm’s success rate, and no contrast is measured.</p>`}
+<p class="note">Success rate: resolved share of judged, non-infra cells with a Wilson 95% interval. The oracle rate (best verdict over all attempts) is an upper bound, never the result. Spend includes attempts of tries that gave no result (killed before their cell was recorded, or infra cells re-run).</p>
 ${renderArmsTable(summary.arms, plane, summary.workUnit)}
 ${warningList([...[sameFailureWarning(summary.arms)].filter((line) => line !== null), ...failureWarnings(summary.arms)])}
 ${reasonList(failureReasonLines(summary.arms))}

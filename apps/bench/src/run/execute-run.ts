@@ -10,7 +10,9 @@ import { terminalReport } from '../terminal-report';
 import { dryRunPlan } from './dry-run-plan';
 import { probeWorker } from './probe-worker';
 import { recordedRunNote } from './recorded-run-note';
+import { type RetryMode, retrySelection } from './retry-selection';
 import { planRun, runIdentity } from './run-plan';
+import { selectTasks } from './select-tasks';
 
 export interface ExecuteRunOptions {
   config: RatchetConfig;
@@ -26,6 +28,8 @@ export interface ExecuteRunOptions {
   signal: AbortSignal;
   /** The command that resumes this run, told on Ctrl+C. */
   resumeCommand: (runId: string) => string;
+  /** Re-run only the run's infra cells (as new tries) or its failed cells (into a new run). */
+  retry?: RetryMode;
   /** A line saying what is about to run; default: arms × tasks × replicates = cells → store. */
   announce?: (cells: number) => string;
   /** How to run it anew when the run is already recorded in full, e.g. `add --fresh to record a new run`. */
@@ -53,7 +57,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRu
   const built = buildRun(config, { strategies });
   try {
     const all = await built.environment.tasks(config.split);
-    const tasks = config.maxTasks === undefined ? all : all.slice(0, config.maxTasks);
+    const tasks = selectTasks(all, config);
     if (tasks.length === 0) {
       throw new ConfigError(options.source, [
         { field: 'split', message: `the ${config.split} split of ${built.environment.id} has no tasks` },
@@ -61,18 +65,27 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRu
     }
     const benchmark = config.benchmark ?? built.environment.id;
     const plan = planRun(config, { benchmark, tasks, arms: built.arms, strategies });
-    if (options.dryRun) return { runId: plan.runId, text: await dryRunPlan(config, plan, store, built) };
+    const retry = options.retry === undefined ? null : await retrySelection(store, plan.runId, options.retry);
+    if (retry !== null && retry.cells.length === 0) return { runId: plan.runId, text: retry.text };
+    if (options.dryRun) {
+      const text = await dryRunPlan(config, plan, store, built);
+      return { runId: plan.runId, text: retry === null ? text : `${text}\n\n${retry.text}` };
+    }
+    const runId = retry?.intoRunId ?? plan.runId;
 
     for (const line of await preflight(config)) process.stderr.write(`preflight ok · ${line}\n`);
     const worker = built.createWorker();
     if (options.probe) process.stderr.write(`${await probeWorker(built.environment, worker, tasks[0] as Task)}\n`);
     const corpus = await openCorpus(store);
     try {
-      const note = await recordedRunNote(corpus, plan.runId, plan.cells, options.freshHint);
-      if (note !== null) process.stderr.write(`${note}\n`);
-      process.stderr.write(
-        `${options.announce?.(plan.cells) ?? `Run ${plan.runId}: ${plan.arms.length} arms × ${tasks.length} ${config.split} tasks × ${config.replicates} replicate(s) = ${plan.cells} cells → ${store}`}\n`,
-      );
+      if (retry !== null) process.stderr.write(`${retry.text}\n`);
+      else {
+        const note = await recordedRunNote(corpus, plan.runId, plan.cells, options.freshHint);
+        if (note !== null) process.stderr.write(`${note}\n`);
+        process.stderr.write(
+          `${options.announce?.(plan.cells) ?? `Run ${plan.runId}: ${plan.arms.length} arms × ${tasks.length} ${config.split} tasks × ${config.replicates} replicate(s) = ${plan.cells} cells → ${store}`}\n`,
+        );
+      }
       const summary = await runBenchmark({
         environment: built.environment,
         worker,
@@ -81,11 +94,14 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRu
         arms: built.arms,
         tasks,
         corpus,
-        runId: plan.runId,
+        runId,
+        ...(retry?.mode === 'infra' ? { retry: 'infra' as const } : {}),
+        ...(retry?.mode === 'failed' ? { retryFailedOf: plan.runId } : {}),
         benchmark,
         replicates: config.replicates,
         concurrency: config.concurrency,
-        seed: config.seed,
+        // A retry of failures draws fresh randomness: replaying the seeds that failed would only replay the failures.
+        seed: retry?.mode === 'failed' ? `${config.seed}/retry-failed` : config.seed,
         retries: config.retries,
         oracle: config.oracle,
         primaryContrast: plan.primaryContrast,
@@ -115,8 +131,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRu
         summary.stopReason === 'spend-cap'
           ? [`Stopped at the spend cap ($${config.maxCost}); raise --max-cost and run the same command to go on.`]
           : [];
-      const infra = await infraWarning(corpus, plan.runId);
-      return { runId: plan.runId, text: [report, ...infra, ...capped, ...written].join('\n'), manifest, summary };
+      const infra = await infraWarning(corpus, runId);
+      return { runId, text: [report, ...infra, ...capped, ...written].join('\n'), manifest, summary };
     } finally {
       await corpus.close();
     }

@@ -13,6 +13,7 @@ import type {
   CellFilter,
   Corpus,
   CorpusStats,
+  DeletedRun,
   FlywheelFilter,
   GateFilter,
   LibraryFilter,
@@ -33,9 +34,12 @@ import { RecordNotFoundError } from '../record-not-found-error';
 import type { RunManifest } from '../run-manifest';
 import type { RunRecord } from '../run-record';
 import type { Verdict } from '../verdict';
+import { deleteRun } from './delete-run';
 import { OptimizerStore } from './optimizer-store';
 import { readStats } from './read-stats';
+import { rewriteCell } from './rewrite-cell';
 import { cellWhere, metricExpression, recordWhere, type SqlParam, whereClause } from './sql-filters';
+import { verdictResolved } from './verdict-resolved';
 import { writeTransaction } from './write-transaction';
 
 /** The embedded store: one SQLite file in WAL mode (node:sqlite), safe for several processes at once. */
@@ -136,9 +140,11 @@ export class SqliteCorpus implements Corpus {
           inserted++;
           continue;
         }
-        const table = record.kind === 'cell' ? 'cells' : 'attempts';
-        const key = record.kind === 'cell' ? 'cell_id' : 'record_id';
-        const existing = this.#prepare(`SELECT body FROM ${table} WHERE ${key} = ?`).get(id) as { body: string };
+        if (record.kind === 'cell') {
+          if (rewriteCell((sql) => this.#prepare(sql), record, body) === 'replace') inserted++;
+          continue;
+        }
+        const existing = this.#prepare('SELECT body FROM attempts WHERE record_id = ?').get(id) as { body: string };
         if (existing.body !== body) assertSameRecord(record.kind, id, JSON.parse(existing.body), record as JsonValue);
       }
       return { inserted, duplicates: parsed.length - inserted };
@@ -251,6 +257,10 @@ export class SqliteCorpus implements Corpus {
     return readStats((sql) => this.#prepare(sql), this.url);
   }
 
+  async deleteRun(runId: string): Promise<DeletedRun> {
+    return deleteRun(this.#db, (sql) => this.#prepare(sql), runId);
+  }
+
   async putOptimization(record: OptimizationRecord): Promise<void> {
     this.#optimizer.putOptimization(record);
   }
@@ -292,8 +302,4 @@ export class SqliteCorpus implements Corpus {
     this.#closed = true;
     this.#db.close();
   }
-}
-
-function verdictResolved(cell: CellRecord): number | null {
-  return cell.verdict === null ? null : Number(cell.verdict.resolved);
 }

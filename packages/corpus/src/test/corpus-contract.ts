@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import type { Corpus } from '../corpus';
 import { appendContract } from './contract/append-contract';
 import { blobContract } from './contract/blob-contract';
+import { deleteRunContract } from './contract/delete-run-contract';
 import { flywheelContract } from './contract/flywheel-contract';
 import { interchangeContract } from './contract/interchange-contract';
 import { libraryContract } from './contract/library-contract';
@@ -12,6 +13,7 @@ import { pairsContract } from './contract/pairs-contract';
 import { queryContract } from './contract/query-contract';
 import { statsContract } from './contract/stats-contract';
 import { useStores } from './contract/stores';
+import { supersedeContract } from './contract/supersede-contract';
 
 /**
  * The behaviour every `Corpus` store must have, as a vitest suite: manifests (freeze, lifecycle, run
@@ -20,7 +22,8 @@ import { useStores } from './contract/stores';
  * attempt counts, a JSON Lines round trip (including old exports), and the optimizer's records
  * (optimization lifecycle, idempotent candidate/iteration/gate/library/flywheel appends, the holdout
  * ledger's refusal of a second decision, a flywheel's refusal of a second decision on a generation,
- * their queries and their interchange, a library's cell-id blob included). Call it from a store's test
+ * their queries and their interchange, a library's cell-id blob included); a later try replacing an
+ * infra cell (never an ok one); deleting a run without touching the holdout ledger. Call it from a store's test
  * file; `open` must return a new, empty store on every call (the round trip opens two).
  *
  * @example
@@ -33,6 +36,7 @@ export function corpusContract(name: string, open: () => Promise<Corpus>): void 
     const stores = useStores(open);
     manifestContract(stores);
     appendContract(stores);
+    supersedeContract(stores);
     queryContract(stores);
     pairsContract(stores);
     blobContract(stores);
@@ -42,5 +46,6 @@ export function corpusContract(name: string, open: () => Promise<Corpus>): void 
     optimizerQueryContract(stores);
     libraryContract(stores);
     flywheelContract(stores);
+    deleteRunContract(stores);
   });
 }

@@ -75,6 +75,7 @@ export function cellRecord(spec: CellSpec, services: CellServices, result: CellR
     infra: result.infra,
     strategyFailure: result.strategyFailure,
     createdAt: services.now().toISOString(),
+    ...(spec.supersedes === undefined ? {} : { supersedes: spec.supersedes }),
   };
 }
 

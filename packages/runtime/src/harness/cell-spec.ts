@@ -1,4 +1,4 @@
-import type { Corpus } from '@ratchet/corpus';
+import type { Corpus, SupersededCell } from '@ratchet/corpus';
 import type { Judge } from '@ratchet/judges';
 import type { Analyst } from '../contracts/analyst';
 import type { Environment } from '../contracts/environment';
@@ -20,6 +20,8 @@ export interface CellSpec {
   seed: string;
   /** 0 the first time; one more for each earlier try that was killed before the cell was recorded. */
   tryNumber: number;
+  /** The infra cells of earlier tries this one replaces (a retry of infra cells), oldest first. */
+  supersedes?: SupersededCell[];
   configHash: string;
   commitSha?: string;
 }

@@ -45,6 +45,13 @@ export async function compareRuns(
 ): Promise<RunComparison> {
   const baseline = await requireRun(corpus, baselineRunId);
   const candidate = await requireRun(corpus, candidateRunId);
+  for (const run of [baseline, candidate]) {
+    if (run.retryOf !== undefined) {
+      throw new RuntimeError(
+        `run "${run.runId}" re-ran only the failed cells of "${run.retryOf.runId}": its rates are conditional on failure, not an estimate of any arm's, so it is compared with nothing`,
+      );
+    }
+  }
   const baselineArms = baseline.arms.map((arm) => arm.armId);
   const candidateArms = candidate.arms.map((arm) => arm.armId);
   const pairs =

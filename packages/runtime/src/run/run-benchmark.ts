@@ -9,7 +9,6 @@ import {
 } from '@ratchet/corpus';
 import type { Judge } from '@ratchet/judges';
 import pLimit from 'p-limit';
-import pThrottle from 'p-throttle';
 import { ruleAnalyst } from '../analysts/rule-analyst';
 import type { Analyst } from '../contracts/analyst';
 import type { Environment } from '../contracts/environment';
@@ -19,11 +18,12 @@ import { UnenforceableCapError } from '../contracts/unenforceable-cap-error';
 import type { Worker } from '../contracts/worker';
 import { RecordWriter } from '../harness/record-writer';
 import { RunInfraPause } from '../harness/retry';
-import { cellIdOf, runCell } from '../harness/run-cell';
+import { runCell } from '../harness/run-cell';
 import type { StrategyPlan } from '../strategies/strategy';
 import { assertSplitsDisjoint } from './assert-splits-disjoint';
-import { earlierTries } from './earlier-tries';
+import { cellsToRun, failedCellsOf } from './cells-to-run';
 import { defaultPrimaryContrast, type PrimaryContrast } from './primary-contrast';
+import { rateLimited } from './rate-limited';
 import { startManifest } from './start-manifest';
 import { type RunSummary, type StopReason, summarizeRun } from './summarize-run';
 
@@ -55,6 +55,17 @@ export interface RunBenchmarkOptions {
   corpus: Corpus;
   /** Reuse an id to resume: finished cells are skipped, none is repeated. */
   runId?: string;
+  /**
+   * `'infra'`: also re-run the run's infra cells, each as a new try whose record keeps the old cell
+   * whole (`supersedes`); the old attempts stay and count as spend. Cells with an outcome are never re-run.
+   */
+  retry?: 'infra';
+  /**
+   * Re-run only the failed cells (`isFailedCell`) of this earlier run, into this run — which must be a
+   * new one: the original stays as it was. The manifest says so (`retryOf`), and no contrast is
+   * measured: cells chosen for failing say nothing about an arm's rate.
+   */
+  retryFailedOf?: string;
   benchmark?: string;
   replicates?: number;
   concurrency?: number;
@@ -107,6 +118,14 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
   const seed = String(options.seed ?? 0);
   const benchmark = options.benchmark ?? options.environment.id;
   const contrast = options.primaryContrast ?? defaultPrimaryContrast(arms);
+  const planned = tasks.flatMap((task) =>
+    Array.from({ length: replicates }, (_, replicate) => arms.map((arm) => ({ task, replicate, arm }))).flat(),
+  );
+  if (options.retry !== undefined && options.retryFailedOf !== undefined) {
+    throw new RuntimeError('runBenchmark: retry infra cells, or retry failed cells into a new run, not both at once');
+  }
+  const retryOf = options.retryFailedOf;
+  const plan = retryOf === undefined ? planned : await failedCellsOf(options.corpus, retryOf, planned);
   const config: JsonValue = {
     environment: options.environment.id,
     worker: options.worker.id,
@@ -122,13 +141,24 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
     replicates,
     seed,
     user: options.config ?? null,
+    ...(retryOf === undefined
+      ? {}
+      : {
+          retryOf: {
+            runId: retryOf,
+            cells: 'failed',
+            selected: plan.map((cell) => `${cell.arm.id}/${cell.task.id}/${cell.replicate}`),
+          },
+        }),
   };
   const configHash = createHash('sha256').update(canonicalJson(config)).digest('hex').slice(0, 16);
   const runId = options.runId ?? `run-${configHash}`;
+  if (retryOf === runId) {
+    throw new RuntimeError(
+      `runBenchmark: a retry of the failed cells of "${retryOf}" goes into a new run, never into the original; give another run id`,
+    );
+  }
   const now = options.now ?? (() => new Date());
-  const plan = tasks.flatMap((task) =>
-    Array.from({ length: replicates }, (_, replicate) => arms.map((arm) => ({ task, replicate, arm }))).flat(),
-  );
   const manifest = await startManifest(options.corpus, {
     kind: 'manifest',
     schemaVersion: 2,
@@ -162,10 +192,10 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
     stopReason: null,
     ...(options.resumeCommand ? { resumeCommand: options.resumeCommand } : {}),
     ...(options.commitSha ? { commitSha: options.commitSha } : {}),
+    ...(retryOf === undefined ? {} : { retryOf: { runId: retryOf, cells: 'failed' as const, selected: plan.length } }),
   });
 
-  const finished = new Set((await options.corpus.cells({ runId })).map((cell) => cell.cellId));
-  const tries = await earlierTries(options.corpus, runId, finished);
+  const { pending, skipped } = await cellsToRun(options.corpus, runId, plan, options.retry ?? null);
   const controller = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
   const writer = new RecordWriter(options.corpus);
@@ -179,13 +209,9 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
   let pausedFor: string | null = null;
   let usdSpent: number | null = 0;
   let done = 0;
-  const pending = plan.filter(({ task, replicate, arm }) => !finished.has(cellIdOf(runId, arm.id, task.id, replicate)));
-  const skipped = plan.length - pending.length;
-
-  const runs = pending.map(({ task, replicate, arm }) =>
+  const runs = pending.map(({ task, replicate, arm, tryNumber, supersedes }) =>
     limit(async () => {
       if (signal.aborted || stopReason === 'spend-cap' || fatal !== null || pausedFor !== null) return;
-      const cellId = cellIdOf(runId, arm.id, task.id, replicate);
       let outcome: Awaited<ReturnType<typeof runCell>>;
       try {
         outcome = await runCell(
@@ -197,7 +223,8 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
             replicate,
             plan: arm,
             seed: `${seed}/${arm.id}/${task.id}/${replicate}`,
-            tryNumber: (tries.get(cellId) ?? -1) + 1,
+            tryNumber,
+            ...(supersedes === undefined ? {} : { supersedes }),
             configHash,
             ...(options.commitSha ? { commitSha: options.commitSha } : {}),
           },
@@ -263,12 +290,6 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
     tolerance: options.equalComputeTolerance ?? 0.1,
     seed,
   });
-}
-
-/** The same worker, with attempt starts spaced to the rate limit (p-throttle). */
-function rateLimited(worker: Worker, limit: { attempts: number; perMs: number }): Worker {
-  const throttle = pThrottle({ limit: limit.attempts, interval: limit.perMs });
-  return { ...worker, attempt: throttle((input, signal) => worker.attempt(input, signal)) };
 }
 
 function validateArms(arms: readonly Arm[]): readonly Arm[] {

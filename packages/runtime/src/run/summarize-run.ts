@@ -33,7 +33,10 @@ export interface ArmSummary {
   oracleRate: number | null;
   /** Everything the arm paid for: its recorded cells and the attempts of tries that did not finish. */
   spend: Usage;
-  /** The part of `spend` from tries killed before their cell was recorded. */
+  /**
+   * The part of `spend` from tries that gave no result: killed before their cell was recorded, or
+   * infra cells a later try replaced (`--retry-infra`; their analyst calls included).
+   */
   unfinished: { attempts: number; spend: Usage | null };
   /** Attempts in recorded cells. */
   attempts: number;
@@ -52,6 +55,11 @@ export interface ContrastSummary extends PlannedContrast, MeasuredContrast {}
 
 export interface RunSummary {
   runId: string;
+  /**
+   * Set for a retry of another run's failed cells: every rate is conditional on failure there (not an
+   * estimate of any arm's rate), and `contrasts` is empty.
+   */
+  retryOf: { runId: string; cells: 'failed'; selected: number } | null;
   status: RunManifest['status'];
   /** Why the run stopped; null while it runs, or when its process died without saying. */
   stopReason: StopReason | null;
@@ -82,7 +90,9 @@ function summarizeArm(
   const oracle = judged.filter((cell) => cell.oracle !== null);
   const cellSpend = sumUsage(cells.map((cell) => cell.spend));
   const attempts = cells.reduce((sum, cell) => sum + cell.attempts, 0);
-  const unfinishedSpend = unfinished.length > 0 ? sumUsage(unfinished.map((record) => record.usage)) : null;
+  const superseded = cells.flatMap((cell) => cell.supersedes ?? []);
+  const wasted = [...unfinished.map((record) => record.usage), ...superseded.map((cell) => cell.spend)];
+  const unfinishedSpend = wasted.length > 0 ? sumUsage(wasted) : null;
   // An arm with nothing recorded has spent an unknown amount, never a measured $0 (docs/design.md rule 5).
   const spend =
     cells.length === 0 && unfinishedSpend === null
@@ -101,7 +111,10 @@ function summarizeArm(
       oracleRate:
         oracle.length > 0 ? oracle.filter((cell) => cell.oracle?.verdict.resolved).length / oracle.length : null,
       spend,
-      unfinished: { attempts: unfinished.length, spend: unfinishedSpend },
+      unfinished: {
+        attempts: unfinished.length + superseded.reduce((sum, cell) => sum + cell.attempts, 0),
+        spend: unfinishedSpend,
+      },
       attempts,
       failures,
       unresolvedReasons: unresolvedReasons(judged),
@@ -138,7 +151,9 @@ export async function summarizeRun(
 
   const seed = options.seed ?? manifest.seed;
   const contrasts: ContrastSummary[] = [];
-  for (const planned of plannedContrasts(manifest)) {
+  // Cells chosen because they failed say nothing about an arm's rate: no contrast is measured on them.
+  const measurable = manifest.retryOf === undefined ? plannedContrasts(manifest) : [];
+  for (const planned of measurable) {
     const result = await pairedContrast(
       corpus,
       { runId: manifest.runId, armId: planned.baseline },
@@ -150,6 +165,7 @@ export async function summarizeRun(
   adjustWithinFamilies(contrasts);
   return {
     runId: manifest.runId,
+    retryOf: manifest.retryOf ?? null,
     status: manifest.status,
     stopReason: manifest.stopReason,
     stopDetail: manifest.stopDetail ?? null,

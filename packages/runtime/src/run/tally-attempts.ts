@@ -26,6 +26,8 @@ export async function tallyAttempts(
   cells: readonly CellRecord[],
 ): Promise<Map<string, ArmAttempts>> {
   const listed = new Set(cells.flatMap((cell) => cell.attemptIds));
+  // Attempts of infra cells a later try replaced: counted with their cell's spend, not as unfinished.
+  const superseded = new Set(cells.flatMap((cell) => (cell.supersedes ?? []).flatMap((old) => old.attemptIds)));
   const byArm = new Map<string, ArmAttempts & { firsts: Map<string, AttemptFailure> }>();
   for await (const record of corpus.iterateRecords({ runId })) {
     let arm = byArm.get(record.armId);
@@ -33,6 +35,7 @@ export async function tallyAttempts(
       arm = { unfinished: [], failures: { attempts: 0, byReason: {}, sample: null }, firsts: new Map() };
       byArm.set(record.armId, arm);
     }
+    if (superseded.has(record.recordId)) continue;
     if (!listed.has(record.recordId)) {
       arm.unfinished.push(record);
       continue;
