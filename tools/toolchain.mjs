@@ -24,6 +24,8 @@ const tasks = {
   ratchet: [buildFirst, ['node', 'apps/bench/dist/cli.js']],
   // `npm run autoloop -- --target … --state-root …`: the autoloop's bin from a clone.
   autoloop: [buildFirst, ['node', 'packages/autoloop/dist/bin.js']],
+  // Pack every public package, install the tarballs into an empty folder with npm, and use them there.
+  'pack-check': [buildFirst, ['node', 'tools/pack-check.mjs']],
   bench: [['turbo', 'run', 'bench', '--output-logs=new-only', '--log-prefix=none']],
   // One package at a time: each vitest already uses every core, and overlapping them only adds contention.
   // tools/ has its own few tests (node:test, no dependencies), then every package's vitest.
