@@ -7,30 +7,32 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFingerprint, isUpToDate, writeStamp } from './build-stamp.mjs';
 
 const toolsDir = dirname(fileURLToPath(import.meta.url));
 const rootDir = dirname(toolsDir);
 const binDir = join(toolsDir, 'node_modules', '.bin');
 const pinned = JSON.parse(readFileSync(join(toolsDir, 'package.json'), 'utf8')).dependencies;
 
+// The build before a command. When nothing it reads has changed since the last one (tools/build-stamp.mjs),
+// it and the install are skipped: `npm run ratchet -- --help` then costs Node's start-up, not 6–18 s.
+const buildFirst = ['turbo', 'run', 'build', '--output-logs=errors-only'];
+
 const tasks = {
-  demo: [
-    ['turbo', 'run', 'build', '--output-logs=errors-only'],
-    ['node', 'apps/bench/dist/cli.js', 'demo'],
-  ],
-  // `npm run ratchet -- report demo-42`: the CLI from a clone, built first (turbo's cache makes that quick).
-  ratchet: [
-    ['turbo', 'run', 'build', '--output-logs=errors-only'],
-    ['node', 'apps/bench/dist/cli.js'],
-  ],
+  demo: [buildFirst, ['node', 'apps/bench/dist/cli.js', 'demo']],
+  // `npm run ratchet -- report demo-42`: the CLI from a clone, built first when a source changed.
+  ratchet: [buildFirst, ['node', 'apps/bench/dist/cli.js']],
   // `npm run autoloop -- --target … --state-root …`: the autoloop's bin from a clone.
-  autoloop: [
-    ['turbo', 'run', 'build', '--output-logs=errors-only'],
-    ['node', 'packages/autoloop/dist/bin.js'],
-  ],
+  autoloop: [buildFirst, ['node', 'packages/autoloop/dist/bin.js']],
+  // Pack every public package, install the tarballs into an empty folder with npm, and use them there.
+  'pack-check': [buildFirst, ['node', 'tools/pack-check.mjs']],
   bench: [['turbo', 'run', 'bench', '--output-logs=new-only', '--log-prefix=none']],
   // One package at a time: each vitest already uses every core, and overlapping them only adds contention.
-  test: [['turbo', 'run', 'test', '--output-logs=full', '--concurrency=1']],
+  // tools/ has its own few tests (node:test, no dependencies), then every package's vitest.
+  test: [
+    ['node', '--test', 'tools/*.test.mjs'],
+    ['turbo', 'run', 'test', '--output-logs=full', '--concurrency=1'],
+  ],
   build: [['turbo', 'run', 'build']],
   lint: [['biome', 'ci', '.']],
   typecheck: [['turbo', 'run', 'typecheck']],
@@ -152,12 +154,17 @@ if (!task || !(task in tasks || task === 'install' || task === 'pnpm')) fail(usa
 
 ensureToolchain();
 if (task === 'pnpm') process.exit(pnpm(rest));
-installWorkspace();
+const steps = tasks[task] ?? [];
+// Hashed before the install and build, so a file edited while they run makes the next call build again.
+const fingerprint = steps.includes(buildFirst) ? buildFingerprint(rootDir) : undefined;
+const upToDate = fingerprint !== undefined && isUpToDate(rootDir, fingerprint);
+if (!upToDate) installWorkspace();
 if (task === 'install') process.exit(0);
 
 let status = 0;
-const steps = tasks[task];
-for (const [index, [command, ...args]] of steps.entries()) {
+for (const [index, step] of steps.entries()) {
+  if (upToDate && step === buildFirst) continue;
+  const [command, ...args] = step;
   // Extra arguments (`npm run demo -- --tasks 10`) go to the last step, the one the task is about.
   const argv = [...args, ...(index === steps.length - 1 ? rest : [])];
   // A Node step runs directly: on Ctrl+C `pnpm exec` SIGTERMs its child and dies without waiting, and
@@ -168,6 +175,7 @@ for (const [index, [command, ...args]] of steps.entries()) {
   const options = { stdoutToStderr: index < steps.length - 1 };
   status = command === 'node' ? run(join(binDir, 'node'), argv, options) : pnpm(['exec', command, ...argv], options);
   if (status !== 0) break;
+  if (step === buildFirst) writeStamp(rootDir, fingerprint);
 }
 if (task === 'test') {
   const totals = printTestTotals();
