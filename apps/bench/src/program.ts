@@ -13,6 +13,7 @@ import { addReportCommand } from './commands/report-command';
 import { addRunCommand } from './commands/run-command';
 import { addRunsCommand } from './commands/runs-command';
 import { addValidateCommand } from './commands/validate-command';
+import { addViewCommand } from './commands/view-command';
 
 /** The `ratchet` command line (commander); actions print their result to stdout. */
 export function buildProgram(signal: AbortSignal): Command {
@@ -31,6 +32,7 @@ export function buildProgram(signal: AbortSignal): Command {
         '  ratchet run ratchet.config.json                  run it; the same command resumes',
         '  ratchet runs                                     the recorded runs, newest last',
         '  ratchet report --html report.html                the latest run, with charts',
+        '  ratchet view                                     browse runs, cells and every attempt in a web viewer',
         '  ratchet optimize apps/bench/examples/dsl.optimize.config.json',
         '                                                   search for a better controller on train and val',
         '  ratchet gate apps/bench/examples/dsl.optimize.config.json --candidate HASH',
@@ -70,5 +72,6 @@ export function buildProgram(signal: AbortSignal): Command {
   addRunsCommand(program, { readStore, print });
   addReportCommand(program, context);
   addCorpusCommand(program, context);
+  addViewCommand(program, context);
   return program;
 }
