@@ -117,7 +117,8 @@ export function createViewerApp(corpus: Corpus, options: ViewerAppOptions = {}) 
   app.onError((error, c) => {
     if (NotFoundError.isInstance(error)) return c.json({ error: error.message }, 404);
     // A runtime refusal is about what was asked (two runs that share no arm), not a fault of the server.
-    if (error instanceof BadRequestError || RuntimeError.isInstance(error)) return c.json({ error: error.message }, 400);
+    if (error instanceof BadRequestError || RuntimeError.isInstance(error))
+      return c.json({ error: error.message }, 400);
     return c.json({ error: error instanceof Error ? error.message : String(error) }, 500);
   });
   return app;
