@@ -1,6 +1,8 @@
 import type { ContrastSummary } from '@ratchet/runtime';
 import { points } from '../format';
 
+const clip = (text: string, chars: number) => (text.length > chars ? `${text.slice(0, chars - 1)}…` : text);
+
 /**
  * Each contrast's estimate and interval on one shared axis around zero, hand-drawn in SVG: the primary
  * contrast in bold, contrasts with no estimate listed but not drawn.
@@ -22,7 +24,10 @@ export function ForestPlot(props: { contrasts: readonly ContrastSummary[] }) {
         return (
           <g class={c.primary ? 'primary' : ''}>
             <text x={4} y={y + 4}>
-              {c.name} ({c.candidate} − {c.baseline})
+              <title>
+                {c.name} = {c.candidate} − {c.baseline}: {points(c.estimate)} [{points(c.low)}, {points(c.high)}]
+              </title>
+              {clip(c.name, 34)}
             </text>
             <line x1={x(c.low as number)} x2={x(c.high as number)} y1={y} y2={y} class="interval" />
             <circle cx={x(c.estimate as number)} cy={y} r={4} />

@@ -12,14 +12,15 @@ export function WhenLoaded<T>(props: { loaded: Loaded<T>; children: (data: T) =>
 export function Pager(props: {
   offset: number;
   limit: number;
+  /** Items on this page, when fewer than the limit may be shown. */
+  shown?: number;
   total?: number;
   hasMore?: boolean;
   go: (offset: number) => void;
 }) {
   const more = props.hasMore ?? (props.total !== undefined && props.offset + props.limit < props.total);
   const last = props.total === undefined ? '' : ` of ${props.total}`;
-  const end =
-    props.total === undefined ? props.offset + props.limit : Math.min(props.offset + props.limit, props.total);
+  const end = Math.min(props.offset + (props.shown ?? props.limit), props.total ?? Number.POSITIVE_INFINITY);
   return (
     <div class="pager">
       <button

@@ -119,6 +119,7 @@ export function RunsPageView(props: { query: URLSearchParams }) {
               <Pager
                 offset={list.offset}
                 limit={list.limit}
+                shown={list.runs.length}
                 hasMore={list.hasMore}
                 go={(offset) => setQuery({ offset: String(offset) })}
               />
