@@ -14,6 +14,7 @@ import { benchCalibration } from './promotion-calibration';
 import { benchReplayVsLive } from './replay-vs-live';
 import { benchSandbox } from './sandbox-overhead';
 import { benchSatReadSide } from './sat-read-side';
+import { benchViewer } from './viewer-bench';
 
 const progress = (message: string) => {
   if (process.stderr.isTTY) process.stderr.write(`\r${message}\x1b[K`);
@@ -36,6 +37,13 @@ const sections: Record<string, () => Promise<void>> = {
     clearProgress();
     console.log('');
     console.log(await benchHarness());
+  },
+  viewer: async () => {
+    console.log(
+      '\nTiming the viewer API over a 1,000,000-record corpus (written to a temporary folder; a minute or two)…\n',
+    );
+    console.log(await benchViewer(progress));
+    clearProgress();
   },
   families: async () => {
     for (const { name, create } of families()) {

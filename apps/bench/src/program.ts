@@ -14,6 +14,7 @@ import { addReportCommand } from './commands/report-command';
 import { addRunCommand } from './commands/run-command';
 import { addRunsCommand } from './commands/runs-command';
 import { addValidateCommand } from './commands/validate-command';
+import { addViewCommand } from './commands/view-command';
 
 /** The `ratchet` command line (commander); actions print their result to stdout. */
 export function buildProgram(signal: AbortSignal): Command {
@@ -33,6 +34,7 @@ export function buildProgram(signal: AbortSignal): Command {
         '  ratchet run ratchet.config.json                  run it; the same command resumes',
         '  ratchet runs                                     the recorded runs, newest last',
         '  ratchet report --html report.html                the latest run, with charts',
+        '  ratchet view                                     browse runs, cells and every attempt in a web viewer',
         '  ratchet run ratchet.config.json --retry-infra    run again the cells the harness failed on',
         '  ratchet corpus prune --run RUN                   delete one run, after a JSONL backup',
         '  ratchet optimize apps/bench/examples/dsl.optimize.config.json',
@@ -75,5 +77,6 @@ export function buildProgram(signal: AbortSignal): Command {
   addRunsCommand(program, { readStore, print });
   addReportCommand(program, context);
   addCorpusCommand(program, context);
+  addViewCommand(program, context);
   return program;
 }

@@ -17,11 +17,15 @@ export interface RecordFilter {
   armId?: string;
   split?: Split;
   taskId?: string;
+  /** One replicate of the task: with run, arm and task, the attempts of one cell (every try). */
+  replicate?: number;
   /** Inclusive lower bound on `createdAt` (ISO timestamp). */
   since?: string;
   /** Exclusive upper bound on `createdAt`. */
   until?: string;
   limit?: number;
+  /** Matching records to skip first, in the same order: with `limit`, one page. */
+  offset?: number;
 }
 
 export interface CellFilter {
@@ -31,11 +35,43 @@ export interface CellFilter {
   benchmark?: string;
   split?: Split;
   taskId?: string;
+  /** Only these tasks (one page of a run's tasks, from `runTaskIds`). */
+  taskIds?: readonly string[];
+  limit?: number;
+  /** Matching cells to skip first, in the same order: with `limit`, one page. */
+  offset?: number;
 }
 
 export interface RunFilter {
   benchmark?: string;
   status?: RunManifest['status'];
+  /** Inclusive lower bound on `startedAt` (ISO timestamp). */
+  since?: string;
+  /** Exclusive upper bound on `startedAt`. */
+  until?: string;
+  /** Most recently started first (ties by id, descending) instead of oldest first. */
+  newestFirst?: boolean;
+  limit?: number;
+  /** Matching runs to skip first, in the same order: with `limit`, one page. */
+  offset?: number;
+}
+
+/** What a run's recorded cells add up to, counted by the store without reading them. */
+export interface RunCellCounts {
+  runId: string;
+  /** Recorded cells, infra included. */
+  cells: number;
+  /** Cells the harness failed on (`status: 'infra'`). */
+  infra: number;
+  /** Cells with a verdict, and of those, the resolved ones. */
+  judged: number;
+  resolved: number;
+}
+
+/** One page of a run's task ids (those with a recorded cell), in id order, and how many there are in all. */
+export interface TaskIdPage {
+  taskIds: string[];
+  total: number;
 }
 
 /** One arm of one run: the side of a paired comparison. */
@@ -181,6 +217,12 @@ export interface Corpus {
   iterateRecords(filter?: RecordFilter): AsyncIterable<RunRecord>;
   /** A run's cells, ordered by arm, task, then cell id. */
   cells(filter: CellFilter): Promise<CellRecord[]>;
+  /** One cell by its id, or null. */
+  cell(cellId: string): Promise<CellRecord | null>;
+  /** Cell counts of each named run that has cells, in the order named; cheap on large runs (no record is read). */
+  runCellCounts(runIds: readonly string[]): Promise<RunCellCounts[]>;
+  /** A page of the ids of the tasks a run has cells for, in id order, with their total: a per-task grid page by page. */
+  runTaskIds(runId: string, page?: { limit?: number; offset?: number }): Promise<TaskIdPage>;
   /** Streams matching cells of any run, ordered by run, arm, task, then cell id. */
   iterateCells(filter?: Omit<CellFilter, 'runId'> & { runId?: string }): AsyncIterable<CellRecord>;
   pairs(query: PairsQuery): Promise<PairedOutcomes>;

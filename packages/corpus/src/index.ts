@@ -41,7 +41,9 @@ export type {
   PairMetric,
   PairsQuery,
   RecordFilter,
+  RunCellCounts,
   RunFilter,
+  TaskIdPage,
 } from './corpus';
 export { CorpusError } from './corpus-error';
 export { type BlobLine, blobLineSchema, type CorpusLine, corpusLineSchema } from './corpus-line';

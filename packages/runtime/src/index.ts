@@ -57,7 +57,7 @@ export {
   interruptOnSignal,
   interruptSignals,
 } from './run/interrupt-on-signal';
-export { exactBelowPairs, type MeasuredContrast } from './run/paired-contrast';
+export { type ArmRef, exactBelowPairs, type MeasuredContrast, pairedContrast } from './run/paired-contrast';
 export { type ContrastFamily, type PlannedContrast, plannedContrasts } from './run/planned-contrasts';
 export {
   type ArmShape,

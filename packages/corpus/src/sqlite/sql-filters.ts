@@ -1,4 +1,4 @@
-import type { CellFilter, PairMetric, RecordFilter } from '../corpus';
+import type { CellFilter, PairMetric, RecordFilter, RunFilter } from '../corpus';
 import { CorpusError } from '../corpus-error';
 
 export type SqlParam = string | number | null;
@@ -22,9 +22,37 @@ export function recordWhere(filter: RecordFilter) {
     ['arm_id', '=', filter.armId],
     ['split', '=', filter.split],
     ['task_id', '=', filter.taskId],
+    ['replicate', '=', filter.replicate],
     ['created_at', '>=', filter.since],
     ['created_at', '<', filter.until],
   ]);
+}
+
+export function runWhere(filter: RunFilter) {
+  return whereClause([
+    ['benchmark', '=', filter.benchmark],
+    ['status', '=', filter.status],
+    ['started_at', '>=', filter.since],
+    ['started_at', '<', filter.until],
+  ]);
+}
+
+/** `LIMIT ? OFFSET ?` for a page (SQLite needs a limit before an offset: -1 is none), or nothing. */
+export function pageClause(page: { limit?: number | undefined; offset?: number | undefined }): {
+  sql: string;
+  params: SqlParam[];
+} {
+  if (page.limit === undefined && page.offset === undefined) return { sql: '', params: [] };
+  return { sql: ' LIMIT ? OFFSET ?', params: [page.limit ?? -1, page.offset ?? 0] };
+}
+
+/** `column IN (?, …)` appended to a WHERE clause; an empty list matches nothing. */
+export function andIn(where: { sql: string; params: SqlParam[] }, column: string, values: readonly string[]) {
+  const condition = values.length === 0 ? '0' : `${column} IN (${values.map(() => '?').join(', ')})`;
+  return {
+    sql: where.sql === '' ? `WHERE ${condition}` : `${where.sql} AND ${condition}`,
+    params: [...where.params, ...values],
+  };
 }
 
 /** Cells matching a filter; `armId` (one side of a pair) narrows further than `filter.arms`. */
@@ -36,12 +64,8 @@ export function cellWhere(filter: Partial<CellFilter>, armId?: string) {
     ['split', '=', filter.split],
     ['task_id', '=', filter.taskId],
   ]);
-  if (filter.arms === undefined) return where;
-  const arms = filter.arms.length === 0 ? '0' : `arm_id IN (${filter.arms.map(() => '?').join(', ')})`;
-  return {
-    sql: where.sql === '' ? `WHERE ${arms}` : `${where.sql} AND ${arms}`,
-    params: [...where.params, ...filter.arms],
-  };
+  const withArms = filter.arms === undefined ? where : andIn(where, 'arm_id', filter.arms);
+  return filter.taskIds === undefined ? withArms : andIn(withArms, 'task_id', filter.taskIds);
 }
 
 /** The SQL expression (and its parameter) that reads a pair metric from a cell row. */

@@ -21,7 +21,9 @@ import type {
   PairedOutcomes,
   PairsQuery,
   RecordFilter,
+  RunCellCounts,
   RunFilter,
+  TaskIdPage,
 } from '../corpus';
 import type { FlywheelRecord } from '../flywheel-record';
 import type { GateRecord } from '../gate-record';
@@ -38,7 +40,8 @@ import { deleteRun } from './delete-run';
 import { OptimizerStore } from './optimizer-store';
 import { readStats } from './read-stats';
 import { rewriteCell } from './rewrite-cell';
-import { cellWhere, metricExpression, recordWhere, type SqlParam, whereClause } from './sql-filters';
+import { readRunCellCounts, readRunTaskIds } from './run-page-queries';
+import { cellWhere, metricExpression, pageClause, recordWhere, runWhere } from './sql-filters';
 import { verdictResolved } from './verdict-resolved';
 import { writeTransaction } from './write-transaction';
 
@@ -97,12 +100,12 @@ export class SqliteCorpus implements Corpus {
   }
 
   async runs(filter: RunFilter = {}): Promise<RunManifest[]> {
-    const where = whereClause([
-      ['benchmark', '=', filter.benchmark],
-      ['status', '=', filter.status],
-    ]);
-    const rows = this.#prepare(`SELECT body FROM manifests ${where.sql} ORDER BY started_at, run_id`).all(
+    const where = runWhere(filter);
+    const order = filter.newestFirst ? 'started_at DESC, run_id DESC' : 'started_at, run_id';
+    const page = pageClause(filter);
+    const rows = this.#prepare(`SELECT body FROM manifests ${where.sql} ORDER BY ${order}${page.sql}`).all(
       ...where.params,
+      ...page.params,
     ) as Array<{ body: string }>;
     return rows.map((row) => JSON.parse(row.body) as RunManifest);
   }
@@ -190,20 +193,22 @@ export class SqliteCorpus implements Corpus {
 
   async recordIds(filter: RecordFilter = {}): Promise<string[]> {
     const where = recordWhere(filter);
-    const limit = filter.limit === undefined ? '' : ' LIMIT ?';
-    const params: SqlParam[] = filter.limit === undefined ? where.params : [...where.params, filter.limit];
+    const page = pageClause(filter);
     const rows = this.#db
-      .prepare(`SELECT record_id FROM attempts ${where.sql} ORDER BY created_at, record_id${limit}`)
-      .all(...params) as Array<{ record_id: string }>;
+      .prepare(`SELECT record_id FROM attempts ${where.sql} ORDER BY created_at, record_id${page.sql}`)
+      .all(...where.params, ...page.params) as Array<{ record_id: string }>;
     return rows.map((row) => row.record_id);
   }
 
   async *iterateRecords(filter: RecordFilter = {}): AsyncIterable<RunRecord> {
     const where = recordWhere(filter);
-    const limit = filter.limit === undefined ? '' : ' LIMIT ?';
-    const params: SqlParam[] = filter.limit === undefined ? where.params : [...where.params, filter.limit];
-    const statement = this.#db.prepare(`SELECT body FROM attempts ${where.sql} ORDER BY created_at, record_id${limit}`);
-    for (const row of statement.iterate(...params)) yield JSON.parse((row as { body: string }).body) as RunRecord;
+    const page = pageClause(filter);
+    const statement = this.#db.prepare(
+      `SELECT body FROM attempts ${where.sql} ORDER BY created_at, record_id${page.sql}`,
+    );
+    for (const row of statement.iterate(...where.params, ...page.params)) {
+      yield JSON.parse((row as { body: string }).body) as RunRecord;
+    }
   }
 
   async cells(filter: CellFilter): Promise<CellRecord[]> {
@@ -214,9 +219,25 @@ export class SqliteCorpus implements Corpus {
 
   async *iterateCells(filter: Partial<CellFilter> = {}): AsyncIterable<CellRecord> {
     const where = cellWhere(filter);
-    const statement = this.#db.prepare(`SELECT body FROM cells ${where.sql} ORDER BY run_id, arm_id, task_id, cell_id`);
-    for (const row of statement.iterate(...where.params))
+    const page = pageClause(filter);
+    const statement = this.#db.prepare(
+      `SELECT body FROM cells ${where.sql} ORDER BY run_id, arm_id, task_id, cell_id${page.sql}`,
+    );
+    for (const row of statement.iterate(...where.params, ...page.params))
       yield JSON.parse((row as { body: string }).body) as CellRecord;
+  }
+
+  async cell(cellId: string): Promise<CellRecord | null> {
+    const row = this.#prepare('SELECT body FROM cells WHERE cell_id = ?').get(cellId) as { body: string } | undefined;
+    return row ? (JSON.parse(row.body) as CellRecord) : null;
+  }
+
+  async runCellCounts(runIds: readonly string[]): Promise<RunCellCounts[]> {
+    return readRunCellCounts((sql) => this.#db.prepare(sql), runIds);
+  }
+
+  async runTaskIds(runId: string, page: { limit?: number; offset?: number } = {}): Promise<TaskIdPage> {
+    return readRunTaskIds((sql) => this.#prepare(sql), runId, page);
   }
 
   async pairs(query: PairsQuery): Promise<PairedOutcomes> {

@@ -9,6 +9,7 @@ import { libraryContract } from './contract/library-contract';
 import { manifestContract } from './contract/manifest-contract';
 import { optimizerContract } from './contract/optimizer-contract';
 import { optimizerQueryContract } from './contract/optimizer-query-contract';
+import { pageContract } from './contract/page-contract';
 import { pairsContract } from './contract/pairs-contract';
 import { queryContract } from './contract/query-contract';
 import { statsContract } from './contract/stats-contract';
@@ -18,7 +19,7 @@ import { supersedeContract } from './contract/supersede-contract';
 /**
  * The behaviour every `Corpus` store must have, as a vitest suite: manifests (freeze, lifecycle, run
  * order), idempotent append (duplicates, conflicts, key order, all-or-nothing batches), write-once
- * verdicts, record and cell queries with their filters and order, pairs, blobs, stats with the
+ * verdicts, record and cell queries with their filters and order, the paged and counted queries of a viewer, pairs, blobs, stats with the
  * attempt counts, a JSON Lines round trip (including old exports), and the optimizer's records
  * (optimization lifecycle, idempotent candidate/iteration/gate/library/flywheel appends, the holdout
  * ledger's refusal of a second decision, a flywheel's refusal of a second decision on a generation,
@@ -38,6 +39,7 @@ export function corpusContract(name: string, open: () => Promise<Corpus>): void 
     appendContract(stores);
     supersedeContract(stores);
     queryContract(stores);
+    pageContract(stores);
     pairsContract(stores);
     blobContract(stores);
     statsContract(stores);

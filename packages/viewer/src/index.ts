@@ -1,0 +1,12 @@
+export type { AttemptView, CellPage } from './api/cell-page';
+export type { ArmPairTable, ComparePage, PairedTaskRow } from './api/compare-page';
+export { NotFoundError } from './api/not-found-error';
+export type { OptimizationPage, OptimizationsList } from './api/optimizations-page';
+export { maxPageSize } from './api/page-query';
+export type { GridCell, RunGrid } from './api/run-grid';
+export type { PrimaryContrast, RunPage } from './api/run-page';
+export type { RunRow, RunsList, RunsQuery } from './api/runs-list';
+export type { TraceEventView } from './api/trace-events';
+export { defaultAppDir } from './app-assets';
+export { createViewerApp, type ViewerApp, type ViewerAppOptions } from './create-viewer-app';
+export { type ServedViewer, type ServeViewerOptions, serveViewer } from './serve-viewer';
