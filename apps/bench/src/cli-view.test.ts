@@ -24,7 +24,11 @@ describe('ratchet view', () => {
     await corpus.append([buildCellRecord({ cellId: 'dsl-viewed/random/task-1/0', runId: 'dsl-viewed' })]);
     await corpus.close();
 
-    const child = ratchet(['--store', store, 'view', '--port', '0']);
+    const unknown = await ratchet(['--store', store, 'view', 'nope', '--port', '0']);
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toContain('no run "nope"');
+
+    const child = ratchet(['--store', store, 'view', 'dsl-viewed', '--port', '0']);
     let printed = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout?.on('data', (chunk: Buffer) => {
@@ -36,6 +40,8 @@ describe('ratchet view', () => {
     });
     try {
       expect(printed).toContain(`Ratchet viewer for sqlite:${join(dir, 'corpus.db')}`);
+      // The run named on the command line gets its deep link.
+      expect(printed).toContain(`run dsl-viewed: ${url}runs/dsl-viewed`);
       const runs = (await (await fetch(`${url}api/runs`)).json()) as RunsList;
       expect(runs.runs.map((run) => run.runId)).toEqual(['dsl-viewed']);
       expect(runs.runs[0]?.cells.recorded).toBe(1);

@@ -9,6 +9,7 @@ import { examplePath } from '../example-path';
 import { flywheelText } from '../report/flywheel-text';
 import { executeRun } from '../run/execute-run';
 import { runIdOf } from '../run/run-plan';
+import { runPageUrl } from './view-command';
 
 export interface DemoOptions {
   store: string;
@@ -121,6 +122,7 @@ export async function demo(options: DemoOptions): Promise<string> {
   const next = [
     pc.bold('What to try next:'),
     hint(`ratchet report ${run.runId}`, 'the same report again (add --json for machines)'),
+    hint(`ratchet view ${run.runId}`, `every attempt of every cell, in a browser: ${runPageUrl(run.runId)}`),
     ...(options.html === null
       ? []
       : [hint(options.html, 'the report with charts: open it in a browser (works offline)')]),

@@ -6,6 +6,7 @@ import { cliInvocation } from '../cli-invocation';
 import { executeRun } from '../run/execute-run';
 import type { RetryMode } from '../run/retry-selection';
 import { selectArms } from '../run/select-arms';
+import { runPageUrl } from './view-command';
 
 /** Command-line values that replace the config's. */
 export interface RunOverrides {
@@ -64,6 +65,7 @@ export async function runCommand(options: RunCommandOptions): Promise<string> {
     '',
     pc.bold('Next:'),
     `  ${ratchet}report ${run.runId} --html report.html`,
+    `  ${ratchet}view ${run.runId}    every attempt of every cell, in a browser: ${runPageUrl(run.runId)}`,
     ...(run.summary.retryOf === null ? [`  ${ratchet}report --compare ${run.runId} <another run>`] : []),
   ].join('\n');
 }
