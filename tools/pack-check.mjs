@@ -3,9 +3,10 @@
 // would be published (pnpm rewrites `workspace:*`), installs the tarballs with npm into an empty folder
 // outside the repository (third-party dependencies from the registry), and uses them there as a user
 // would: `npx ratchet --help`, `npx ratchet demo`, `ratchet validate` on a JSON and a TypeScript config,
-// `ratchet run` with a command agent, and a library script that runs a benchmark through runBenchmark.
+// `ratchet run` with a command agent, `ratchet view` serving its page and script, and a library script
+// that runs a benchmark through runBenchmark.
 // Run it through the toolchain, after a build: `node tools/toolchain.mjs pack-check` (`--keep` keeps the folder).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, isAbsolute, join, relative } from 'node:path';
@@ -69,6 +70,39 @@ function machineNode() {
 
 /** `npx` as a user types it, refusing to fetch anything (`--no`): the bin must come from the install. */
 const npx = (args) => sh('npx', ['--no', '--', ...args], { cwd: project });
+
+/** `npx ratchet view --port 0` in the project, until it prints its address; `stop` sends Ctrl+C. */
+function serveViewer() {
+  // Its own process group, so `stop` can do what Ctrl+C does: signal npx and the CLI under it together.
+  const child = spawn('npx', ['--no', '--', 'ratchet', 'view', '--port', '0'], {
+    cwd: project,
+    env: cleanEnv,
+    detached: true,
+  });
+  let output = '';
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      process.kill(-child.pid, 'SIGKILL');
+      reject(new PackCheckError(`ratchet view printed no address in 60 s:\n${tail(output)}`));
+    }, 60_000);
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on('data', (chunk) => {
+        output += chunk;
+        const url = /^(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(output)?.[1];
+        if (url) {
+          clearTimeout(timer);
+          const stop = () => {
+            process.kill(-child.pid, 'SIGINT');
+            return exited;
+          };
+          resolve({ url, stop });
+        }
+      });
+    }
+    exited.then((code) => reject(new PackCheckError(`ratchet view exited ${code} early:\n${tail(output)}`)));
+  });
+}
 
 const steps = [];
 async function step(name, action) {
@@ -167,6 +201,22 @@ try {
       throw new PackCheckError(`the stand-in agent answers all 3 tasks, but report --json says: ${solved || stdout}`);
     }
     return `report --json: ${solved} solved`;
+  });
+
+  await step('npx ratchet view: the page, its script and the API answer from the installed package', async () => {
+    const served = await serveViewer();
+    try {
+      const page = await (await fetch(served.url)).text();
+      const script = /<script[^>]+src="([^"]+)"/.exec(page)?.[1];
+      if (!script) throw new PackCheckError(`the viewer's index.html names no script:\n${tail(page)}`);
+      const asset = await fetch(new URL(script, served.url));
+      if (!asset.ok)
+        throw new PackCheckError(`the viewer's script ${script} answered ${asset.status}: is dist/app packed?`);
+      const runs = await (await fetch(new URL('api/runs', served.url))).json();
+      return `${served.url} · ${script} · ${runs.runs.length} runs listed`;
+    } finally {
+      await served.stop();
+    }
   });
 
   await step('npx ratchet-autoloop --help', () => {
