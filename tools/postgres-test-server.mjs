@@ -257,7 +257,9 @@ async function main([command, ...args]) {
   }
   if (command === 'run' && args[0] === '--' && args.length > 1) {
     const server = await startPostgres();
-    say(`PostgreSQL ${serverVersion(server.bindir)} at ${server.url} (up in ${server.startMs} ms)`);
+    say(
+      `PostgreSQL ${serverVersion(server.bindir)} at ${server.url} (data dir ${server.folder}, up in ${server.startMs} ms)`,
+    );
     // Ctrl+C reaches the command (same process group); this process waits for it, then stops the server.
     for (const signal of stopSignals) process.on(signal, () => {});
     const result = spawnSync(args[1], args.slice(2), {

@@ -8,6 +8,14 @@ import { constants } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFingerprint, isUpToDate, writeStamp } from './build-stamp.mjs';
+import {
+  describeUrl,
+  findServerBinaries,
+  modeVariable,
+  serverVersion,
+  startPostgres,
+  urlVariable,
+} from './postgres-test-server.mjs';
 
 const toolsDir = dirname(fileURLToPath(import.meta.url));
 const rootDir = dirname(toolsDir);
@@ -147,6 +155,43 @@ function printTestTotals() {
   return totals;
 }
 
+/**
+ * The PostgreSQL the store tests use, for the whole `test` run, said in one line: the one
+ * RATCHET_TEST_POSTGRES_URL names, else a throwaway cluster (tools/postgres-test-server.mjs; stopped when
+ * this process exits, also on failure or Ctrl+C), else — no server binaries, or RATCHET_TEST_POSTGRES=pglite —
+ * PGlite, which the store suite then runs on instead of being skipped. turbo.json passes both variables on.
+ */
+async function provideTestPostgres() {
+  if (env[urlVariable]) {
+    env[modeVariable] = 'server';
+    console.log(`toolchain: store tests use the PostgreSQL at ${describeUrl(env[urlVariable])} (${urlVariable})`);
+    return undefined;
+  }
+  const bindir = env[modeVariable] === 'pglite' ? undefined : findServerBinaries(env);
+  if (!bindir) {
+    const why = env[modeVariable] === 'pglite' ? 'as asked' : 'no PostgreSQL server binaries found';
+    env[modeVariable] = 'pglite';
+    console.log(
+      `toolchain: store tests run on PGlite, not a PostgreSQL server (${why}; ${modeVariable}=pglite; ` +
+        `for a real server: apt-get install postgresql, or set ${urlVariable})`,
+    );
+    return undefined;
+  }
+  let server;
+  try {
+    server = await startPostgres({ bindir });
+  } catch (error) {
+    fail(`${error.message}\n(or run the store suite on PGlite: ${modeVariable}=pglite npm test)`);
+  }
+  env[urlVariable] = server.url;
+  env[modeVariable] = 'server';
+  console.log(
+    `toolchain: store tests use a throwaway PostgreSQL ${serverVersion(bindir)} at ${server.url} ` +
+      `(up in ${(server.startMs / 1000).toFixed(1)} s, removed after the tests)`,
+  );
+  return server;
+}
+
 const [task, ...given] = process.argv.slice(2);
 // `node tools/toolchain.mjs demo -- --tasks 10` passes its `--` along, where npm would have dropped it.
 const rest = given[0] === '--' ? given.slice(1) : given;
@@ -161,6 +206,7 @@ const upToDate = fingerprint !== undefined && isUpToDate(rootDir, fingerprint);
 if (!upToDate) installWorkspace();
 if (task === 'install') process.exit(0);
 
+const testPostgres = task === 'test' ? await provideTestPostgres() : undefined;
 let status = 0;
 for (const [index, step] of steps.entries()) {
   if (upToDate && step === buildFirst) continue;
@@ -178,6 +224,7 @@ for (const [index, step] of steps.entries()) {
   if (step === buildFirst) writeStamp(rootDir, fingerprint);
 }
 if (task === 'test') {
+  testPostgres?.stop();
   const totals = printTestTotals();
   if (status === 0 && totals.passed === 0) fail('no test ran.');
 }
