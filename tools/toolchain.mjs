@@ -36,7 +36,8 @@ const tasks = {
   'pack-check': [buildFirst, ['node', 'tools/pack-check.mjs']],
   bench: [['turbo', 'run', 'bench', '--output-logs=new-only', '--log-prefix=none']],
   // One package at a time: each vitest already uses every core, and overlapping them only adds contention.
-  // tools/ has its own few tests (node:test, no dependencies), then every package's vitest.
+  // tools/ has its own few tests (node:test, no dependencies), then every package's vitest. Both run with
+  // RATCHET_TEST_POSTGRES_URL set: the store tests' server (provideTestPostgres, below).
   test: [
     ['node', '--test', 'tools/*.test.mjs'],
     ['turbo', 'run', 'test', '--output-logs=full', '--concurrency=1'],
