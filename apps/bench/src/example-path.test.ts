@@ -13,7 +13,8 @@ describe('examplePath', () => {
   });
 
   it('gives the absolute path from a folder outside the package', () => {
-    expect(examplePath('@ratchet/bench', 'sat.config.json', '/tmp')).toBe(
+    // A folder beside the repository: the example is reached only through `..`, so the path is absolute.
+    expect(examplePath('@ratchet/bench', 'sat.config.json', join(repo, '..', 'elsewhere'))).toBe(
       join(repo, 'apps/bench/examples/sat.config.json'),
     );
   });
