@@ -1,0 +1,1 @@
+export { testDatabase, testServerUrl, testServerVariable } from './test-server';
