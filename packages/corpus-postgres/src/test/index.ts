@@ -1,1 +1,1 @@
-export { testDatabase, testServerUrl, testServerVariable } from './test-server';
+export { describeTestServer, testDatabase, testServerUrl, testServerVariable } from './test-server';

@@ -66,3 +66,16 @@ export function testDatabase() {
     },
   };
 }
+
+/** The server's version and the settings that decide what a commit costs, for a bench to print beside its figures. */
+export async function describeTestServer(): Promise<string> {
+  const client = new pg.Client({ connectionString: testServerUrl() });
+  await client.connect();
+  try {
+    const show = async (name: string) => (await client.query(`SHOW ${name}`)).rows[0]?.[name] as string;
+    const version = (await show('server_version')).split(' ')[0];
+    return `PostgreSQL ${version}, fsync ${await show('fsync')}, synchronous_commit ${await show('synchronous_commit')}, shared_buffers ${await show('shared_buffers')}`;
+  } finally {
+    await client.end();
+  }
+}
