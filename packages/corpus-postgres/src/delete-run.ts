@@ -17,7 +17,7 @@ const digestsIn = (bodies: string) =>
 export async function deleteRun(tx: SqlClient, runId: string): Promise<DeletedRun> {
   // Locks the manifest: a second deleteRun of the same run waits, then finds nothing.
   const manifest = await tx.query('SELECT 1 FROM manifests WHERE run_id = $1 FOR UPDATE', [runId]);
-  if (manifest.rowCount === 0) throw new RecordNotFoundError({ recordKind: 'manifest', id: runId });
+  if (manifest.rows.length === 0) throw new RecordNotFoundError({ recordKind: 'manifest', id: runId });
   await assertDeletable(tx, runId);
   const referenced = await tx.query<{ digest: string }>(
     digestsIn('SELECT body FROM attempts WHERE run_id = $1 UNION ALL SELECT body FROM cells WHERE run_id = $1'),

@@ -95,10 +95,20 @@ export const postgresMigrations: readonly PostgresMigration[] = [
 
 export const latestPostgresSchemaVersion = Math.max(...postgresMigrations.map((m) => m.version));
 
-async function readVersion(client: SqlClient): Promise<number> {
-  const table = await client.query<{ found: string | null }>("SELECT to_regclass('meta')::text AS found");
+/**
+ * The stored schema version, 0 for none. The table is named with its schema, not found through
+ * `search_path`: a session whose path named the schema before another session created it may still
+ * resolve the path without it (PostgreSQL caches it until invalidations are read), and would then
+ * take a migrated corpus for a new one.
+ */
+async function readVersion(client: SqlClient, schema: string): Promise<number> {
+  const table = await client.query<{ found: string | null }>('SELECT to_regclass($1)::text AS found', [
+    `${schema}.meta`,
+  ]);
   if (!table.rows[0]?.found) return 0;
-  const row = await client.query<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'");
+  const row = await client.query<{ value: string }>(`SELECT value FROM ${schema}.meta WHERE key = $1`, [
+    'schema_version',
+  ]);
   return row.rows[0] ? Number(row.rows[0].value) : 0;
 }
 
@@ -116,26 +126,48 @@ export async function migratePostgres(
   steps: readonly PostgresMigration[] = postgresMigrations,
 ): Promise<number> {
   const supported = Math.max(...steps.map((m) => m.version));
-  const seen = await readVersion(db);
+  const seen = await readVersion(db, schema);
   if (seen > supported) throw new CorpusVersionError({ location, found: seen, supported });
   if (seen === supported) return seen;
+  try {
+    return await migrateUnderLock(db, schema, location, steps, supported);
+  } catch (error) {
+    // Another process migrated while this one waited for the lock, and this session still resolved
+    // names from before it (PostgreSQL reads catalog invalidations at a transaction's start, not when
+    // an advisory lock is granted): a new transaction sees the migrated schema and does nothing.
+    if (!lostMigrationRace(error)) throw error;
+    return migrateUnderLock(db, schema, location, steps, supported);
+  }
+}
+
+/** duplicate_table, duplicate_schema, unique_violation (on the catalog): another migration got there first. */
+const lostMigrationRace = (error: unknown) =>
+  ['42P07', '42P06', '23505'].includes((error as { code?: string } | null)?.code ?? '');
+
+function migrateUnderLock(
+  db: SqlDatabase,
+  schema: string,
+  location: string,
+  steps: readonly PostgresMigration[],
+  supported: number,
+): Promise<number> {
   return db.transaction(
     async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`ratchet-corpus:${schema}`]);
-      const current = await readVersion(tx);
+      const current = await readVersion(tx, schema);
       if (current > supported) throw new CorpusVersionError({ location, found: current, supported });
       if (current === 0) {
         await tx.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-        await tx.query('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+        await tx.query(`CREATE TABLE ${schema}.meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
       }
       for (const step of steps.filter((m) => m.version > current).sort((a, b) => a.version - b.version)) {
         await tx.query(step.sql);
         await tx.query(
-          "INSERT INTO meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+          `INSERT INTO ${schema}.meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
           [String(step.version)],
         );
       }
-      return readVersion(tx);
+      return readVersion(tx, schema);
     },
     { idempotent: true },
   );

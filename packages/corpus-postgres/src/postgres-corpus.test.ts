@@ -2,18 +2,39 @@ import { openCorpus } from '@ratchet/corpus';
 import { buildCellRecord, buildRunRecord, corpusContract } from '@ratchet/corpus/test';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { migratePostgres } from './migrations';
 import { openPostgresCorpus } from './open-postgres-corpus';
+import { PgliteDatabase } from './pglite-database';
+import { PostgresCorpus } from './postgres-corpus';
 import { registerPostgresStore } from './register-postgres-store';
-import { testDatabase } from './test/test-server';
+import { testBackend, testDatabase } from './test/test-server';
 
+const backend = testBackend();
 const database = testDatabase();
 afterAll(() => database.drop());
 const unregister = registerPostgresStore();
 afterAll(() => unregister());
 
-corpusContract('PostgreSQL', async () => openCorpus(await database.schemaUrl()));
+if (backend.kind === 'server') {
+  corpusContract('PostgreSQL', async () => openCorpus(await database.schemaUrl()));
+} else {
+  console.log(
+    `PostgreSQL store: the contract runs on PGlite (PostgreSQL in WebAssembly, in process): ${backend.reason}`,
+  );
+  // One PGlite instance for the file (each takes a second or two to start), a fresh schema per store.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pglite = await PGlite.create({ parsers: { 20: Number, 1700: Number } });
+  afterAll(() => pglite.close());
+  let schemas = 0;
+  corpusContract('PostgreSQL on PGlite', async () => {
+    const schema = `s${++schemas}`;
+    const db = new PgliteDatabase(pglite, schema);
+    await migratePostgres(db, schema, `pglite:${schema}`);
+    return new PostgresCorpus(db, `pglite:${schema}`);
+  });
+}
 
-describe('PostgresCorpus', () => {
+describe.skipIf(backend.kind === 'pglite')('PostgresCorpus on a server', () => {
   it('shows its URL with the password hidden', async () => {
     const url = new URL(await database.schemaUrl());
     url.password = 'hunter2';

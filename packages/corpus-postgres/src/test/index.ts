@@ -1,1 +1,8 @@
-export { describeTestServer, testDatabase, testServerUrl, testServerVariable } from './test-server';
+export {
+  describeTestServer,
+  type TestBackend,
+  testBackend,
+  testDatabase,
+  testServerUrl,
+  testServerVariable,
+} from './test-server';

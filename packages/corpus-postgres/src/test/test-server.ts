@@ -1,8 +1,34 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
 import pg from 'pg';
 
 /** The variable the tests read the server from; `npm test` sets it (tools/postgres-test-server.mjs). */
 export const testServerVariable = 'RATCHET_TEST_POSTGRES_URL';
+
+/** Where the store's tests run: a real server, or PGlite (in process) on a machine that has none. */
+export type TestBackend = { kind: 'server'; url: string } | { kind: 'pglite'; reason: string };
+
+/** True when Debian's PostgreSQL server binaries are installed (what tools/postgres-test-server.mjs starts). */
+function serverBinariesExist(): boolean {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return false;
+  return readdirSync(root).some((version) => existsSync(`${root}/${version}/bin/initdb`));
+}
+
+/**
+ * The backend of this test run. `RATCHET_TEST_POSTGRES_URL` names the server (`pglite` asks for PGlite).
+ * Unset, on a machine without server binaries, the store suite runs on PGlite and says so; unset where
+ * the binaries exist, it fails (`testServerUrl`): a server was expected and not started.
+ */
+export function testBackend(): TestBackend {
+  const url = process.env[testServerVariable];
+  if (url === 'pglite') return { kind: 'pglite', reason: `${testServerVariable}=pglite` };
+  if (url) return { kind: 'server', url };
+  if (!serverBinariesExist()) {
+    return { kind: 'pglite', reason: 'no PostgreSQL server binaries under /usr/lib/postgresql/*/bin' };
+  }
+  return { kind: 'server', url: testServerUrl() };
+}
 
 /**
  * The test server's URL. Without it the suite fails, never passes silently: a store test that did not
