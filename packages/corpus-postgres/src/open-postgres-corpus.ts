@@ -1,4 +1,4 @@
-import type { OpenCorpusOptions, StoreOpener } from '@ratchet/corpus';
+import { type OpenCorpusOptions, type StoreOpener, UnsupportedStoreError } from '@ratchet/corpus';
 import { migratePostgres } from './migrations';
 import { PgDatabase, type PgDatabaseOptions } from './pg-database';
 import { PostgresCorpus } from './postgres-corpus';
@@ -9,6 +9,7 @@ import { parsePostgresLocation } from './postgres-location';
  * by default), creating the schema and tables when missing and migrating older ones.
  *
  * @throws {PostgresConnectionError} when the server cannot be reached.
+ * @throws {UnsupportedStoreError} when the server refuses the user or has no such database.
  * @throws {CorpusVersionError} when the corpus was written by a newer Ratchet (left untouched).
  * @example
  * const corpus = await openPostgresCorpus('postgres://ratchet@db.internal/ratchet?schema=team_a');
@@ -23,7 +24,7 @@ export async function openPostgresCorpus(
     await migratePostgres(db, location.schema, location.displayUrl);
   } catch (error) {
     await db.close();
-    throw error;
+    throw refusedAtOpen(error, location.displayUrl) ?? error;
   }
   return new PostgresCorpus(db, location.displayUrl);
 }
@@ -31,3 +32,11 @@ export async function openPostgresCorpus(
 /** The opener `registerStore('postgres', …)` takes. */
 export const postgresStoreOpener: StoreOpener<'postgres'> = (location, options) =>
   openPostgresCorpus(location.url, options);
+
+/** The server answered but will not open this corpus: no such database, or the user is refused. */
+function refusedAtOpen(error: unknown, url: string): UnsupportedStoreError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !(code === '3D000' || code.startsWith('28'))) return undefined;
+  const what = code === '3D000' ? 'create it first (createdb DATABASE)' : 'fix the user or password in the URL';
+  return new UnsupportedStoreError(url, `${(error as Error).message}; ${what}`, { cause: error });
+}

@@ -16,7 +16,7 @@ export class PostgresConnectionError extends CorpusError {
 
   constructor(options: { location: string; code?: string | undefined; detail: string; cause?: unknown }) {
     super(
-      `lost the connection to the PostgreSQL corpus at ${options.location} (${options.detail}); nothing partial was written — check that the server is up and reachable, then retry the same write (it is idempotent)`,
+      `cannot reach the PostgreSQL corpus at ${options.location}, or lost the connection to it (${options.detail}); nothing partial was written — check that the server is up and reachable, then retry: every write is idempotent`,
       { cause: options.cause },
     );
     this.name = 'PostgresConnectionError';

@@ -1,10 +1,11 @@
-import { openCorpus } from '@ratchet/corpus';
+import { openCorpus, UnsupportedStoreError } from '@ratchet/corpus';
 import { buildCellRecord, buildRunRecord, corpusContract } from '@ratchet/corpus/test';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migratePostgres } from './migrations';
 import { openPostgresCorpus } from './open-postgres-corpus';
 import { PgliteDatabase } from './pglite-database';
+import { PostgresConnectionError } from './postgres-connection-error';
 import { PostgresCorpus } from './postgres-corpus';
 import { registerPostgresStore } from './register-postgres-store';
 import { testBackend, testDatabase } from './test/test-server';
@@ -48,6 +49,23 @@ describe.skipIf(backend.kind === 'pglite')('PostgresCorpus on a server', () => {
     } finally {
       await corpus.close();
     }
+  });
+
+  it('says to create a missing database, and calls an unreachable server a retryable connection error', async () => {
+    const missing = new URL(await database.url());
+    missing.pathname = `/${database.name}_missing`;
+    const refused = await openPostgresCorpus(missing.href).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(UnsupportedStoreError.isInstance(refused)).toBe(true);
+    expect((refused as Error).message).toMatch(/database ".*_missing" does not exist; create it first \(createdb/);
+    const unreachable = await openPostgresCorpus('postgres://postgres@127.0.0.1:1/postgres').then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(PostgresConnectionError.isInstance(unreachable)).toBe(true);
+    expect((unreachable as PostgresConnectionError).code).toBe('ECONNREFUSED');
   });
 
   it('writes the try, replicate and resolved columns of attempts and cells', async () => {
