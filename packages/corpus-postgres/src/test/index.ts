@@ -3,6 +3,7 @@ export {
   type TestBackend,
   testBackend,
   testDatabase,
+  testModeVariable,
   testServerUrl,
   testServerVariable,
 } from './test-server';

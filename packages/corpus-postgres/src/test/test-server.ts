@@ -4,6 +4,8 @@ import pg from 'pg';
 
 /** The variable the tests read the server from; `npm test` sets it (tools/postgres-test-server.mjs). */
 export const testServerVariable = 'RATCHET_TEST_POSTGRES_URL';
+/** `pglite` runs the store suite on PGlite; `npm test` sets it where no server binaries exist. */
+export const testModeVariable = 'RATCHET_TEST_POSTGRES';
 
 /** Where the store's tests run: a real server, or PGlite (in process) on a machine that has none. */
 export type TestBackend = { kind: 'server'; url: string } | { kind: 'pglite'; reason: string };
@@ -16,13 +18,14 @@ function serverBinariesExist(): boolean {
 }
 
 /**
- * The backend of this test run. `RATCHET_TEST_POSTGRES_URL` names the server (`pglite` asks for PGlite).
- * Unset, on a machine without server binaries, the store suite runs on PGlite and says so; unset where
- * the binaries exist, it fails (`testServerUrl`): a server was expected and not started.
+ * The backend of this test run, as tools/toolchain.mjs provides it: `RATCHET_TEST_POSTGRES=pglite` asks
+ * for PGlite; else `RATCHET_TEST_POSTGRES_URL` names the server. With neither, on a machine without
+ * server binaries the store suite runs on PGlite and says so; where the binaries exist it fails
+ * (`testServerUrl`): a server was expected and not started.
  */
 export function testBackend(): TestBackend {
+  if (process.env[testModeVariable] === 'pglite') return { kind: 'pglite', reason: `${testModeVariable}=pglite` };
   const url = process.env[testServerVariable];
-  if (url === 'pglite') return { kind: 'pglite', reason: `${testServerVariable}=pglite` };
   if (url) return { kind: 'server', url };
   if (!serverBinariesExist()) {
     return { kind: 'pglite', reason: 'no PostgreSQL server binaries under /usr/lib/postgresql/*/bin' };
