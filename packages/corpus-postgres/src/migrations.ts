@@ -12,7 +12,9 @@ export interface PostgresMigration {
  * schema 3, so it needs none of SQLite's steps from record schema 1). Append new steps; never edit a
  * released one. Text keys are `COLLATE "C"`: ids and timestamps sort byte by byte, as SQLite sorts
  * them, so both stores list and export records in the same order whatever the database's locale.
- * Bodies are the record's JSON as text (not jsonb, which reorders keys), read with `body::json`.
+ * Bodies are the record's JSON as text (not jsonb, which reorders keys), read with `body::json`; a
+ * cell's numbers that `pairs()` reads (its verdict's scores, its spend) are also kept as `metrics`, in
+ * jsonb, so a pair query over many cells parses no body (see `cellMetrics`).
  */
 export const postgresMigrations: readonly PostgresMigration[] = [
   {
@@ -52,6 +54,7 @@ export const postgresMigrations: readonly PostgresMigration[] = [
         try_number INTEGER NOT NULL,
         status TEXT COLLATE "C" NOT NULL,
         resolved SMALLINT,
+        metrics JSONB NOT NULL,
         created_at TEXT COLLATE "C" NOT NULL,
         body TEXT NOT NULL
       );

@@ -68,7 +68,7 @@ describe.skipIf(backend.kind === 'pglite')('PostgresCorpus on a server', () => {
     expect((unreachable as PostgresConnectionError).code).toBe('ECONNREFUSED');
   });
 
-  it('writes the try, replicate and resolved columns of attempts and cells', async () => {
+  it('writes the try, replicate, resolved and metrics columns of attempts and cells', async () => {
     const url = await database.schemaUrl();
     const corpus = await openPostgresCorpus(url);
     await corpus.append([
@@ -85,6 +85,12 @@ describe.skipIf(backend.kind === 'pglite')('PostgresCorpus on a server', () => {
       ]);
       expect((await client.query(`SELECT try_number, replicate, resolved FROM ${schema}.cells`)).rows).toEqual([
         { try_number: 2, replicate: 3, resolved: 1 },
+      ]);
+      // What pairs() reads without parsing the body: the scores' values and the spend, at the body's paths.
+      const metrics = await client.query(`SELECT metrics -> 'verdict' AS verdict, metrics #>> '{spend,turns}' AS turns,
+        body::json #>> '{spend,turns}' AS "bodyTurns" FROM ${schema}.cells`);
+      expect(metrics.rows).toEqual([
+        { verdict: { scores: { correct: { value: 1 } } }, turns: metrics.rows[0]?.bodyTurns, bodyTurns: '1' },
       ]);
     } finally {
       await client.end();

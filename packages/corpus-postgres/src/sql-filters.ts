@@ -70,7 +70,7 @@ export function pageClause(params: SqlParams, page: { limit?: number | undefined
 
 /**
  * The SQL expression that reads a pair metric from a cell row, as a float: the `resolved` column, or a
- * number read from the body by a path parameter. Names with quotes or backslashes are refused, as the
+ * number read from the `metrics` column (a cell's scores and spend, jsonb) by a path parameter. Names with quotes or backslashes are refused, as the
  * SQLite store refuses them, so the two stores accept the same queries.
  */
 export function metricExpression(params: SqlParams, metric: PairMetric): string {
@@ -82,5 +82,5 @@ export function metricExpression(params: SqlParams, metric: PairMetric): string 
     );
   }
   const path = 'objective' in metric ? ['verdict', 'scores', name, 'value'] : ['spend', name];
-  return `(body::json #>> ${params.add(path)}::text[])::float8`;
+  return `(metrics #>> ${params.add(path)}::text[])::float8`;
 }
