@@ -31,7 +31,8 @@ function attempt(runId: string, index: number): RunRecord {
   });
 }
 
-async function rate(corpus: Corpus, count: number, batch: number, runId: string): Promise<number> {
+/** Appends `count` attempts `batch` at a time; records per second. */
+export async function rate(corpus: Corpus, count: number, batch: number, runId: string): Promise<number> {
   const records = Array.from({ length: count }, (_, i) => attempt(runId, i));
   const started = performance.now();
   for (let start = 0; start < count; start += batch) await corpus.append(records.slice(start, start + batch));
@@ -39,7 +40,7 @@ async function rate(corpus: Corpus, count: number, batch: number, runId: string)
 }
 
 /** 1,000,000 attempts behind 250,000 cells: 2 arms × 5,000 tasks × 25 replicates × 4 attempts. */
-async function fillForPairs(corpus: Corpus, onProgress: (done: number) => void): Promise<void> {
+export async function fillForPairs(corpus: Corpus, onProgress: (done: number) => void): Promise<void> {
   let index = 0;
   for (const armId of arms) {
     for (let replicate = 0; replicate < replicates; replicate++) {

@@ -10,6 +10,7 @@ import { benchHarness } from './harness-overhead';
 import { benchLearnedStop } from './learned-stop';
 import { benchLibrary } from './library-learning';
 import { benchOptimizer, defaultSeeds } from './optimizer-comparison';
+import { benchPostgres } from './postgres-store';
 import { benchCalibration } from './promotion-calibration';
 import { benchReplayVsLive } from './replay-vs-live';
 import { benchSandbox } from './sandbox-overhead';
@@ -37,6 +38,13 @@ const sections: Record<string, () => Promise<void>> = {
     clearProgress();
     console.log('');
     console.log(await benchHarness());
+  },
+  postgres: async () => {
+    console.log(
+      '\nThe PostgreSQL store beside SQLite: append throughput and pairs() over 1,000,000 records each (a few minutes)…\n',
+    );
+    console.log(await benchPostgres(progress));
+    clearProgress();
   },
   viewer: async () => {
     console.log(

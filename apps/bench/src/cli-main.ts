@@ -1,4 +1,5 @@
 import { UsageError } from '@ratchet/config';
+import { registerStore } from '@ratchet/corpus';
 import { interruptOnProcessSignals } from '@ratchet/runtime';
 import { CommanderError } from 'commander';
 import { CommandExitError } from './command-exit-error';
@@ -39,5 +40,9 @@ async function main(): Promise<number> {
   }
 }
 
+// `--store postgres://…`: the PostgreSQL store, and its client, load only when such a URL is opened.
+registerStore('postgres', async (location, options) =>
+  (await import('@ratchet/corpus-postgres')).postgresStoreOpener(location, options),
+);
 quietOnBrokenPipe();
 process.exitCode = await main();

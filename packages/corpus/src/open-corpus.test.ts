@@ -17,9 +17,11 @@ describe('openCorpus', () => {
     await corpus.close();
   });
 
-  it('says PostgreSQL is planned, and what URLs it takes otherwise', async () => {
+  it('says how to register the PostgreSQL store, and what URLs it takes otherwise', async () => {
     await expect(openCorpus('postgres://db/ratchet')).rejects.toThrow(UnsupportedStoreError);
-    await expect(openCorpus('postgres://db/ratchet')).rejects.toThrow(/PostgreSQL store is planned/);
+    await expect(openCorpus('postgres://db/ratchet')).rejects.toThrow(
+      /call registerPostgresStore\(\) from @ratchet\/corpus-postgres/,
+    );
     await expect(openCorpus('mysql://db')).rejects.toThrow(/expected sqlite:PATH/);
     await expect(openCorpus('sqlite:')).rejects.toThrow(/the path after sqlite: is empty/);
   });
@@ -37,6 +39,8 @@ describe('openCorpus', () => {
     } finally {
       unregister();
     }
-    await expect(openCorpus('postgres://db/ratchet')).rejects.toThrow(/PostgreSQL store is planned/);
+    await expect(openCorpus('postgres://db/ratchet')).rejects.toThrow(
+      /call registerPostgresStore\(\) from @ratchet\/corpus-postgres/,
+    );
   });
 });

@@ -10,7 +10,7 @@ export const defaultCorpusUrl = 'sqlite:.ratchet/corpus.db';
 /**
  * Opens (creating if needed) the corpus at `url` and brings its schema up to date, with the store
  * registered for the URL's scheme: `sqlite:PATH` (relative to `cwd`) or `sqlite::memory:` built in;
- * `postgres://…` once a PostgreSQL store package has registered itself (`registerStore`).
+ * `postgres://…` once `@ratchet/corpus-postgres` is registered (`registerPostgresStore()`).
  *
  * @throws {UnsupportedStoreError} for a URL that names no store, a store not registered, or a Node
  *   without `node:sqlite`.
@@ -27,7 +27,7 @@ export async function openCorpus(url: string = defaultCorpusUrl, options: OpenCo
   throw new UnsupportedStoreError(
     url,
     location.scheme === 'postgres'
-      ? 'the PostgreSQL store is planned but not available yet (no store is registered for postgres: URLs); use sqlite:PATH'
+      ? 'no store is registered for postgres: URLs; call registerPostgresStore() from @ratchet/corpus-postgres first (the ratchet CLI does), or use sqlite:PATH'
       : `no store is registered for ${location.scheme}: URLs`,
   );
 }

@@ -3,10 +3,11 @@ import { type Command, Option } from 'commander';
 import { positiveInteger } from '../cli-arguments';
 import type { CommandContext } from './command-context';
 import { corpusExport, corpusImport, corpusStats } from './corpus-commands';
+import { addCorpusCopyCommand } from './corpus-copy-command';
 import { askYesNo, corpusPrune } from './corpus-prune';
 import { trainingExport } from './training-export';
 
-/** Adds `ratchet corpus`: stats, export (JSONL or training data), import, and prune. */
+/** Adds `ratchet corpus`: stats, export (JSONL or training data), import, copy, and prune. */
 export function addCorpusCommand(program: Command, context: CommandContext): void {
   const corpus = program.command('corpus').description('inspect, export and import the corpus');
   corpus
@@ -113,4 +114,5 @@ export function addCorpusCommand(program: Command, context: CommandContext): voi
     .action(async (file: string) => {
       context.print(await corpusImport(await context.readStore(), file));
     });
+  addCorpusCopyCommand(corpus, context);
 }

@@ -1,0 +1,9 @@
+export {
+  describeTestServer,
+  type TestBackend,
+  testBackend,
+  testDatabase,
+  testModeVariable,
+  testServerUrl,
+  testServerVariable,
+} from './test-server';
