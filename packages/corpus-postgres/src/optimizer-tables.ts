@@ -15,6 +15,7 @@ import {
   type LibraryRecord,
   type OptimizationRecord,
   type OptimizerRecord,
+  optimizerFilterColumns,
   parseOptimizationRecord,
   parseOptimizerRecord,
 } from '@ratchet/corpus';
@@ -24,29 +25,6 @@ import { conditions, SqlParams } from './sql-filters';
 const insertRecordSql = `INSERT INTO optimizer_records (kind, record_id, optimization_id, hash, iteration, benchmark,
   holdout_key, incumbent_hash, candidate_hash, created_at, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
   ON CONFLICT (kind, record_id) DO NOTHING`;
-
-/**
- * The filter columns of an optimizer record's row, `optimization_id` to `candidate_hash`: the SQLite
- * store's layout (see its `optimizer-store.ts`): a library fills only `hash`; a flywheel record keeps its
- * flywheel id in `optimization_id` and its generation in `iteration` (null for the verdict).
- */
-function filterColumns(record: OptimizerRecord): unknown[] {
-  switch (record.kind) {
-    case 'candidate':
-      return [record.optimizationId, record.hash, record.iteration, null, null, null, null];
-    case 'iteration':
-      return [record.optimizationId, null, record.iteration, null, null, null, null];
-    case 'gate':
-      return [
-        ...[record.optimizationId, null, null, record.benchmark, record.holdoutKey],
-        ...[record.incumbent.hash, record.candidate.hash],
-      ];
-    case 'library':
-      return [null, record.hash, null, null, null, null, null];
-    case 'flywheel':
-      return [record.flywheelId, null, record.generation, record.benchmark, null, null, null];
-  }
-}
 
 /**
  * The optimizer's tables: optimization records, frozen but for their lifecycle, and candidate,
@@ -114,7 +92,7 @@ export class OptimizerTables {
         let inserted = 0;
         for (const record of parsed) {
           const body = canonicalJson(record as JsonValue);
-          const row = [record.kind, record.recordId, ...filterColumns(record), record.createdAt, body];
+          const row = [record.kind, record.recordId, ...optimizerFilterColumns(record), record.createdAt, body];
           if ((await tx.query(insertRecordSql, row)).rowCount > 0) {
             inserted++;
             continue;

@@ -1,4 +1,12 @@
-import { type CellFilter, CorpusError, type PairMetric, type RecordFilter, type RunFilter } from '@ratchet/corpus';
+import {
+  type CellFilter,
+  CorpusError,
+  type PairMetric,
+  type RecordFilter,
+  type RunFilter,
+  recordFilterConditions,
+  runFilterConditions,
+} from '@ratchet/corpus';
 
 /** Numbered parameters (`$1`, `$2`, …) collected while a statement is built; values are never interpolated. */
 export class SqlParams {
@@ -25,25 +33,11 @@ export function conditions(params: SqlParams, list: Condition[]): string {
 }
 
 export function recordConditions(params: SqlParams, filter: RecordFilter): string {
-  return conditions(params, [
-    ['run_id', '=', filter.runId],
-    ['benchmark', '=', filter.benchmark],
-    ['arm_id', '=', filter.armId],
-    ['split', '=', filter.split],
-    ['task_id', '=', filter.taskId],
-    ['replicate', '=', filter.replicate],
-    ['created_at', '>=', filter.since],
-    ['created_at', '<', filter.until],
-  ]);
+  return conditions(params, recordFilterConditions(filter));
 }
 
 export function runConditions(params: SqlParams, filter: RunFilter): string {
-  return conditions(params, [
-    ['benchmark', '=', filter.benchmark],
-    ['status', '=', filter.status],
-    ['started_at', '>=', filter.since],
-    ['started_at', '<', filter.until],
-  ]);
+  return conditions(params, runFilterConditions(filter));
 }
 
 /** Cells matching a filter; `armId` (one side of a pair) narrows further than `filter.arms`. */

@@ -105,6 +105,12 @@ export {
   steerSchema,
 } from './run-record';
 export { recordSchemaVersion } from './schema-version';
+export {
+  type ColumnCondition,
+  optimizerFilterColumns,
+  recordFilterConditions,
+  runFilterConditions,
+} from './store-columns';
 export { storeFilePath } from './store-file-path';
 export type { OpenCorpusOptions, StoreOpener } from './store-opener';
 export { registerStore } from './store-registry';

@@ -18,6 +18,7 @@ import type { IterationRecord } from '../iteration-record';
 import type { LibraryRecord } from '../library-record';
 import type { OptimizationRecord } from '../optimization-record';
 import { parseOptimizationRecord, parseOptimizerRecord } from '../parse-record';
+import { optimizerFilterColumns } from '../store-columns';
 import { type SqlParam, whereClause } from './sql-filters';
 import { writeTransaction } from './write-transaction';
 
@@ -25,39 +26,12 @@ const insertRecordSql = `INSERT OR IGNORE INTO optimizer_records (kind, record_i
   benchmark, holdout_key, incumbent_hash, candidate_hash, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /**
- * The filter columns of an optimizer record's row, in `insertRecordSql` order from `optimization_id`
- * to `candidate_hash`: what `candidates`, `iterations`, `gateRecords` and `libraries` select and
- * order on. A library fills only `hash` (its controller's hash, indexed by `(kind, hash)` like a
- * candidate's): it belongs to no optimization, and `benchmark` stays null because a library may be
- * learned from several benchmarks and none of them is its own. `libraries` filters on `learner` and
- * `controllerId` by reading the body (`json_extract`): libraries are few, one per learning, and the
- * `(kind, …)` indexes already narrow the scan to them, so no migration adds columns for them.
- * A flywheel record reuses the optimization's columns: `optimization_id` is its flywheel id and
- * `iteration` its generation (null for the verdict), so `(kind, optimization_id, iteration)` orders
- * a flywheel's decisions; `benchmark` is its family.
- */
-function filterColumns(record: OptimizerRecord): SqlParam[] {
-  switch (record.kind) {
-    case 'candidate':
-      return [record.optimizationId, record.hash, record.iteration, null, null, null, null];
-    case 'iteration':
-      return [record.optimizationId, null, record.iteration, null, null, null, null];
-    case 'gate':
-      return [
-        ...[record.optimizationId, null, null, record.benchmark, record.holdoutKey],
-        ...[record.incumbent.hash, record.candidate.hash],
-      ];
-    case 'library':
-      return [null, record.hash, null, null, null, null, null];
-    case 'flywheel':
-      return [record.flywheelId, null, record.generation, record.benchmark, null, null, null];
-  }
-}
-
-/**
  * The optimizer's part of the SQLite store (tables of migration 3): optimization records, frozen
  * but for their lifecycle, and candidate, iteration, gate, library and flywheel records, appended
  * idempotently by (kind, record id). Bodies are canonical JSON, so a retried write is the same text.
+ * Rows carry the filter columns of `optimizerFilterColumns`; `libraries` filters on `learner` and
+ * `controllerId` by reading the body (`json_extract`): libraries are few, one per learning, and the
+ * `(kind, …)` indexes already narrow the scan to them.
  */
 export class OptimizerStore {
   readonly #db: DatabaseSync;
@@ -117,7 +91,7 @@ export class OptimizerStore {
       let inserted = 0;
       for (const record of parsed) {
         const body = canonicalJson(record as JsonValue);
-        const row = [record.kind, record.recordId, ...filterColumns(record), record.createdAt, body];
+        const row = [record.kind, record.recordId, ...optimizerFilterColumns(record), record.createdAt, body];
         if (insert.run(...row).changes > 0) {
           inserted++;
           continue;

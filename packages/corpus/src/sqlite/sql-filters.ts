@@ -1,5 +1,6 @@
 import type { CellFilter, PairMetric, RecordFilter, RunFilter } from '../corpus';
 import { CorpusError } from '../corpus-error';
+import { recordFilterConditions, runFilterConditions } from '../store-columns';
 
 export type SqlParam = string | number | null;
 
@@ -16,25 +17,11 @@ export function whereClause(conditions: Array<[column: string, operator: string,
 }
 
 export function recordWhere(filter: RecordFilter) {
-  return whereClause([
-    ['run_id', '=', filter.runId],
-    ['benchmark', '=', filter.benchmark],
-    ['arm_id', '=', filter.armId],
-    ['split', '=', filter.split],
-    ['task_id', '=', filter.taskId],
-    ['replicate', '=', filter.replicate],
-    ['created_at', '>=', filter.since],
-    ['created_at', '<', filter.until],
-  ]);
+  return whereClause(recordFilterConditions(filter));
 }
 
 export function runWhere(filter: RunFilter) {
-  return whereClause([
-    ['benchmark', '=', filter.benchmark],
-    ['status', '=', filter.status],
-    ['started_at', '>=', filter.since],
-    ['started_at', '<', filter.until],
-  ]);
+  return whereClause(runFilterConditions(filter));
 }
 
 /** `LIMIT ? OFFSET ?` for a page (SQLite needs a limit before an offset: -1 is none), or nothing. */
