@@ -51,7 +51,7 @@ describe.skipIf(backend.kind === 'pglite')('ratchet corpus copy', () => {
     const there = await ratchet(['corpus', 'copy', '--from', first, '--to', shared]);
     expect(there.exitCode, there.stderr).toBe(0);
     expect(there.stdout).toMatch(
-      /^copied sqlite:.*first\.db → postgres:\/\/.*: 1 runs, 3 attempts, 1 cells, 1 blobs, 1 optimizations/,
+      /^copied sqlite:.*first\.db → postgres(ql)?:\/\/.*: 1 runs, 3 attempts, 1 cells, 1 blobs, 1 optimizations/,
     );
     expect(there.stdout).toMatch(/verified: both export the same 5 runs, attempts and cells, sha256 [0-9a-f]{64}/);
     const back = await ratchet(['corpus', 'copy', '--from', shared, '--to', last]);
@@ -66,6 +66,6 @@ describe.skipIf(backend.kind === 'pglite')('ratchet corpus copy', () => {
     // A copy goes into an empty store only: nothing is merged by accident.
     const again = await ratchet(['corpus', 'copy', '--from', first, '--to', shared]);
     expect(again.exitCode).toBe(2);
-    expect(again.stderr).toMatch(/the target corpus postgres:\/\/.* is not empty/);
+    expect(again.stderr).toMatch(/the target corpus postgres(ql)?:\/\/.* is not empty/);
   }, 60_000);
 });
