@@ -10,14 +10,12 @@ import {
   type CellRecord,
   type Corpus,
   type CorpusStats,
-  canonicalJson,
   type DeletedRun,
   type FlywheelFilter,
   type FlywheelRecord,
   type GateFilter,
   type GateRecord,
   type IterationRecord,
-  type JsonValue,
   type LibraryFilter,
   type LibraryRecord,
   type OptimizationRecord,
@@ -28,9 +26,7 @@ import {
   parseRunManifest,
   parseRunRecord,
   parseVerdict,
-  RecordConflictError,
   type RecordFilter,
-  RecordNotFoundError,
   type RunCellCounts,
   type RunFilter,
   type RunManifest,
@@ -39,6 +35,7 @@ import {
   type Verdict,
 } from '@ratchet/corpus';
 import { appendRecords } from './append-records';
+import { attachVerdicts } from './attach-verdicts';
 import { deleteRun } from './delete-run';
 import { keysetBodies } from './keyset-pages';
 import { OptimizerTables } from './optimizer-tables';
@@ -131,34 +128,7 @@ export class PostgresCorpus implements Corpus {
       recordId: entry.recordId,
       verdict: parseVerdict(entry.verdict, { source: `verdicts[${index}]` }),
     }));
-    return this.#db.transaction(
-      async (tx) => {
-        let inserted = 0;
-        for (const { recordId, verdict } of parsed) {
-          const { rows } = await tx.query<{ body: string }>(
-            'SELECT body FROM attempts WHERE record_id = $1 FOR UPDATE',
-            [recordId],
-          );
-          if (!rows[0]) throw new RecordNotFoundError({ recordKind: 'attempt', id: recordId });
-          const record = JSON.parse(rows[0].body) as RunRecord;
-          if (record.verdict !== null) {
-            if (canonicalJson(record.verdict as JsonValue) === canonicalJson(verdict as JsonValue)) continue;
-            throw new RecordConflictError({
-              recordKind: 'attempt',
-              id: recordId,
-              detail: 'it already has a different verdict',
-            });
-          }
-          await tx.query('UPDATE attempts SET body = $1 WHERE record_id = $2', [
-            JSON.stringify({ ...record, verdict }),
-            recordId,
-          ]);
-          inserted++;
-        }
-        return { inserted, duplicates: parsed.length - inserted };
-      },
-      { idempotent: true },
-    );
+    return attachVerdicts(this.#db, parsed);
   }
 
   async records(filter: RecordFilter = {}): Promise<RunRecord[]> {

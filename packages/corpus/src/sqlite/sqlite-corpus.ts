@@ -4,7 +4,6 @@ import { alignPairs, type TaskTally } from '../align-pairs';
 import { assertManifestUpdate } from '../assert-manifest-update';
 import { assertSameRecord } from '../assert-same-record';
 import type { CandidateRecord } from '../candidate-record';
-import { canonicalJson } from '../canonical-json';
 import type { CellRecord } from '../cell-record';
 import type { BlobRef, JsonValue } from '../common-schemas';
 import type {
@@ -31,11 +30,10 @@ import type { IterationRecord } from '../iteration-record';
 import type { LibraryRecord } from '../library-record';
 import type { OptimizationRecord } from '../optimization-record';
 import { parseCellRecord, parseRunManifest, parseRunRecord, parseVerdict } from '../parse-record';
-import { RecordConflictError } from '../record-conflict-error';
-import { RecordNotFoundError } from '../record-not-found-error';
 import type { RunManifest } from '../run-manifest';
 import type { RunRecord } from '../run-record';
 import type { Verdict } from '../verdict';
+import { attachVerdicts } from './attach-verdicts';
 import { deleteRun } from './delete-run';
 import { OptimizerStore } from './optimizer-store';
 import { readStats } from './read-stats';
@@ -159,30 +157,7 @@ export class SqliteCorpus implements Corpus {
       recordId: entry.recordId,
       verdict: parseVerdict(entry.verdict, { source: `verdicts[${index}]` }),
     }));
-    return writeTransaction(this.#db, () => {
-      let inserted = 0;
-      for (const { recordId, verdict } of parsed) {
-        const row = this.#prepare('SELECT body FROM attempts WHERE record_id = ?').get(recordId) as
-          | { body: string }
-          | undefined;
-        if (!row) throw new RecordNotFoundError({ recordKind: 'attempt', id: recordId });
-        const record = JSON.parse(row.body) as RunRecord;
-        if (record.verdict !== null) {
-          if (canonicalJson(record.verdict as JsonValue) === canonicalJson(verdict as JsonValue)) continue;
-          throw new RecordConflictError({
-            recordKind: 'attempt',
-            id: recordId,
-            detail: 'it already has a different verdict',
-          });
-        }
-        this.#prepare('UPDATE attempts SET body = ? WHERE record_id = ?').run(
-          JSON.stringify({ ...record, verdict }),
-          recordId,
-        );
-        inserted++;
-      }
-      return { inserted, duplicates: parsed.length - inserted };
-    });
+    return attachVerdicts(this.#db, (sql) => this.#prepare(sql), parsed);
   }
 
   async records(filter: RecordFilter = {}): Promise<RunRecord[]> {
