@@ -45,11 +45,18 @@ export type {
 export { defaultController, defaultControllerSchema, retryText } from './controllers/default-controller';
 export { maxSkillChars, skillController, skillControllerSchema } from './controllers/skill-controller';
 export { assertNoJudgeVerdict, buildSteer, type SteerRequest } from './firewall';
+export { RecordWriter } from './harness/record-writer';
+export { RunInfraPause } from './harness/retry';
 export { sumUsage } from './harness/sum-usage';
+// The pieces of a run, for running its cells elsewhere (workers taking cells from a queue).
+export { abandonedCellRecord } from './run/abandoned-cell';
+export { cellToRunNow } from './run/cell-to-run-now';
+export { type CellToRun, cellsToRun, type PlannedCell } from './run/cells-to-run';
 export { type CompareRunsOptions, compareRuns, type RunComparison } from './run/compare-runs';
 export type { ComputeCheck, ComputeFigure } from './run/compute-flags';
 export { configDifferences } from './run/config-differences';
 export { countByArm, isFailedCell, isInfraCell } from './run/failed-cells';
+export { finishRun, type RunEnding } from './run/finish-run';
 export {
   duplicateSignalWindowMs,
   type InterruptOnSignalOptions,
@@ -58,6 +65,7 @@ export {
   interruptSignals,
 } from './run/interrupt-on-signal';
 export { type ArmRef, exactBelowPairs, type MeasuredContrast, pairedContrast } from './run/paired-contrast';
+export { type BenchmarkPlan, manifestOf, planBenchmark } from './run/plan-benchmark';
 export { type ContrastFamily, type PlannedContrast, plannedContrasts } from './run/planned-contrasts';
 export {
   type ArmShape,
@@ -65,6 +73,7 @@ export {
   findDefaultContrast,
   type PrimaryContrast,
 } from './run/primary-contrast';
+export { rateLimited } from './run/rate-limited';
 export {
   type Arm,
   type RunBenchmarkOptions,
@@ -72,6 +81,8 @@ export {
   runBenchmark,
   type StopReason,
 } from './run/run-benchmark';
+export { type PlannedCellContext, runPlannedCell } from './run/run-planned-cell';
+export { startManifest } from './run/start-manifest';
 export { type ArmSummary, type ContrastSummary, type RunSummary, summarizeRun } from './run/summarize-run';
 export type { FailureTally } from './run/tally-attempts';
 export { noReasonGiven } from './run/unresolved-reasons';

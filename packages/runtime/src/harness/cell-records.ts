@@ -50,7 +50,7 @@ export interface CellResult {
   strategyFailure: { error: string } | null;
 }
 
-export function cellRecord(spec: CellSpec, services: CellServices, result: CellResult): CellRecord {
+export function cellRecord(spec: CellSpec, services: Pick<CellServices, 'now'>, result: CellResult): CellRecord {
   return {
     kind: 'cell',
     schemaVersion: 2,
