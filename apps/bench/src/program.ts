@@ -15,6 +15,7 @@ import { addRunCommand } from './commands/run-command';
 import { addRunsCommand } from './commands/runs-command';
 import { addValidateCommand } from './commands/validate-command';
 import { addViewCommand } from './commands/view-command';
+import { addWorkerCommand } from './commands/worker-command';
 
 /** The `ratchet` command line (commander); actions print their result to stdout. */
 export function buildProgram(signal: AbortSignal): Command {
@@ -78,5 +79,6 @@ export function buildProgram(signal: AbortSignal): Command {
   addReportCommand(program, context);
   addCorpusCommand(program, context);
   addViewCommand(program, context);
+  addWorkerCommand(program, context);
   return program;
 }

@@ -45,12 +45,12 @@ describe.skipIf(backend.kind !== 'server')('CellQueue on a real PostgreSQL', () 
   });
 
   it('hands every cell to a worker, and a cell that fails on every delivery to the dead-letter handler', async () => {
-    const queue = await CellQueue.open(await database.schemaUrl(), { retryLimit: 1, retryDelaySeconds: 0 });
+    const queue = await CellQueue.open(await database.schemaUrl());
     const ran: string[] = [];
     const deliveries: Array<[string, number, boolean]> = [];
     const dead: DeadCell[] = [];
     try {
-      await queue.enqueue([job('ok1'), job('ok2'), job('bad')]);
+      await queue.enqueue([job('ok1'), job('ok2'), job('bad')], { retryLimit: 1, retryDelaySeconds: 0 });
       await queue.work({
         concurrency: 2,
         run: async ({ job: cell, delivery, lastDelivery }) => {
@@ -63,7 +63,9 @@ describe.skipIf(backend.kind !== 'server')('CellQueue on a real PostgreSQL', () 
         },
       });
       await until(() => dead.length === 1 && ran.length === 2).catch(async (error) => {
-        throw new Error(`${error.message}: ran ${ran}, deliveries ${JSON.stringify(deliveries)}, dead ${dead.length}, states ${JSON.stringify(await queue.states('run-a'))}`);
+        throw new Error(
+          `${error.message}: ran ${ran}, deliveries ${JSON.stringify(deliveries)}, dead ${dead.length}, states ${JSON.stringify(await queue.states('run-a'))}`,
+        );
       });
       expect(ran.sort()).toEqual(['ok1', 'ok2']);
       expect(deliveries.filter(([task]) => task === 'bad')).toEqual([

@@ -8,19 +8,23 @@ export const cellQueueName = 'ratchet-cells';
 export const deadCellQueueName = 'ratchet-cells-dead';
 
 export interface CellQueueOptions {
+  /** How often this process looks for cells whose worker stopped (supervision), in seconds (default 10). */
+  superviseIntervalSeconds?: number;
+  /** The most connections this process opens (default 4; one more listens for new jobs). */
+  poolSize?: number;
+}
+
+/** How the queue treats the cells of one run, fixed when they are enqueued. */
+export interface CellDeliveryOptions {
   /**
    * Seconds a worker may go without a heartbeat before its cell is given to another worker (a worker
-   * killed, or cut off). Heartbeats are sent by the worker's pg-boss every half of it. Default 30; ≥ 10.
+   * killed, or cut off). A worker's pg-boss sends one every half of it. Default 30; at least 10.
    */
   heartbeatSeconds?: number;
   /** Deliveries after the first before a cell goes to the dead-letter queue (default 2: three in all). */
   retryLimit?: number;
   /** Seconds between a failed delivery and the next (default 5). */
   retryDelaySeconds?: number;
-  /** How often this process looks for cells whose worker stopped (supervision), in seconds (default 10). */
-  superviseIntervalSeconds?: number;
-  /** The most connections this process opens (default 4; one more listens for new jobs). */
-  poolSize?: number;
 }
 
 /** Job counts of one run by state: waiting (`created`, `retry`), running (`active`), settled. */
@@ -58,9 +62,6 @@ export class CellQueue {
   static async open(url: string, options: CellQueueOptions = {}): Promise<CellQueue> {
     const location = parseQueueLocation(url);
     const settings: Required<CellQueueOptions> = {
-      heartbeatSeconds: options.heartbeatSeconds ?? 30,
-      retryLimit: options.retryLimit ?? 2,
-      retryDelaySeconds: options.retryDelaySeconds ?? 5,
       superviseIntervalSeconds: options.superviseIntervalSeconds ?? 10,
       poolSize: options.poolSize ?? 4,
     };
@@ -78,12 +79,11 @@ export class CellQueue {
     boss.on('error', (error) => process.stderr.write(`queue: ${error.message}\n`));
     try {
       await boss.start();
-      await boss.createQueue(deadCellQueueName, { retryLimit: 0, deleteAfterSeconds: 14 * 24 * 3600 });
+      // A worker that cannot record a dead cell (its store down) leaves it for another.
+      await boss.createQueue(deadCellQueueName, { retryLimit: 2, retryDelay: 5, deleteAfterSeconds: 14 * 24 * 3600 });
       await boss.createQueue(cellQueueName, {
         policy: 'exclusive',
-        retryLimit: settings.retryLimit,
-        retryDelay: settings.retryDelaySeconds,
-        heartbeatSeconds: settings.heartbeatSeconds,
+        heartbeatSeconds: 30,
         expireInSeconds: maxCellSeconds,
         deadLetter: deadCellQueueName,
         notify: true,
@@ -99,12 +99,26 @@ export class CellQueue {
    * Enqueues cells; a cell already waiting or running is not added again (its id is the key).
    * Returns how many were added and how many were there already.
    */
-  async enqueue(jobs: readonly CellJob[]): Promise<{ added: number; alreadyQueued: number }> {
+  async enqueue(
+    jobs: readonly CellJob[],
+    delivery: CellDeliveryOptions = {},
+  ): Promise<{ added: number; alreadyQueued: number }> {
+    const heartbeatSeconds = delivery.heartbeatSeconds ?? 30;
+    if (!(heartbeatSeconds >= 10))
+      throw new RangeError(`heartbeatSeconds must be at least 10 (pg-boss's floor), got ${heartbeatSeconds}`);
+    const perJob = {
+      heartbeatSeconds,
+      retryLimit: delivery.retryLimit ?? 2,
+      retryDelay: delivery.retryDelaySeconds ?? 5,
+      expireInSeconds: maxCellSeconds,
+      deadLetter: deadCellQueueName,
+    };
     let added = 0;
     for (let start = 0; start < jobs.length; start += 500) {
       const chunk = jobs.slice(start, start + 500).map((job) => ({
         data: cellJobSchema.parse(job),
         singletonKey: job.cellId,
+        ...perJob,
       }));
       const ids = await this.#boss.insert(cellQueueName, chunk, { returnId: true });
       added += ids?.length ?? 0;

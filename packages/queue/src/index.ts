@@ -1,5 +1,6 @@
 export { type CellJob, cellJobSchema, type DeadCell, type TakenCell } from './cell-job';
 export {
+  type CellDeliveryOptions,
   type CellJobStates,
   CellQueue,
   type CellQueueOptions,

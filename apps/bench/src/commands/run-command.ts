@@ -1,9 +1,10 @@
 import { UsageError } from '@ratchet/config';
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { commandLineOf, positiveInteger } from '../cli-arguments';
 import { cliInvocation } from '../cli-invocation';
 import { idList, positiveNumber, runIdArgument } from './command-arguments';
 import type { CommandContext } from './command-context';
+import { queueUrlArgument } from './queue-url-argument';
 import { type RunOverrides, runCommand } from './run';
 
 /** Adds `ratchet run`: run a config's arms, record every attempt, and report. */
@@ -26,6 +27,17 @@ export function addRunCommand(program: Command, context: CommandContext): void {
     .option('--retry-infra', 'run again only the cells the harness failed on (status infra), as a new try of each')
     .option('--retry-failed', 'run again only the failed cells (judged, not resolved) into a NEW run; see below')
     .option('--probe', 'run the agent once on the first task before the run; stop if it fails (nothing recorded)')
+    .addOption(
+      new Option('--queue <url>', 'queue the cells on PostgreSQL for `ratchet worker` processes (see below)')
+        .env('RATCHET_QUEUE')
+        .argParser(queueUrlArgument),
+    )
+    .option(
+      '--heartbeat <seconds>',
+      'with --queue: seconds of silence before a worker counts as dead',
+      heartbeatSeconds,
+      30,
+    )
     .addHelpText(
       'after',
       [
@@ -47,6 +59,12 @@ export function addRunCommand(program: Command, context: CommandContext): void {
         '                  failed) go into a new run <run>.retry-failed-<hash>, linked to the original, which',
         '                  stays as it is. Its rates are conditional on failure: never an estimate of an arm,',
         '                  no contrast is measured on it, and `report --compare` refuses it.',
+        '',
+        'On many machines (--queue): one job per cell goes to the queue; `ratchet worker --queue <url>` processes',
+        "take them and record each cell in the store (default: the queue's database), and this command follows",
+        'the store and reports when every cell is recorded. A worker killed mid-cell loses nothing: its cell goes',
+        'to another worker after --heartbeat seconds and is recorded once. Ctrl+C cancels the waiting cells.',
+        '  ratchet run ratchet.config.json --queue postgres://ratchet@db.internal:5432/ratchet',
       ].join('\n'),
     )
     .action(
@@ -58,9 +76,11 @@ export function addRunCommand(program: Command, context: CommandContext): void {
           probe?: boolean;
           retryInfra?: boolean;
           retryFailed?: boolean;
+          queue?: string;
+          heartbeat: number;
         },
       ) => {
-        const { dryRun, html, probe, retryInfra, retryFailed, ...overrides } = options;
+        const { dryRun, html, probe, retryInfra, retryFailed, queue, heartbeat, ...overrides } = options;
         if (retryInfra && retryFailed) throw new UsageError('--retry-infra and --retry-failed: choose one');
         const retry = retryInfra ? 'infra' : retryFailed ? 'failed' : undefined;
         context.print(
@@ -74,8 +94,16 @@ export function addRunCommand(program: Command, context: CommandContext): void {
             ...(retry === undefined ? {} : { retry }),
             signal: context.signal,
             commandLine: commandLineOf(cliInvocation(), process.argv.slice(2)),
+            ...(queue === undefined ? {} : { queue: { url: queue, heartbeatSeconds: heartbeat } }),
           }),
         );
       },
     );
+}
+
+/** `--heartbeat`: whole seconds, at least pg-boss's floor of 10. */
+function heartbeatSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isInteger(seconds) || seconds < 10) throw new InvalidArgumentError('expected whole seconds, at least 10');
+  return seconds;
 }

@@ -1,9 +1,10 @@
 import { dirname } from 'node:path';
-import { loadConfig, type RatchetConfig, shellQuote } from '@ratchet/config';
+import { loadConfig, type RatchetConfig, shellQuote, UsageError } from '@ratchet/config';
 import { defaultCorpusUrl } from '@ratchet/corpus';
 import pc from 'picocolors';
 import { cliInvocation } from '../cli-invocation';
-import { executeRun } from '../run/execute-run';
+import { executeQueuedRun } from '../queue/queue-run';
+import { type ExecutedRun, executeRun } from '../run/execute-run';
 import type { RetryMode } from '../run/retry-selection';
 import { selectArms } from '../run/select-arms';
 import { runPageUrl } from './view-command';
@@ -37,13 +38,33 @@ export interface RunCommandOptions {
   signal: AbortSignal;
   /** How to re-run this command (for the resume hint). */
   commandLine: string;
+  /** `--queue`: enqueue the cells for `ratchet worker` processes instead of running them here. */
+  queue?: { url: string; heartbeatSeconds: number };
 }
 
 /** `ratchet run`: the config file's arms, with the command-line overrides, then the report and next steps. */
 export async function runCommand(options: RunCommandOptions): Promise<string> {
   const loaded = await loadConfig(options.config);
   const config = withOverrides(loaded.config, options.overrides);
-  const store = options.store.explicit ? options.store.url : (config.store ?? options.store.url);
+  const queue = options.queue;
+  // Workers record into the store: by default the queue's own database, which every worker reaches.
+  const store = options.store.explicit ? options.store.url : (config.store ?? queue?.url ?? options.store.url);
+  if (queue !== undefined && !options.dryRun) {
+    if (options.probe) throw new UsageError('--probe runs the agent here; with --queue, run it without --queue first');
+    const run = await executeQueuedRun({
+      config,
+      source: loaded.file,
+      configDir: dirname(loaded.file),
+      store,
+      ...(options.retry === undefined ? {} : { retry: options.retry }),
+      html: options.html ?? null,
+      signal: options.signal,
+      resumeCommand: (runId) => resumeCommandOf(options.commandLine, runId),
+      queueUrl: queue.url,
+      heartbeatSeconds: queue.heartbeatSeconds,
+    });
+    return withNextSteps(run, store);
+  }
   const run = await executeRun({
     config,
     source: loaded.file,
@@ -54,10 +75,19 @@ export async function runCommand(options: RunCommandOptions): Promise<string> {
     ...(options.retry === undefined ? {} : { retry: options.retry }),
     html: options.html ?? null,
     signal: options.signal,
-    resumeCommand: (runId) =>
-      options.commandLine.includes('--run-id') ? options.commandLine : `${options.commandLine} --run-id ${runId}`,
+    resumeCommand: (runId) => resumeCommandOf(options.commandLine, runId),
   });
-  if (options.dryRun || run.summary === undefined) return run.text;
+  if (options.dryRun) return run.text;
+  return withNextSteps(run, store);
+}
+
+function resumeCommandOf(commandLine: string, runId: string): string {
+  return commandLine.includes('--run-id') ? commandLine : `${commandLine} --run-id ${runId}`;
+}
+
+/** The report, then what to do next with the run (as the user called the CLI). */
+function withNextSteps(run: ExecutedRun, store: string): string {
+  if (run.summary === undefined) return run.text;
   // As the user called it (`npm run ratchet --` from a clone), so the lines run as printed.
   const ratchet = `${cliInvocation()} ${store === defaultCorpusUrl ? '' : `--store ${shellQuote(store)} `}`;
   return [

@@ -1,4 +1,4 @@
-import { buildRun, ConfigError, loadStrategyModules, preflight, type RatchetConfig } from '@ratchet/config';
+import { preflight, type RatchetConfig } from '@ratchet/config';
 import { type Corpus, openCorpus, type RunManifest } from '@ratchet/corpus';
 import { type RunSummary, runBenchmark, type Task } from '@ratchet/runtime';
 import pc from 'picocolors';
@@ -7,12 +7,11 @@ import { progressPrinter } from '../progress-printer';
 import { RunInterruptedError } from '../run-interrupted-error';
 import { RunPausedError } from '../run-paused-error';
 import { terminalReport } from '../terminal-report';
+import { benchmarkSetup } from './benchmark-setup';
 import { dryRunPlan } from './dry-run-plan';
 import { probeWorker } from './probe-worker';
 import { recordedRunNote } from './recorded-run-note';
 import { type RetryMode, retrySelection } from './retry-selection';
-import { planRun, runIdentity } from './run-plan';
-import { selectTasks } from './select-tasks';
 
 export interface ExecuteRunOptions {
   config: RatchetConfig;
@@ -53,18 +52,9 @@ export interface ExecutedRun {
  */
 export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRun> {
   const { config, store } = options;
-  const strategies = await loadStrategyModules(config, options.configDir ?? process.cwd(), options.source);
-  const built = buildRun(config, { strategies });
+  const setup = await benchmarkSetup(config, { source: options.source, configDir: options.configDir ?? process.cwd() });
   try {
-    const all = await built.environment.tasks(config.split);
-    const tasks = selectTasks(all, config);
-    if (tasks.length === 0) {
-      throw new ConfigError(options.source, [
-        { field: 'split', message: `the ${config.split} split of ${built.environment.id} has no tasks` },
-      ]);
-    }
-    const benchmark = config.benchmark ?? built.environment.id;
-    const plan = planRun(config, { benchmark, tasks, arms: built.arms, strategies });
+    const { plan, tasks, built } = setup;
     const retry = options.retry === undefined ? null : await retrySelection(store, plan.runId, options.retry);
     if (retry !== null && retry.cells.length === 0) return { runId: plan.runId, text: retry.text };
     if (options.dryRun) {
@@ -86,59 +76,70 @@ export async function executeRun(options: ExecuteRunOptions): Promise<ExecutedRu
           `${options.announce?.(plan.cells) ?? `Run ${plan.runId}: ${plan.arms.length} arms × ${tasks.length} ${config.split} tasks × ${config.replicates} replicate(s) = ${plan.cells} cells → ${store}`}\n`,
         );
       }
-      const summary = await runBenchmark({
-        environment: built.environment,
-        worker,
-        judge: built.judge,
-        analyst: built.createAnalyst(),
-        arms: built.arms,
-        tasks,
-        corpus,
-        runId,
-        ...(retry?.mode === 'infra' ? { retry: 'infra' as const } : {}),
-        ...(retry?.mode === 'failed' ? { retryFailedOf: plan.runId } : {}),
-        benchmark,
-        replicates: config.replicates,
-        concurrency: config.concurrency,
-        // A retry of failures draws fresh randomness: replaying the seeds that failed would only replay the failures.
-        seed: retry?.mode === 'failed' ? `${config.seed}/retry-failed` : config.seed,
-        retries: config.retries,
-        oracle: config.oracle,
-        primaryContrast: plan.primaryContrast,
-        config: runIdentity(config, strategies),
-        resumeCommand: options.resumeCommand(plan.runId),
-        ...(config.maxCost === undefined ? {} : { maxUsd: config.maxCost }),
-        ...(config.rateLimit
-          ? { rateLimit: { attempts: config.rateLimit.attempts, perMs: config.rateLimit.perSeconds * 1000 } }
-          : {}),
-        signal: options.signal,
-        onProgress: progressPrinter(),
-      });
-      const { manifest } = await loadRun(corpus, summary.runId);
-      const report = terminalReport(manifest, summary);
-      if (summary.stopReason === 'signal') {
-        throw new RunInterruptedError(
-          `${report}\n\nInterrupted: every finished cell is recorded in ${store}. Resume with:\n  ${options.resumeCommand(plan.runId)}`,
-        );
-      }
-      if (summary.stopReason === 'infra') {
-        throw new RunPausedError(
-          `${report}\n\nPaused: ${summary.stopDetail ?? 'an infra failure would hit every cell'}. Every finished cell is recorded in ${store}; fix it, then resume with:\n  ${options.resumeCommand(plan.runId)}`,
-        );
-      }
-      const written = options.html === null ? [] : [await writeHtmlReport(corpus, { manifest, summary }, options.html)];
-      const capped =
-        summary.stopReason === 'spend-cap'
-          ? [`Stopped at the spend cap ($${config.maxCost}); raise --max-cost and run the same command to go on.`]
-          : [];
-      const infra = await infraWarning(corpus, runId);
-      return { runId, text: [report, ...infra, ...capped, ...written].join('\n'), manifest, summary };
+      const summary = await runBenchmark(
+        setup.options({
+          corpus,
+          worker,
+          runId,
+          ...(retry?.mode === 'infra' ? { retryInfra: true } : {}),
+          ...(retry?.mode === 'failed' ? { retryFailedOf: plan.runId } : {}),
+          resumeCommand: options.resumeCommand(plan.runId),
+          signal: options.signal,
+          onProgress: progressPrinter(),
+        }),
+      );
+      return await runOutcome(corpus, summary, { ...options, runId, resumeOf: plan.runId });
     } finally {
       await corpus.close();
     }
   } finally {
-    await built.close();
+    await setup.close();
   }
+}
+
+/**
+ * The report of a finished run, or the error that says it was interrupted or paused and how to resume;
+ * shared by a local run and a run whose cells workers took from a queue.
+ *
+ * @throws {RunInterruptedError} when the run stopped on a signal.
+ * @throws {RunPausedError} when an infra failure that reaches every cell paused it.
+ */
+export async function runOutcome(
+  corpus: Corpus,
+  summary: RunSummary,
+  options: Pick<ExecuteRunOptions, 'config' | 'store' | 'html' | 'resumeCommand'> & {
+    runId: string;
+    /** The run id the resume command is for (the original run of a retry of failures). */
+    resumeOf: string;
+    /** What to add to the "Interrupted" line, e.g. that cells still running on workers will be recorded. */
+    interruptedNote?: string;
+  },
+): Promise<ExecutedRun> {
+  const { config, store } = options;
+  const { manifest } = await loadRun(corpus, summary.runId);
+  const report = terminalReport(manifest, summary);
+  if (summary.stopReason === 'signal') {
+    throw new RunInterruptedError(
+      `${report}\n\nInterrupted: every finished cell is recorded in ${store}.${options.interruptedNote ?? ''} Resume with:\n  ${options.resumeCommand(options.resumeOf)}`,
+    );
+  }
+  if (summary.stopReason === 'infra') {
+    throw new RunPausedError(
+      `${report}\n\nPaused: ${summary.stopDetail ?? 'an infra failure would hit every cell'}. Every finished cell is recorded in ${store}; fix it, then resume with:\n  ${options.resumeCommand(options.resumeOf)}`,
+    );
+  }
+  const written = options.html === null ? [] : [await writeHtmlReport(corpus, { manifest, summary }, options.html)];
+  const capped =
+    summary.stopReason === 'spend-cap'
+      ? [`Stopped at the spend cap ($${config.maxCost}); raise --max-cost and run the same command to go on.`]
+      : [];
+  const infra = await infraWarning(corpus, options.runId);
+  return {
+    runId: options.runId,
+    text: [report, ...infra, ...capped, ...written].join('\n'),
+    manifest,
+    summary,
+  };
 }
 
 /** Cells the harness failed on are excluded from the results; say so, with the first error, so it gets fixed. */
