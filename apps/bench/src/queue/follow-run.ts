@@ -6,7 +6,7 @@ import { spendUsdOf } from './run-spend';
 
 export interface FollowRunInput {
   corpus: Corpus;
-  queue: CellQueue;
+  queue: Pick<CellQueue, 'states' | 'cancelWaiting'>;
   runId: string;
   /** The cells queued by this invocation; the run is done when each is recorded (a redo: by a later try). */
   pending: ReadonlyArray<CellToRun<{ id: string }>>;

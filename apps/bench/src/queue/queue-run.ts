@@ -1,22 +1,14 @@
 import { shellQuote, UsageError } from '@ratchet/config';
 import { openCorpus } from '@ratchet/corpus';
 import { CellQueue } from '@ratchet/queue';
-import {
-  cellsToRun,
-  finishRun,
-  manifestOf,
-  planBenchmark,
-  startManifest,
-  UnenforceableCapError,
-} from '@ratchet/runtime';
+import { finishRun } from '@ratchet/runtime';
 import { cliInvocation } from '../cli-invocation';
 import { progressPrinter } from '../progress-printer';
 import { benchmarkSetup } from '../run/benchmark-setup';
 import { type ExecutedRun, type ExecuteRunOptions, runOutcome } from '../run/execute-run';
 import { retrySelection } from '../run/retry-selection';
 import { followRun } from './follow-run';
-import type { QueuedRun } from './queued-run';
-import { runSpendUsd } from './run-spend';
+import { startQueuedRun } from './start-queued-run';
 
 export interface QueuedRunOptions extends Omit<ExecuteRunOptions, 'probe' | 'dryRun' | 'announce' | 'freshHint'> {
   queueUrl: string;
@@ -56,45 +48,16 @@ export async function executeQueuedRun(options: QueuedRunOptions): Promise<Execu
       superviseIntervalSeconds: Math.max(1, Math.min(10, Math.floor(options.heartbeatSeconds / 5))),
     });
     try {
-      const benchmark = setup.options({
-        corpus,
-        // The coordinator never calls the agent; the worker is built for the run's identity (id, model, version).
-        worker: setup.built.createWorker(),
+      const { plan, manifest, pending, skipped, spec, jobs } = await startQueuedRun(setup, corpus, {
+        config,
+        source: options.source,
+        configDir,
+        store,
         runId,
-        ...(retry?.mode === 'infra' ? { retryInfra: true } : {}),
-        ...(retry?.mode === 'failed' ? { retryFailedOf: setup.plan.runId } : {}),
+        retry: retry?.mode ?? null,
         resumeCommand: options.resumeCommand(setup.plan.runId),
         signal: options.signal,
       });
-      const plan = await planBenchmark(benchmark);
-      const manifest = await startManifest(corpus, manifestOf(plan, benchmark, new Date()));
-      const { pending, skipped } = await cellsToRun(
-        corpus,
-        runId,
-        plan.cells,
-        retry?.mode === 'infra' ? 'infra' : null,
-      );
-      const spendCap = config.maxCost === undefined ? null : { usd: config.maxCost, baselineUsd: await baseline() };
-      const spec: QueuedRun = {
-        version: 1,
-        runId,
-        configHash: plan.configHash,
-        store,
-        config: config as unknown as Record<string, unknown>,
-        source: options.source,
-        configDir,
-        retryFailedOf: retry?.mode === 'failed' ? setup.plan.runId : null,
-        spendCap,
-      };
-      const jobs = pending.map((cell) => ({
-        runId,
-        cellId: cell.cellId,
-        armId: cell.arm.id,
-        taskId: cell.task.id,
-        replicate: cell.replicate,
-        redoTry: cell.supersedes?.at(-1)?.try ?? null,
-        run: spec,
-      }));
       const queued = await queue.enqueue(jobs, { heartbeatSeconds: options.heartbeatSeconds });
       const startWorker = `${cliInvocation()} worker --queue ${shellQuote(options.queueUrl)}`;
       if (retry !== null) process.stderr.write(`${retry.text}\n`);
@@ -107,7 +70,7 @@ export async function executeQueuedRun(options: QueuedRunOptions): Promise<Execu
         runId,
         pending,
         skipped,
-        spendCap,
+        spendCap: spec.spendCap,
         signal: options.signal,
         onProgress: progressPrinter(),
         noWorkerHint: `No worker is running a cell of this run yet. Start one on any machine that reaches the queue: ${startWorker}`,
@@ -129,12 +92,6 @@ export async function executeQueuedRun(options: QueuedRunOptions): Promise<Execu
             ? ` Its waiting cells are cancelled; ${followed.stillRunning} cell(s) running on workers will be recorded when they finish.`
             : ' Its waiting cells are cancelled.',
       });
-
-      async function baseline(): Promise<number> {
-        const usd = await runSpendUsd(corpus, runId);
-        if (usd === null) throw new UnenforceableCapError({ cap: 'usd', scope: 'run', where: `run ${runId}` });
-        return usd;
-      }
     } finally {
       await queue.close();
       await corpus.close();
