@@ -11,6 +11,7 @@ import { benchLearnedStop } from './learned-stop';
 import { benchLibrary } from './library-learning';
 import { benchOptimizer, defaultSeeds } from './optimizer-comparison';
 import { benchPostgres } from './postgres-store';
+import { benchQueue } from './queue-scaling';
 import { benchCalibration } from './promotion-calibration';
 import { benchReplayVsLive } from './replay-vs-live';
 import { benchSandbox } from './sandbox-overhead';
@@ -44,6 +45,13 @@ const sections: Record<string, () => Promise<void>> = {
       '\nThe PostgreSQL store beside SQLite: append throughput and pairs() over 1,000,000 records each (a few minutes)…\n',
     );
     console.log(await benchPostgres(progress));
+    clearProgress();
+  },
+  queue: async () => {
+    console.log(
+      '\nThe cell queue: enqueue → start with an instant worker, and 1–16 `ratchet worker` processes on one run (a few minutes)…\n',
+    );
+    console.log(await benchQueue(progress));
     clearProgress();
   },
   viewer: async () => {

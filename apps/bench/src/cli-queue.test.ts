@@ -134,3 +134,21 @@ describe.skipIf(backend.kind === 'pglite')('ratchet run --queue with ratchet wor
     expect(sharedLines).toHaveLength(localLines.length);
   }, 150_000);
 });
+
+describe('ratchet run --queue and ratchet worker: bad usage', () => {
+  it('refuses a store workers elsewhere cannot reach, a queue that is not PostgreSQL, and a worker without a queue', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ratchet-queue-usage-'));
+    const config = writeConfig(dir);
+    const local = await ratchet(['--store', `sqlite:${join(dir, 'c.db')}`, 'run', config, '--queue', 'postgres://h/db']);
+    expect(local.exitCode).toBe(2);
+    expect(local.stderr).toContain('--queue needs a store every worker can reach');
+    const [notPostgres, noQueue] = await Promise.all([
+      ratchet(['worker', '--queue', 'redis://h']),
+      ratchet(['worker']),
+    ]);
+    expect(notPostgres.exitCode).toBe(2);
+    expect(notPostgres.stderr).toContain('expected a postgres:// URL');
+    expect(noQueue.exitCode).toBe(2);
+    expect(noQueue.stderr).toContain("required option '--queue <url>' not specified");
+  }, 30_000);
+});

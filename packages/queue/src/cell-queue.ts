@@ -157,34 +157,46 @@ export class CellQueue {
     dead: (cell: DeadCell) => Promise<void>;
   }): Promise<void> {
     this.#working = true;
-    // New cells wake workers at once (NOTIFY); polling finds retries, which send none.
-    const common = {
-      batchSize: 1,
-      includeMetadata: true,
-      pollingIntervalSeconds: 1,
-      notifyPollingIntervalSeconds: 1,
-    } as const;
-    await this.#boss.work<unknown>(
-      cellQueueName,
-      { ...common, localConcurrency: handlers.concurrency },
-      async ([taken]: Job<unknown>[]) => {
-        const job = withMetadata(taken);
-        if (job === undefined) return;
+    for (let slot = 0; slot < handlers.concurrency; slot++) {
+      await this.#workOne(cellQueueName, async (job) => {
         await handlers.run({
           job: parseJob(job),
           delivery: job.retryCount + 1,
           lastDelivery: job.retryCount >= job.retryLimit,
         });
-      },
-    );
-    await this.#boss.work<unknown>(deadCellQueueName, common, async ([taken]: Job<unknown>[]) => {
-      const job = withMetadata(taken);
-      if (job === undefined) return;
+      });
+    }
+    await this.#workOne(deadCellQueueName, async (job) => {
       await handlers.dead({
         job: parseJob(job),
         deliveries: (job.sourceRetryCount ?? 0) + 1,
         error: failureText(job.sourceOutput),
       });
+    });
+  }
+
+  /**
+   * One pg-boss worker loop taking one job at a time. pg-boss waits out its polling interval after
+   * every job unless told there may be more; telling it after each job keeps a busy queue draining
+   * back to back, and an empty fetch returns it to polling (new cells wake it by NOTIFY).
+   */
+  async #workOne(name: string, handle: (job: JobWithMetadata<unknown>) => Promise<void>): Promise<void> {
+    // New cells wake workers at once (NOTIFY); polling finds retries, which send none. Idle slots poll
+    // every 5 s: 1,000 idle slots are 200 light queries a second, and a retry waits at most that long.
+    const options = {
+      batchSize: 1,
+      includeMetadata: true,
+      pollingIntervalSeconds: 5,
+      notifyPollingIntervalSeconds: 5,
+    } as const;
+    let id = '';
+    id = await this.#boss.work<unknown>(name, options, async ([taken]: Job<unknown>[]) => {
+      const job = withMetadata(taken);
+      try {
+        if (job !== undefined) await handle(job);
+      } finally {
+        this.#boss.notifyWorker(id);
+      }
     });
   }
 

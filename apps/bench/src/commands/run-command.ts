@@ -28,9 +28,10 @@ export function addRunCommand(program: Command, context: CommandContext): void {
     .option('--retry-failed', 'run again only the failed cells (judged, not resolved) into a NEW run; see below')
     .option('--probe', 'run the agent once on the first task before the run; stop if it fails (nothing recorded)')
     .addOption(
-      new Option('--queue <url>', 'queue the cells on PostgreSQL for `ratchet worker` processes (see below)')
-        .env('RATCHET_QUEUE')
-        .argParser(queueUrlArgument),
+      // No environment variable: a `RATCHET_QUEUE` exported for workers must not turn every run into a queued one.
+      new Option('--queue <url>', 'queue the cells on PostgreSQL for `ratchet worker` processes (see below)').argParser(
+        queueUrlArgument,
+      ),
     )
     .option(
       '--heartbeat <seconds>',
