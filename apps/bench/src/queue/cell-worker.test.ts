@@ -89,6 +89,28 @@ describe('cellWorker (what `ratchet worker` does with each job)', () => {
     expect(log[1]).toBe(`skip ${job.cellId}: already recorded (delivery 2)`);
   });
 
+  it('queues only the cells not recorded when a run is queued again (a resumed run)', async () => {
+    const { corpus, started, store } = await queuedRun();
+    const [job] = started.jobs as [CellJob];
+    await worker().run(taken(job));
+    const { config, file } = await loadConfig(join(dirname(started.spec.source), 'ratchet.config.json'));
+    const setup = await benchmarkSetup(config, { source: file, configDir: dirname(file) });
+    cleanups.push(() => setup.close());
+    const again = await startQueuedRun(setup, corpus, {
+      config,
+      source: file,
+      configDir: dirname(file),
+      store,
+      runId: started.plan.runId,
+      retry: null,
+      resumeCommand: 'ratchet run',
+      signal: new AbortController().signal,
+    });
+    expect(again.skipped).toBe(1);
+    expect(again.jobs.map((queued) => queued.cellId)).toEqual(started.jobs.slice(1).map((queued) => queued.cellId));
+    expect(again.spec.configHash).toBe(started.spec.configHash);
+  });
+
   it('records a cell that failed on every delivery as infra, which a retry of infra then replaces', async () => {
     const { corpus, started } = await queuedRun();
     const [job] = started.jobs as [CellJob];
