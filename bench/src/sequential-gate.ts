@@ -19,7 +19,8 @@ const lifts = [0, 0.05, 0.1, 0.2];
 const simulations = 2000;
 const confidence = 0.95;
 const minEffects = [0.1, 0.2];
-const alpha = (1 - confidence) / 2;
+/** One-sided level, rounded so it prints as 0.025 (the gate computes (1 − confidence)/2 itself). */
+const alpha = 0.025;
 
 interface Tally {
   promoted: number;

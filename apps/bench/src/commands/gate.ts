@@ -75,6 +75,7 @@ export async function gateCommand(options: GateCommandOptions): Promise<string> 
       confidence: config.optimize.gate.confidence,
       threshold: config.optimize.gate.threshold,
       ...(config.optimize.gate.minPairs === undefined ? {} : { minPairs: config.optimize.gate.minPairs }),
+      ...(config.optimize.gate.sequential === undefined ? {} : { sequential: config.optimize.gate.sequential }),
       concurrency: config.concurrency,
       signal: options.signal,
       config: { holdoutRotation: holdout.rotation, candidate: found.record.hash },

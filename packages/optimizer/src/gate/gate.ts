@@ -4,7 +4,7 @@ import { decidePromotion, type PromotionDecision, type Seed, type SequentialSett
 import { OptimizerError } from '../optimizer-error';
 import type { CandidatePlan, SearchFamily } from '../search-family';
 import { assertHoldoutUnspent, type Holdout, holdoutDigest, ledgerEntryId } from './holdout-ledger';
-import { type SequentialGateSettings, sequentialDecision } from './sequential-decision';
+import { defaultBatchSize, type SequentialGateSettings, sequentialDecision } from './sequential-decision';
 
 /** Raised before any rollout when the candidate is the incumbent itself (same controller hash). */
 export class IdenticalChampionError extends OptimizerError {
@@ -171,7 +171,15 @@ async function holdoutRun(options: GateOptions, tasks: readonly Task[], runId: s
       gate: {
         holdoutKey: holdout.key,
         optimizationId: options.optimizationId ?? null,
-        ...(options.sequential === undefined ? {} : { sequential: { ...options.sequential } }),
+        ...(options.sequential === undefined
+          ? {}
+          : {
+              sequential: {
+                maxItems: options.sequential.maxItems,
+                minEffect: options.sequential.minEffect,
+                batchSize: options.sequential.batchSize ?? defaultBatchSize,
+              },
+            }),
       },
       user: options.config ?? null,
     },

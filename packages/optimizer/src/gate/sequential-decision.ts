@@ -10,7 +10,7 @@ export interface SequentialGateSettings {
   /** The smallest lift above the threshold worth promoting: below it, the gate stops for futility. */
   readonly minEffect: number;
   /** Holdout items evaluated per batch, default 5: the gate looks after each batch, so it overshoots by less than one. */
-  readonly batchSize?: number;
+  readonly batchSize?: number | undefined;
 }
 
 export interface SequentialGateRun {
