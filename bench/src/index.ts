@@ -16,6 +16,7 @@ import { benchCalibration } from './promotion-calibration';
 import { benchReplayVsLive } from './replay-vs-live';
 import { benchSandbox } from './sandbox-overhead';
 import { benchSatReadSide } from './sat-read-side';
+import { benchSequentialGate } from './sequential-gate';
 import { benchViewer } from './viewer-bench';
 
 const progress = (message: string) => {
@@ -30,6 +31,14 @@ const sections: Record<string, () => Promise<void>> = {
   calibration: async () => {
     console.log('\nSimulating the promotion gate (16,000 seeded holdouts, about half a minute)…\n');
     const table = benchCalibration((done, total) => progress(`calibration: ${done}/${total} simulated holdouts`));
+    clearProgress();
+    console.log(table);
+  },
+  'sequential-gate': async () => {
+    console.log(
+      '\nSimulating the sequential and fixed-n promotion gates (24,000 seeded holdouts, each decided three ways; a minute or two)…\n',
+    );
+    const table = benchSequentialGate(progress);
     clearProgress();
     console.log(table);
   },

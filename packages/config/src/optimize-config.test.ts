@@ -56,6 +56,20 @@ describe('the optimize section', () => {
     expect(config.optimize?.budget.cells).toBeGreaterThan(0);
   });
 
+  it('keeps the fixed-n gate by default, and reads a sequential gate when asked', async () => {
+    const file = configFile({
+      environment: { kind: 'dsl', count: 20 },
+      optimize: { budget: { cells: 50 }, gate: { sequential: { maxItems: 100, minEffect: 0.1 } } },
+    });
+    expect((await loadConfig(file)).config.optimize?.gate.sequential).toEqual({ maxItems: 100, minEffect: 0.1 });
+    const plain = configFile({ environment: { kind: 'dsl', count: 20 }, optimize: { budget: { cells: 50 } } });
+    expect((await loadConfig(plain)).config.optimize?.gate.sequential).toBeUndefined();
+    const problems = await problemsOf({ budget: { cells: 50 }, gate: { sequential: { maxItems: 0, minEffect: 0 } } });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^optimize\.gate\.sequential\.maxItems: /);
+    expect(problems[1]).toMatch(/^optimize\.gate\.sequential\.minEffect: /);
+  });
+
   it('refuses a search with no budget: it would never stop', async () => {
     expect(await problemsOf({ budget: {} })).toEqual([
       'optimize.budget: give at least one cap: { "cells": 200 }, { "usd": 5 } or { "iterations": 20 }; a search without one never stops',

@@ -28,6 +28,16 @@ export const gateRecordSchema = z.strictObject({
   reason: z.string().min(1).max(100),
   /** The full decision (`decidePromotion`'s result): lift with its interval, test, veto, n, exclusions. */
   decision: jsonValueSchema,
+  /**
+   * A sequential gate only (absent for the fixed-n gate and in records written before it existed): the
+   * holdout items its decision spent in the committed order, the items evaluated (whole batches, so
+   * possibly more), and why it stopped.
+   */
+  itemsSpent: z.number().int().nonnegative().optional(),
+  itemsEvaluated: z.number().int().nonnegative().optional(),
+  stoppedBy: z.enum(['evidence', 'futility', 'cap']).optional(),
+  /** A sequential gate's runs, one per batch, in order (`runId` is the first). */
+  runIds: z.array(idSchema).min(1).optional(),
   createdAt: timestampSchema,
 });
 export type GateRecord = z.infer<typeof gateRecordSchema>;

@@ -1,6 +1,7 @@
 import { SplitOverlapError } from '@ratchet/runtime';
 import { type GateOutcome, gate } from './gate/gate';
 import { assertHoldoutUnspent, type Holdout } from './gate/holdout-ledger';
+import type { SequentialGateSettings } from './gate/sequential-decision';
 import { type GepaResult, gepa } from './gepa/gepa';
 import type { GepaOptions } from './gepa/gepa-options';
 import type { SearchFamily } from './search-family';
@@ -12,8 +13,16 @@ export interface ImproveOptions extends Omit<GepaOptions, 'train' | 'val'> {
     readonly val: GepaOptions['val'];
     readonly holdout: Holdout;
   };
-  /** The gate's settings: confidence (0.95), the lift the interval must clear (0), the evidence floor. */
-  readonly gate?: { readonly confidence?: number; readonly threshold?: number; readonly minPairs?: number };
+  /**
+   * The gate's settings: confidence (0.95), the lift the interval must clear (0), the evidence floor, and
+   * `sequential` to stop early on the holdout (default: the fixed-n gate on every holdout item).
+   */
+  readonly gate?: {
+    readonly confidence?: number;
+    readonly threshold?: number;
+    readonly minPairs?: number;
+    readonly sequential?: SequentialGateSettings;
+  };
   /**
    * The family that runs the holdout's tasks, when they come from another draw than train and val (a rotated
    * holdout of a generated family: another seed, another environment); default `family`.
@@ -84,6 +93,7 @@ export async function improve(options: ImproveOptions): Promise<ImproveResult> {
     ...(options.gate?.confidence === undefined ? {} : { confidence: options.gate.confidence }),
     ...(options.gate?.threshold === undefined ? {} : { threshold: options.gate.threshold }),
     ...(options.gate?.minPairs === undefined ? {} : { minPairs: options.gate.minPairs }),
+    ...(options.gate?.sequential === undefined ? {} : { sequential: options.gate.sequential }),
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   });

@@ -29,6 +29,7 @@ export {
   ledgerEntryId,
   nextHoldout,
 } from './gate/holdout-ledger';
+export { committedOrder, type SequentialGateSettings } from './gate/sequential-decision';
 export { type GepaResult, gepa } from './gepa/gepa';
 export {
   defaultAcceptance,

@@ -1,5 +1,6 @@
 import { type AlignedOutcomes, alignOutcomes, type TaskOutcomes } from './align-outcomes';
 import { minimumResamples } from './bootstrap-options';
+import { decideSequentially, type SequentialSettings, type SequentialTrace } from './decide-sequentially';
 import { expandedConfidence, unexpandPValue } from './expanded-confidence';
 import { InvalidInputError } from './invalid-input-error';
 import { pairedBootstrap } from './paired-bootstrap';
@@ -32,9 +33,26 @@ export interface PromotionInput {
   candidateHash?: string;
   /** Score given to a candidate `null`, default 0 (the worst pass/fail score). */
   failureScore?: number;
+  /**
+   * Decide sequentially instead: `taskIds` is the pre-committed order, and the decision stops at the
+   * first item where the e-value reaches 1/α, or the lift's upper confidence bound falls below
+   * threshold + minEffect, or the cap. Absent: the fixed-n decision on every task.
+   */
+  sequential?: SequentialSettings;
 }
 
-export type PromotionReason = 'identical-champion' | 'few-pairs' | 'no-margin' | 'vetoed' | 'promoted';
+/**
+ * Why the decision went as it did. `futile` and `undecided` come only from the sequential gate: it
+ * stopped for futility, or no stopping rule has fired yet in the items given (evaluate more).
+ */
+export type PromotionReason =
+  | 'identical-champion'
+  | 'few-pairs'
+  | 'no-margin'
+  | 'vetoed'
+  | 'futile'
+  | 'undecided'
+  | 'promoted';
 
 export interface PromotionDecision {
   promoted: boolean;
@@ -47,9 +65,12 @@ export interface PromotionDecision {
   minPairs: number;
   /** Mean lift of candidate over incumbent with its interval; null where it cannot be computed. */
   lift: { estimate: number | null; low: number | null; high: number | null };
-  /** Two-sided p-value of the test that decided (McNemar exact or the bootstrap); null if none ran. */
+  /**
+   * Two-sided p-value of the test that decided (McNemar exact or the bootstrap); for the sequential gate
+   * the one-sided anytime-valid p-value min(1, 1/max e-value); null if none ran.
+   */
   pValue: number | null;
-  test: 'exact' | 'bootstrap' | 'none';
+  test: 'exact' | 'bootstrap' | 'e-process' | 'none';
   /**
    * The veto: the exact sign test on the paired differences (for pass/fail outcomes this is McNemar's
    * exact test). Wins and losses count tasks where the candidate did better or worse; null if none ran.
@@ -60,6 +81,8 @@ export interface PromotionDecision {
   threshold: number;
   confidence: number;
   seed: string;
+  /** The sequential gate's trace (items spent, why it stopped, the e-value path); absent for the fixed-n decision. */
+  sequential?: SequentialTrace;
 }
 
 /** Below this many pairs, pass/fail outcomes are decided by the exact test, not the bootstrap. */
@@ -75,6 +98,11 @@ const exactBelow = 20;
  * a seeded paired percentile bootstrap, read at Hesterberg's expanded level so it is not too narrow at
  * small n. Promotion is one-sided: under no effect it promotes at most (1 − confidence)/2 of the time
  * (the veto guarantees it).
+ *
+ * With `sequential`, the outcomes are read one item at a time in the order of `taskIds` (committed
+ * before any was evaluated) and the decision stops early: see `decideSequentially` — an anytime-valid
+ * e-process promotes (Ville's inequality), a betting confidence sequence stops for futility, and the
+ * result carries `sequential.itemsSpent`, `sequential.stoppedBy` and the e-value path.
  *
  * @throws {UnpairedDataError} when outcomes do not pair (duplicate ids, missing tasks, NaN).
  * @throws {InvalidInputError} for invalid settings or an empty holdout.
@@ -133,6 +161,17 @@ export function decidePromotion(input: PromotionInput): PromotionDecision {
 
   if (input.incumbentHash !== undefined && input.incumbentHash === input.candidateHash) {
     return refuse('identical-champion', `the candidate has the incumbent's hash (${input.incumbentHash})`);
+  }
+  if (input.sequential !== undefined) {
+    return decideSequentially({
+      settings: input.sequential,
+      aligned,
+      taskIds: input.taskIds,
+      threshold,
+      confidence,
+      floor,
+      seed: base.seed,
+    });
   }
   const binary = isBinary(aligned);
   if (n > 0 && aligned.candidate.every((value, i) => value === aligned.incumbent[i])) {

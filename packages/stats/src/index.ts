@@ -1,5 +1,6 @@
 export type { TaskOutcomes } from './align-outcomes';
 export { benjaminiHochberg } from './benjamini-hochberg';
+export { type BettingConfidenceSequence, bettingConfidenceSequence } from './betting-confidence-sequence';
 export { binomialTest } from './binomial-test';
 export type { BootstrapMethod } from './bootstrap-bounds';
 export { type BootstrapIntervalOptions, bootstrapInterval } from './bootstrap-interval';
@@ -12,7 +13,11 @@ export {
   type PromotionInput,
   type PromotionReason,
 } from './decide-promotion';
+export type { SequentialSettings, SequentialTrace, StoppedBy } from './decide-sequentially';
+export { discordantMixtureEValue } from './discordant-mixture-e-value';
+export { type DiscordantPairEProcess, discordantPairEProcess } from './discordant-pair-e-process';
 export { type GenerationPoint, generationSlope } from './generation-slope';
+export { type HedgedCapitalWealth, hedgedCapitalWealth } from './hedged-capital-wealth';
 export { holm } from './holm';
 export { InvalidInputError } from './invalid-input-error';
 export { type McNemarResult, mcnemarExact } from './mcnemar-exact';

@@ -58,7 +58,7 @@ export async function gateCommand(options: GateCommandOptions): Promise<string> 
     setup = holdout.rotation === 0 ? home : buildSearch(draws.configFor(holdout.rotation), loaded.file);
     for (const line of await preflight(config)) process.stderr.write(`preflight ok · ${line}\n`);
     process.stderr.write(
-      `Gate ${found.record.hash} against ${home.baseline.hash} on holdout "${holdout.key}": 2 controllers × ${holdout.tasks.length} tasks × ${config.optimize.replicates} replicate(s) → ${store}\n`,
+      `Gate ${found.record.hash} against ${home.baseline.hash} on holdout "${holdout.key}": 2 controllers × ${holdout.tasks.length} tasks × ${config.optimize.replicates} replicate(s)${config.optimize.gate.sequential === undefined ? '' : ` (sequential: at most ${config.optimize.gate.sequential.maxItems} items, in batches of ${config.optimize.gate.sequential.batchSize ?? 5})`} → ${store}\n`,
     );
     const outcome = await gate({
       corpus,
@@ -75,6 +75,7 @@ export async function gateCommand(options: GateCommandOptions): Promise<string> 
       confidence: config.optimize.gate.confidence,
       threshold: config.optimize.gate.threshold,
       ...(config.optimize.gate.minPairs === undefined ? {} : { minPairs: config.optimize.gate.minPairs }),
+      ...(config.optimize.gate.sequential === undefined ? {} : { sequential: config.optimize.gate.sequential }),
       concurrency: config.concurrency,
       signal: options.signal,
       config: { holdoutRotation: holdout.rotation, candidate: found.record.hash },

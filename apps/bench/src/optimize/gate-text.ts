@@ -1,5 +1,6 @@
 import type { GateOutcome } from '@ratchet/optimizer';
 import pc from 'picocolors';
+import { eValuePathLine } from '../report/e-value-path';
 import { formatInterval, formatPoints, formatProbability } from '../report/format-figures';
 
 /** Where the decision was taken, besides the outcome: the holdout drawn and the commands around it. */
@@ -22,6 +23,7 @@ export function gateJson(outcome: GateOutcome, context: GateContext) {
     optimizationId: outcome.record.optimizationId,
     ledgerEntry: outcome.record.recordId,
     runId: outcome.runId,
+    runIds: outcome.runIds,
     decision: outcome.decision,
   };
 }
@@ -44,6 +46,7 @@ export function gateText(outcome: GateOutcome, context: GateContext): string {
       ? 'veto: none ran'
       : `veto (${veto.test}): ${plural(veto.wins, 'win')}, ${plural(veto.losses, 'loss', 'losses')}, p ${formatProbability(veto.pValue)}`;
   const lost = decision.candidateFailures.length;
+  const path = eValuePathLine(decision);
   return [
     pc.bold(
       `Gate on ${context.benchmark} · holdout "${context.holdout.key}" (${context.holdout.tasks} tasks) · incumbent ${record.incumbent.hash} (${context.incumbentLabel}) vs candidate ${record.candidate.hash}`,
@@ -52,6 +55,7 @@ export function gateText(outcome: GateOutcome, context: GateContext): string {
     `  lift ${formatPoints(lift.estimate)} points, ${level} CI ${formatInterval(lift.low, lift.high)} (must clear ${formatPoints(decision.threshold)})`,
     `  ${test} · ${vetoText}`,
     `  n ${decision.n} paired tasks (floor ${decision.minPairs})${lost > 0 ? ` · the candidate failed to run on ${lost} and lost them` : ''}${decision.excluded.length > 0 ? ` · ${decision.excluded.length} excluded` : ''}`,
+    ...(path === null ? [] : [`  sequential: ${path}`]),
     `  ${decision.explanation}`,
     '',
     `Ledger entry ${record.recordId} (run ${outcome.runId}): this holdout is now spent for incumbent ${record.incumbent.hash}; another decision against it needs --rotate.`,

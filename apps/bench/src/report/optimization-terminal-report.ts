@@ -1,6 +1,7 @@
 import type { GateRecord } from '@ratchet/corpus';
 import Table from 'cli-table3';
 import pc from 'picocolors';
+import { eValuePathLine } from './e-value-path';
 import { formatInterval, formatPoints, formatUsd } from './format-figures';
 import type { CurvePoint, OptimizationReport } from './optimization-report';
 
@@ -96,9 +97,13 @@ function frontLines(report: OptimizationReport): string[] {
 
 function gateLines(gates: readonly GateRecord[]): string[] {
   if (gates.length === 0) return ['  none yet: `ratchet gate <config> --candidate HASH` decides on the holdout'];
-  return gates.map((gate) => {
+  return gates.flatMap((gate) => {
     const lift = liftOf(gate);
-    return `  ${gate.createdAt} · ${short(gate.candidate.hash)} vs ${short(gate.incumbent.hash)} on "${gate.holdoutKey}" (${gate.holdoutTasks} tasks): ${gate.promoted ? pc.green('promoted') : `not promoted (${gate.reason})`}${lift}`;
+    const path = eValuePathLine(gate.decision);
+    return [
+      `  ${gate.createdAt} · ${short(gate.candidate.hash)} vs ${short(gate.incumbent.hash)} on "${gate.holdoutKey}" (${gate.holdoutTasks} tasks): ${gate.promoted ? pc.green('promoted') : `not promoted (${gate.reason})`}${lift}`,
+      ...(path === null ? [] : [`    sequential: ${path}`]),
+    ];
   });
 }
 

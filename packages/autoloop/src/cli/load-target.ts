@@ -84,6 +84,7 @@ export async function loadConfiguredTarget(
         confidence: optimize.gate.confidence,
         threshold: optimize.gate.threshold,
         ...(optimize.gate.minPairs === undefined ? {} : { minPairs: optimize.gate.minPairs }),
+        ...(optimize.gate.sequential === undefined ? {} : { sequential: optimize.gate.sequential }),
       },
       seed: String(optimize.seed),
       keep: (candidate, iteration) => target.keep(candidate, iteration),

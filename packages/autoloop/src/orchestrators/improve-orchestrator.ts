@@ -41,8 +41,8 @@ export interface ImproveOrchestratorOptions {
   readonly initialHash: string | null;
 }
 
-async function gateSpend(corpus: Corpus, runId: string): Promise<{ cells: number; usd: number | null }> {
-  const cells = await corpus.cells({ runId });
+async function gateSpend(corpus: Corpus, runIds: readonly string[]): Promise<{ cells: number; usd: number | null }> {
+  const cells = (await Promise.all(runIds.map((runId) => corpus.cells({ runId })))).flat();
   const usd = cells.map((cell) => cell.spend.usd);
   return {
     cells: cells.length,
@@ -90,7 +90,7 @@ export function improveOrchestrator(options: ImproveOrchestratorOptions): Orches
       if (result.search.stop.reason === 'signal') {
         throw context.signal.reason ?? new Error(`iteration ${context.iteration} was stopped: ${result.summary}`);
       }
-      const gated = result.gate === null ? { cells: 0, usd: 0 } : await gateSpend(options.corpus, result.gate.runId);
+      const gated = result.gate === null ? { cells: 0, usd: 0 } : await gateSpend(options.corpus, result.gate.runIds);
       const searchUsd = result.search.spend.usd;
       const spendUsd = searchUsd === null || gated.usd === null ? null : searchUsd + gated.usd;
       const lift = result.gate?.decision.lift;

@@ -1,9 +1,10 @@
 import type { CellRecord, Corpus, GateRecord, JsonValue } from '@ratchet/corpus';
-import { type Controller, runBenchmark, SplitOverlapError } from '@ratchet/runtime';
-import { decidePromotion, type PromotionDecision, type Seed } from '@ratchet/stats';
+import { type Controller, runBenchmark, SplitOverlapError, type Task } from '@ratchet/runtime';
+import { decidePromotion, type PromotionDecision, type Seed, type SequentialSettings } from '@ratchet/stats';
 import { OptimizerError } from '../optimizer-error';
 import type { CandidatePlan, SearchFamily } from '../search-family';
 import { assertHoldoutUnspent, type Holdout, holdoutDigest, ledgerEntryId } from './holdout-ledger';
+import { defaultBatchSize, type SequentialGateSettings, sequentialDecision } from './sequential-decision';
 
 /** Raised before any rollout when the candidate is the incumbent itself (same controller hash). */
 export class IdenticalChampionError extends OptimizerError {
@@ -34,6 +35,12 @@ export interface GateOptions {
   readonly confidence?: number;
   readonly threshold?: number;
   readonly minPairs?: number;
+  /**
+   * Decide sequentially: holdout items in a seeded random order committed before the first rollout, in
+   * batches, stopping at evidence, futility or the cap (`decidePromotion`'s `sequential`). Absent: every
+   * holdout item is evaluated and the fixed-n decision is taken.
+   */
+  readonly sequential?: SequentialGateSettings;
   readonly concurrency?: number;
   readonly signal?: AbortSignal;
   readonly now?: () => Date;
@@ -43,7 +50,10 @@ export interface GateOptions {
 export interface GateOutcome {
   readonly decision: PromotionDecision;
   readonly record: GateRecord;
+  /** The holdout run (the sequential gate's first batch). */
   readonly runId: string;
+  /** Every run the decision spent holdout cells in: one, or one per batch of the sequential gate. */
+  readonly runIds: readonly string[];
 }
 
 /**
@@ -64,50 +74,52 @@ export async function gate(options: GateOptions): Promise<GateOutcome> {
   await assertHoldoutDisjoint(corpus, benchmark, holdout, options.searchedOn ?? []);
   await assertHoldoutUnspent(corpus, benchmark, holdout.key, incumbent.hash);
 
-  const runId = ledgerEntryId(benchmark, holdout.key, incumbent.hash);
-  const summary = await runBenchmark({
-    ...options.family,
-    corpus,
-    arms: [
-      { id: incumbent.hash, ...options.plan(incumbent) },
-      { id: candidate.hash, ...options.plan(candidate) },
-    ],
-    tasks: holdout.tasks,
-    runId,
-    benchmark,
-    replicates: options.replicates ?? 1,
-    seed: String(options.seed),
-    primaryContrast: { name: 'promotion', baseline: incumbent.hash, candidate: candidate.hash },
-    oracle: false,
-    config: {
-      gate: { holdoutKey: holdout.key, optimizationId: options.optimizationId ?? null },
-      user: options.config ?? null,
-    },
-    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-  });
-  if (summary.stopReason !== 'completed') {
-    throw new GateInterruptedError(
-      `the gate's holdout run ${runId} stopped before every cell was recorded (${summary.stopReason}${summary.stopDetail ? `: ${summary.stopDetail}` : ''}); nothing was decided and the holdout is not spent. Run the same gate again to resume it`,
-    );
-  }
-  const cells = await corpus.cells({ runId });
-  const taskIds = holdout.tasks.map((task) => task.id);
-  const decision = decidePromotion({
-    incumbent: outcomesOf(cells, incumbent.hash, taskIds),
-    candidate: outcomesOf(cells, candidate.hash, taskIds),
-    taskIds,
-    seed: options.seed,
-    incumbentHash: incumbent.hash,
-    candidateHash: candidate.hash,
-    ...(options.confidence === undefined ? {} : { confidence: options.confidence }),
-    ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
-    ...(options.minPairs === undefined ? {} : { minPairs: options.minPairs }),
-  });
+  const ledgerId = ledgerEntryId(benchmark, holdout.key, incumbent.hash);
+  const decide = (
+    taskIds: readonly string[],
+    cells: readonly CellRecord[],
+    sequential?: { sequential: SequentialSettings },
+  ) =>
+    decidePromotion({
+      incumbent: outcomesOf(cells, incumbent.hash, taskIds),
+      candidate: outcomesOf(cells, candidate.hash, taskIds),
+      taskIds,
+      seed: options.seed,
+      incumbentHash: incumbent.hash,
+      candidateHash: candidate.hash,
+      ...(options.confidence === undefined ? {} : { confidence: options.confidence }),
+      ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+      ...(options.minPairs === undefined ? {} : { minPairs: options.minPairs }),
+      ...sequential,
+    });
+  const evaluate = async (tasks: readonly Task[], runId: string) => {
+    await holdoutRun(options, tasks, runId);
+    return options.corpus.cells({ runId });
+  };
+  const { decision, runIds, itemsEvaluated } =
+    options.sequential === undefined
+      ? {
+          decision: decide(
+            holdout.tasks.map((task) => task.id),
+            await evaluate(holdout.tasks, ledgerId),
+          ),
+          runIds: [ledgerId],
+          itemsEvaluated: holdout.tasks.length,
+        }
+      : await sequentialDecision({
+          settings: options.sequential,
+          tasks: holdout.tasks,
+          seed: options.seed,
+          replicates: options.replicates ?? 1,
+          ledgerId,
+          evaluate,
+          decide: (taskIds, cells, sequential) => decide(taskIds, cells, { sequential }),
+        });
+  const runId = runIds[0] as string;
   const record: GateRecord = {
     kind: 'gate',
     schemaVersion: 2,
-    recordId: runId,
+    recordId: ledgerId,
     benchmark,
     holdoutKey: holdout.key,
     holdoutDigest: holdoutDigest(holdout.tasks),
@@ -119,11 +131,66 @@ export async function gate(options: GateOptions): Promise<GateOutcome> {
     promoted: decision.promoted,
     reason: decision.reason,
     decision: JSON.parse(JSON.stringify(decision)) as JsonValue,
+    ...(decision.sequential === undefined
+      ? {}
+      : {
+          itemsSpent: decision.sequential.itemsSpent,
+          itemsEvaluated,
+          ...(decision.sequential.stoppedBy === null ? {} : { stoppedBy: decision.sequential.stoppedBy }),
+          runIds: [...runIds],
+        }),
     createdAt: (options.now ?? (() => new Date()))().toISOString(),
   };
   // The ledger: a concurrent second decision under the same entry is refused by the store as a conflict.
   await corpus.appendOptimizerRecords([record]);
-  return { decision, record, runId };
+  return { decision, record, runId, runIds };
+}
+
+/**
+ * Runs both controllers on `tasks` in one run under `runId` (resumable: a finished cell is never repeated).
+ *
+ * @throws {GateInterruptedError} when the run stops before every cell is recorded.
+ */
+async function holdoutRun(options: GateOptions, tasks: readonly Task[], runId: string): Promise<void> {
+  const { incumbent, candidate, holdout } = options;
+  const summary = await runBenchmark({
+    ...options.family,
+    corpus: options.corpus,
+    arms: [
+      { id: incumbent.hash, ...options.plan(incumbent) },
+      { id: candidate.hash, ...options.plan(candidate) },
+    ],
+    tasks,
+    runId,
+    benchmark: options.benchmark,
+    replicates: options.replicates ?? 1,
+    seed: String(options.seed),
+    primaryContrast: { name: 'promotion', baseline: incumbent.hash, candidate: candidate.hash },
+    oracle: false,
+    config: {
+      gate: {
+        holdoutKey: holdout.key,
+        optimizationId: options.optimizationId ?? null,
+        ...(options.sequential === undefined
+          ? {}
+          : {
+              sequential: {
+                maxItems: options.sequential.maxItems,
+                minEffect: options.sequential.minEffect,
+                batchSize: options.sequential.batchSize ?? defaultBatchSize,
+              },
+            }),
+      },
+      user: options.config ?? null,
+    },
+    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
+  if (summary.stopReason !== 'completed') {
+    throw new GateInterruptedError(
+      `the gate's holdout run ${runId} stopped before every cell was recorded (${summary.stopReason}${summary.stopDetail ? `: ${summary.stopDetail}` : ''}); nothing was decided and the holdout is not spent. Run the same gate again to resume it`,
+    );
+  }
 }
 
 /** Pass/fail per task, replicates averaged; null where every cell of the arm failed to run (infra). */
