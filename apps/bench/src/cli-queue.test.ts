@@ -139,7 +139,14 @@ describe('ratchet run --queue and ratchet worker: bad usage', () => {
   it('refuses a store workers elsewhere cannot reach, a queue that is not PostgreSQL, and a worker without a queue', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ratchet-queue-usage-'));
     const config = writeConfig(dir);
-    const local = await ratchet(['--store', `sqlite:${join(dir, 'c.db')}`, 'run', config, '--queue', 'postgres://h/db']);
+    const local = await ratchet([
+      '--store',
+      `sqlite:${join(dir, 'c.db')}`,
+      'run',
+      config,
+      '--queue',
+      'postgres://h/db',
+    ]);
     expect(local.exitCode).toBe(2);
     expect(local.stderr).toContain('--queue needs a store every worker can reach');
     const [notPostgres, noQueue] = await Promise.all([
