@@ -3,7 +3,6 @@ import { loadConfig, type RatchetConfig, shellQuote, UsageError } from '@ratchet
 import { defaultCorpusUrl } from '@ratchet/corpus';
 import pc from 'picocolors';
 import { cliInvocation } from '../cli-invocation';
-import { executeQueuedRun } from '../queue/queue-run';
 import { type ExecutedRun, executeRun } from '../run/execute-run';
 import type { RetryMode } from '../run/retry-selection';
 import { selectArms } from '../run/select-arms';
@@ -51,6 +50,8 @@ export async function runCommand(options: RunCommandOptions): Promise<string> {
   const store = options.store.explicit ? options.store.url : (config.store ?? queue?.url ?? options.store.url);
   if (queue !== undefined && !options.dryRun) {
     if (options.probe) throw new UsageError('--probe runs the agent here; with --queue, run it without --queue first');
+    // pg-boss and the PostgreSQL client load only for a queued run.
+    const { executeQueuedRun } = await import('../queue/queue-run');
     const run = await executeQueuedRun({
       config,
       source: loaded.file,

@@ -1,6 +1,5 @@
 import { type Command, Option } from 'commander';
 import { positiveInteger } from '../cli-arguments';
-import { runWorker } from '../queue/run-worker';
 import type { CommandContext } from './command-context';
 import { queueUrlArgument } from './queue-url-argument';
 
@@ -31,6 +30,8 @@ export function addWorkerCommand(program: Command, context: CommandContext): voi
       ].join('\n'),
     )
     .action(async (options: { queue: string; concurrency: number }) => {
+      // pg-boss and the PostgreSQL client load only when a worker starts.
+      const { runWorker } = await import('../queue/run-worker');
       context.print(
         await runWorker({ queueUrl: options.queue, concurrency: options.concurrency, signal: context.signal }),
       );
