@@ -10,6 +10,7 @@ import { rateLimited } from './rate-limited';
 import type { RunBenchmarkOptions } from './run-benchmark-options';
 import { runPlannedCell } from './run-planned-cell';
 import { startManifest } from './start-manifest';
+import { isStoreUnavailable } from './store-unavailable';
 import type { RunSummary, StopReason } from './summarize-run';
 
 export type { Arm, RunBenchmarkOptions, RunProgress } from './run-benchmark-options';
@@ -57,7 +58,7 @@ export async function runBenchmark(options: RunBenchmarkOptions): Promise<RunSum
       try {
         outcome = await runPlannedCell(plan, cellToRun, options, context);
       } catch (error) {
-        if (RunInfraPause.isPause(error)) {
+        if (RunInfraPause.isPause(error) || isStoreUnavailable(error)) {
           pausedFor ??= error.message;
           return;
         }
