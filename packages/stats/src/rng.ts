@@ -4,6 +4,7 @@ import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus'
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { hashSeed } from './hash-seed';
 import { InvalidInputError } from './invalid-input-error';
+import { fillUniformIndices, maxDrawRange, sumUniformDraws } from './uniform-draws';
 
 /** A seed as users write it. Numbers and their decimal strings name the same stream (`42` ≡ `'42'`). */
 export type Seed = number | string;
@@ -75,44 +76,55 @@ class SeededRng implements Rng {
     return new SeededRng(`${this.seed}/${label}`);
   }
 
-  /**
-   * Fills `out` with uniform integers in [0, n), 1 ≤ n ≤ 2^16: the bootstrap's hot loop. It steps the
-   * same xoroshiro128+ state as pure-rand (a test holds the two streams equal) but inline, on local
-   * variables, and spends each 32-bit word on two indices, one per 16-bit half, each mapped to [0, n)
-   * with Lemire's multiply-and-reject method (unbiased, no division). About 3× faster than `int(n)`.
-   */
+  /** Fills `out` with uniform integers in [0, n), 1 ≤ n ≤ 2^16: see `fillUniformIndices`. */
   fillInts(out: Uint32Array, n: number): void {
-    let [s01, s00, s11, s10] = this.#generator.getState() as [number, number, number, number];
-    const threshold = (65536 - n) % n;
-    const length = out.length;
-    let i = 0;
-    while (i < length) {
-      const word = (s00 + s10) | 0;
-      const a0 = s10 ^ s00;
-      const a1 = s11 ^ s01;
-      const t00 = s00;
-      const t01 = s01;
-      s00 = (t00 << 24) ^ (t01 >>> 8) ^ a0 ^ (a0 << 16);
-      s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
-      s10 = (a1 << 5) ^ (a0 >>> 27);
-      s11 = (a0 << 5) ^ (a1 >>> 27);
-      const high = (word >>> 16) * n;
-      if ((high & 0xffff) >= threshold) out[i++] = high >>> 16;
-      const low = (word & 0xffff) * n;
-      if (i < length && (low & 0xffff) >= threshold) out[i++] = low >>> 16;
-    }
-    this.#generator = xoroshiro128plusFromState([s01, s00, s11, s10]);
+    const state = this.#borrowState();
+    fillUniformIndices(state, out, n);
+    this.#returnState(state);
+  }
+
+  /** The sum of `count` draws with replacement from `values` (at most 2^16): see `sumUniformDraws`. */
+  sumDraws(values: Float64Array, count: number): number {
+    const state = this.#borrowState();
+    const sum = sumUniformDraws(state, values, count);
+    this.#returnState(state);
+    return sum;
+  }
+
+  // The inline loops step the same xoroshiro128+ state as pure-rand, held in a reused Int32Array.
+  #scratch = new Int32Array(4);
+
+  #borrowState(): Int32Array {
+    this.#scratch.set(this.#generator.getState());
+    return this.#scratch;
+  }
+
+  #returnState(state: Int32Array): void {
+    this.#generator = xoroshiro128plusFromState([
+      state[0] as number,
+      state[1] as number,
+      state[2] as number,
+      state[3] as number,
+    ]);
   }
 }
 
-/** Largest range the inline two-indices-per-word path serves. */
-export const maxInlineRange = 65536;
-
 /** Fills `out` with uniform integers in [0, n) drawn from `rng` (fast path for streams from createRng). */
 export function fillUniformInts(rng: Rng, out: Uint32Array, n: number): void {
-  if (rng instanceof SeededRng && n <= maxInlineRange) {
+  if (rng instanceof SeededRng && n <= maxDrawRange) {
     rng.fillInts(out, n);
     return;
   }
   for (let i = 0; i < out.length; i++) out[i] = rng.int(n);
+}
+
+/**
+ * The sum of `count` values drawn uniformly with replacement from `values`: one resample's total, with
+ * no index buffer (fast path for streams from createRng).
+ */
+export function sumOfUniformDraws(rng: Rng, values: Float64Array, count: number): number {
+  if (rng instanceof SeededRng && values.length <= maxDrawRange) return rng.sumDraws(values, count);
+  let sum = 0;
+  for (let i = 0; i < count; i++) sum += values[rng.int(values.length)] as number;
+  return sum;
 }
