@@ -50,7 +50,11 @@ export function createRng(seed: Seed): Rng {
 
 class SeededRng implements Rng {
   readonly seed: string;
-  #generator: RandomGenerator;
+  // The stream's state lives in one of two places: pure-rand's generator (for next() and int()), or,
+  // while the inline loops below draw, these four words. Switching costs nothing when no draw of the
+  // other kind comes in between, so a bootstrap's 10,000 resamples allocate nothing.
+  #generator: RandomGenerator | null;
+  readonly #words = new Int32Array(4);
 
   constructor(seed: string) {
     this.seed = seed;
@@ -58,7 +62,7 @@ class SeededRng implements Rng {
   }
 
   next(): number {
-    return uniformFloat64(this.#generator);
+    return uniformFloat64(this.#pureRand());
   }
 
   int(n: number): number {
@@ -69,7 +73,7 @@ class SeededRng implements Rng {
         problem: `must be an integer ≥ 1, received ${n}`,
       });
     }
-    return uniformInt(this.#generator, 0, n - 1);
+    return uniformInt(this.#pureRand(), 0, n - 1);
   }
 
   fork(label: string): Rng {
@@ -78,34 +82,33 @@ class SeededRng implements Rng {
 
   /** Fills `out` with uniform integers in [0, n), 1 ≤ n ≤ 2^16: see `fillUniformIndices`. */
   fillInts(out: Uint32Array, n: number): void {
-    const state = this.#borrowState();
-    fillUniformIndices(state, out, n);
-    this.#returnState(state);
+    fillUniformIndices(this.#stateWords(), out, n);
   }
 
   /** The sum of `count` draws with replacement from `values` (at most 2^16): see `sumUniformDraws`. */
   sumDraws(values: Float64Array, count: number): number {
-    const state = this.#borrowState();
-    const sum = sumUniformDraws(state, values, count);
-    this.#returnState(state);
-    return sum;
+    return sumUniformDraws(this.#stateWords(), values, count);
   }
 
-  // The inline loops step the same xoroshiro128+ state as pure-rand, held in a reused Int32Array.
-  #scratch = new Int32Array(4);
-
-  #borrowState(): Int32Array {
-    this.#scratch.set(this.#generator.getState());
-    return this.#scratch;
+  #pureRand(): RandomGenerator {
+    if (this.#generator === null) {
+      const words = this.#words;
+      this.#generator = xoroshiro128plusFromState([
+        words[0] as number,
+        words[1] as number,
+        words[2] as number,
+        words[3] as number,
+      ]);
+    }
+    return this.#generator;
   }
 
-  #returnState(state: Int32Array): void {
-    this.#generator = xoroshiro128plusFromState([
-      state[0] as number,
-      state[1] as number,
-      state[2] as number,
-      state[3] as number,
-    ]);
+  #stateWords(): Int32Array {
+    if (this.#generator !== null) {
+      this.#words.set(this.#generator.getState());
+      this.#generator = null;
+    }
+    return this.#words;
   }
 }
 
