@@ -2,6 +2,7 @@ import { benchAblation } from './ablation-bench';
 import { benchAcceptance } from './acceptance-calibration';
 import { benchAutoloop } from './autoloop-bench';
 import { benchBootstrap } from './bootstrap-speed';
+import { collectGarbage } from './collect-garbage';
 import { benchCorpus } from './corpus-throughput';
 import { families } from './families';
 import { benchFamily } from './family-solve-rates';
@@ -46,6 +47,7 @@ const sections: Record<string, () => Promise<void>> = {
     console.log('\nMeasuring the corpus (writes about 1,000,000 records to a temporary folder; a minute or two)…\n');
     console.log(await benchCorpus(progress));
     clearProgress();
+    collectGarbage(true);
     console.log('');
     console.log(await benchHarness());
   },
@@ -167,6 +169,13 @@ if (unknown.length > 0) {
 const started = performance.now();
 console.log(`Ratchet benchmarks · Node ${process.version} · ${new Date().toISOString()}\n`);
 for (const [name, run] of Object.entries(sections)) {
-  if (asked.length === 0 || asked.includes(name)) await run();
+  if (asked.length !== 0 && !asked.includes(name)) continue;
+  await run();
+  // What a section allocated is not carried into the next one.
+  collectGarbage(true);
 }
-console.log(`\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+// maxRSS is in KiB: the most this process held resident at any moment, every section included.
+const peakMiB = process.resourceUsage().maxRSS / 1024;
+console.log(
+  `\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s; peak resident memory ${peakMiB.toFixed(0)} MiB.`,
+);

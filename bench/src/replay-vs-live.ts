@@ -13,6 +13,7 @@ import {
 } from '@ratchet/optimizer';
 import { type Controller, type FamilyInstance, refine, runBenchmark, type Task } from '@ratchet/runtime';
 import { wilsonInterval } from '@ratchet/stats';
+import { collectGarbage } from './collect-garbage';
 import { formatTable } from './format-table';
 
 // Fixed before the first run. Logged at P(fanout) = 0.5 with refine@3 (two topology decisions per cell,
@@ -100,6 +101,8 @@ async function benchFamily(setup: FamilySetup, onProgress: (message: string) => 
       zeroSupport: value.zeroSupport,
       cells: value.cells,
     });
+    // Each target's bootstraps (four estimators × 10,000 resamples) and live run are garbage now.
+    collectGarbage(true);
   }
   await corpus.close();
   return { rows, logged };

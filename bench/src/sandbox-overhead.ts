@@ -6,6 +6,7 @@ import { MockJudge } from '@ratchet/judges/test';
 import { defaultController, refineStrategy, runBenchmark, type Strategy, type Task } from '@ratchet/runtime';
 import { scriptedEnvironment, scriptedWorker } from '@ratchet/runtime/test';
 import { builtInProgramSources, compileProgram, programStrategy } from '@ratchet/sandbox';
+import { collectGarbage } from './collect-garbage';
 import { formatTable } from './format-table';
 
 // Settings fixed before the first measurement: the harness benchmark's setup (an instant worker, a
@@ -71,6 +72,8 @@ export async function benchSandbox(progress: (message: string) => void): Promise
       ['sandbox', program],
     ] as const) {
       progress(`sandbox: round ${round + 1}/${rounds}, ${arm}`);
+      // Untimed: the last run's WebAssembly engines and records go before the next one starts.
+      collectGarbage(true);
       const run = await timeRun(strategy);
       attempts = run.attempts;
       perAttempt[arm].push((run.seconds * 1e6) / run.attempts);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type CellRecord, type Corpus, openCorpus, type RunRecord } from '@ratchet/corpus';
 import { buildCellRecord, buildManifest, buildRunRecord, buildVerdict } from '@ratchet/corpus/test';
 import { createViewerApp } from '@ratchet/viewer';
+import { collectGarbage } from './collect-garbage';
 import { formatTable } from './format-table';
 
 /**
@@ -84,6 +85,8 @@ async function fill(corpus: Corpus, onProgress: (message: string) => void): Prom
     );
     const records = runRecords(r);
     for (let start = 0; start < records.length; start += 5000) await corpus.append(records.slice(start, start + 5000));
+    // A collection per run: the section peaked at 0.76 GB resident without, 0.39 GB with (collect-garbage.ts).
+    collectGarbage();
     onProgress(`viewer: ${((r + 1) * records.length).toLocaleString('en')} / 1,000,000 records written`);
   }
 }

@@ -1,4 +1,4 @@
-import { fillUniformInts, type Rng } from './rng';
+import { fillUniformInts, type Rng, sumOfUniformDraws } from './rng';
 
 /**
  * The units a bootstrap resamples: single observations, or whole clusters. Stored compactly: unit u
@@ -87,16 +87,10 @@ export function jackknifeReplicates(units: ResamplingUnits, statistic: IndexedSt
   return replicates;
 }
 
-/** Fast path for the mean of single observations: no index buffer, one pass per resample. */
+/** Fast path for the mean of single observations: each resample summed as it is drawn, no index buffer. */
 export function meanBootstrapReplicates(values: Float64Array, resamples: number, rng: Rng): Float64Array {
   const n = values.length;
   const replicates = new Float64Array(resamples);
-  const picks = new Uint32Array(n);
-  for (let r = 0; r < resamples; r++) {
-    fillUniformInts(rng, picks, n);
-    let sum = 0;
-    for (let k = 0; k < n; k++) sum += values[picks[k] as number] as number;
-    replicates[r] = sum / n;
-  }
+  for (let r = 0; r < resamples; r++) replicates[r] = sumOfUniformDraws(rng, values, n) / n;
   return replicates;
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
 import { hashSeed } from './hash-seed';
@@ -60,17 +61,23 @@ describe('createRng', () => {
 });
 
 describe('fillUniformInts', () => {
-  it('steps the same xoroshiro128+ stream as pure-rand, two 16-bit draws per word', () => {
+  it('steps the same xoroshiro128+ stream as pure-rand: its 32-bit outputs are the low halves of four draws', () => {
     const seed = 'stream-check';
     const reference = xoroshiro128plusFromState(hashSeed(`ratchet-rng:${seed}`));
-    const expected: number[] = [];
-    for (let i = 0; i < 50; i++) {
-      const word = reference.next() >>> 0;
-      expected.push(word >>> 16, word & 0xffff);
-    }
-    const out = new Uint32Array(100);
+    const out = new Uint32Array(200);
     fillUniformInts(createRng(seed), out, 65536);
-    expect(Array.from(out)).toEqual(expected);
+    for (let step = 0; step < 50; step++) {
+      const word = reference.next() >>> 0;
+      expect([out[4 * step + 2], out[4 * step + 3]]).toEqual([word >>> 16, word & 0xffff]);
+    }
+  });
+
+  it('continues the stream that next() reads', () => {
+    const rng = createRng('handover');
+    const reference = xoroshiro128plusFromState(hashSeed('ratchet-rng:handover'));
+    fillUniformInts(rng, new Uint32Array(8), 65536);
+    for (let step = 0; step < 2; step++) reference.next();
+    expect(rng.next()).toBe(uniformFloat64(reference));
   });
 
   it('stays in range and covers every value for a range that needs rejection', () => {
