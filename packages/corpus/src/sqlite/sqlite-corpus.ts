@@ -5,7 +5,6 @@ import { assertManifestUpdate } from '../assert-manifest-update';
 import { assertSameRecord } from '../assert-same-record';
 import type { CandidateRecord } from '../candidate-record';
 import type { CellRecord } from '../cell-record';
-import { checkedRecordBody } from '../checked-record-body';
 import type { BlobRef, JsonValue } from '../common-schemas';
 import type {
   AppendResult,
@@ -30,7 +29,7 @@ import type { GateRecord } from '../gate-record';
 import type { IterationRecord } from '../iteration-record';
 import type { LibraryRecord } from '../library-record';
 import type { OptimizationRecord } from '../optimization-record';
-import { parseRunManifest, parseVerdict } from '../parse-record';
+import { parseCellRecord, parseRunManifest, parseRunRecord, parseVerdict } from '../parse-record';
 import type { RunManifest } from '../run-manifest';
 import type { RunRecord } from '../run-record';
 import type { Verdict } from '../verdict';
@@ -111,7 +110,11 @@ export class SqliteCorpus implements Corpus {
 
   async append(records: ReadonlyArray<RunRecord | CellRecord>): Promise<AppendResult> {
     // Validate the whole batch before writing any of it.
-    const checked = records.map((record, index) => checkedRecordBody(record, `records[${index}]`));
+    const parsed = records.map((record, index) =>
+      record?.kind === 'cell'
+        ? parseCellRecord(record, { source: `records[${index}]` })
+        : parseRunRecord(record, { source: `records[${index}]` }),
+    );
     const insertAttempt = this.#prepare(
       `INSERT OR IGNORE INTO attempts (record_id, run_id, arm_id, task_id, benchmark, split, replicate, try_number,
         created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -122,37 +125,18 @@ export class SqliteCorpus implements Corpus {
     );
     return writeTransaction(this.#db, () => {
       let inserted = 0;
-      for (const { record, body } of checked) {
-        // Positional arguments, not a spread array: this loop runs once per record.
+      for (const record of parsed) {
+        const body = JSON.stringify(record);
+        const common = [
+          ...[record.runId, record.armId, record.taskId, record.benchmark, record.split],
+          record.replicate,
+          record.try,
+        ] as const;
+        const id = record.kind === 'cell' ? record.cellId : record.recordId;
         const changes =
           record.kind === 'cell'
-            ? insertCell.run(
-                record.cellId,
-                record.runId,
-                record.armId,
-                record.taskId,
-                record.benchmark,
-                record.split,
-                record.replicate,
-                record.try,
-                record.status,
-                verdictResolved(record),
-                record.createdAt,
-                body,
-              ).changes
-            : insertAttempt.run(
-                record.recordId,
-                record.runId,
-                record.armId,
-                record.taskId,
-                record.benchmark,
-                record.split,
-                record.replicate,
-                record.try,
-                record.createdAt,
-                body,
-              ).changes;
-        const id = record.kind === 'cell' ? record.cellId : record.recordId;
+            ? insertCell.run(id, ...common, record.status, verdictResolved(record), record.createdAt, body).changes
+            : insertAttempt.run(id, ...common, record.createdAt, body).changes;
         if (changes > 0) {
           inserted++;
           continue;
@@ -164,7 +148,7 @@ export class SqliteCorpus implements Corpus {
         const existing = this.#prepare('SELECT body FROM attempts WHERE record_id = ?').get(id) as { body: string };
         if (existing.body !== body) assertSameRecord(record.kind, id, JSON.parse(existing.body), record as JsonValue);
       }
-      return { inserted, duplicates: checked.length - inserted };
+      return { inserted, duplicates: parsed.length - inserted };
     });
   }
 
