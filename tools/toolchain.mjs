@@ -35,7 +35,7 @@ const tasks = {
   // Pack every public package, install the tarballs into an empty folder with npm, and use them there.
   'pack-check': [buildFirst, ['node', 'tools/pack-check.mjs']],
   bench: [['turbo', 'run', 'bench', '--output-logs=new-only', '--log-prefix=none']],
-  // One package at a time: each vitest already uses every core, and overlapping them only adds contention.
+  // One package at a time: each vitest runs its files on every core (vitest.shared.ts), and overlapping them only adds contention.
   // tools/ has its own few tests (node:test, no dependencies), then every package's vitest. Both run with
   // RATCHET_TEST_POSTGRES_URL set: the store tests' server (provideTestPostgres, below).
   test: [

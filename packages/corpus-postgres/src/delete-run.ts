@@ -46,7 +46,10 @@ export async function deleteRun(tx: SqlClient, runId: string): Promise<DeletedRu
 
 async function assertDeletable(tx: SqlClient, runId: string): Promise<void> {
   const gates = await tx.query<{ record_id: string }>(
-    `SELECT record_id FROM optimizer_records WHERE kind = 'gate' AND body::json ->> 'runId' = $1 ORDER BY record_id`,
+    // The holdout run, or any batch run of a sequential gate (`runIds`).
+    `SELECT record_id FROM optimizer_records WHERE kind = 'gate'
+       AND (body::json ->> 'runId' = $1 OR COALESCE(body::jsonb -> 'runIds', '[]'::jsonb) @> jsonb_build_array($1::text))
+     ORDER BY record_id`,
     [runId],
   );
   if (gates.rows.length > 0) {

@@ -54,8 +54,11 @@ export function deleteRun(db: DatabaseSync, prepare: (sql: string) => StatementS
 
 function assertDeletable(prepare: (sql: string) => StatementSync, runId: string): void {
   const gates = prepare(
-    `SELECT record_id FROM optimizer_records WHERE kind = 'gate' AND json_extract(body, '$.runId') = ? ORDER BY record_id`,
-  ).all(runId) as Array<{ record_id: string }>;
+    // The holdout run, or any batch run of a sequential gate (`runIds`).
+    `SELECT record_id FROM optimizer_records WHERE kind = 'gate'
+       AND (json_extract(body, '$.runId') = ? OR EXISTS (SELECT 1 FROM json_each(body, '$.runIds') WHERE value = ?))
+     ORDER BY record_id`,
+  ).all(runId, runId) as Array<{ record_id: string }>;
   if (gates.length > 0) {
     const ids = gates.map((gate) => gate.record_id);
     throw new ProtectedRunError({

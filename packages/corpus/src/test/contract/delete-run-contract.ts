@@ -55,6 +55,21 @@ export function deleteRunContract(stores: ContractStores): void {
       expect(await corpus.gateRecords()).toEqual([gate]);
     });
 
+    it('refuses every batch run of a sequential gate, not only the first (probe)', async () => {
+      const { corpus } = stores;
+      const gate = buildGateRecord({ runId: 'seq-gate', runIds: ['seq-gate', 'seq-gate-batch-1', 'seq-gate-batch-2'] });
+      await corpus.appendOptimizerRecords([gate]);
+      for (const runId of ['seq-gate-batch-2', 'other-run']) await corpus.putManifest(buildManifest({ runId }));
+
+      const error = await failureOf(corpus.deleteRun('seq-gate-batch-2'));
+      expect(ProtectedRunError.isInstance(error)).toBe(true);
+      expect(error.message).toContain(gate.recordId);
+      // A run no gate names is still deleted.
+      await corpus.deleteRun('other-run');
+      expect(await corpus.manifest('other-run')).toBeNull();
+      expect(await corpus.manifest('seq-gate-batch-2')).not.toBeNull();
+    });
+
     it('refuses a run whose train cells share a task with holdout cells: the split check of later gates reads them', async () => {
       const { corpus } = stores;
       await corpus.putManifest(buildManifest({ runId: 'held', splits: ['holdout'] }));
