@@ -18,6 +18,7 @@ import { benchReplayVsLive } from './replay-vs-live';
 import { benchSandbox } from './sandbox-overhead';
 import { benchSatReadSide } from './sat-read-side';
 import { benchSequentialGate } from './sequential-gate';
+import { benchSequentialGateAblation } from './sequential-gate-ablation';
 import { benchViewer } from './viewer-bench';
 
 const progress = (message: string) => {
@@ -42,6 +43,13 @@ const sections: Record<string, () => Promise<void>> = {
     const table = benchSequentialGate(progress);
     clearProgress();
     console.log(table);
+  },
+  'sequential-ablation': async () => {
+    console.log(
+      '\nThe sequential gate ablation: three bets × two futility levels on 24,000 seeded holdouts (half a minute)…\n',
+    );
+    console.log(benchSequentialGateAblation(progress));
+    clearProgress();
   },
   corpus: async () => {
     console.log('\nMeasuring the corpus (writes about 1,000,000 records to a temporary folder; a minute or two)…\n');
