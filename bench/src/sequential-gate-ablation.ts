@@ -83,8 +83,9 @@ function walk(differences: readonly number[], bet: Bet, futility: Futility) {
 }
 
 /**
- * A guard: the prescribed variant, walked here, must decide as `decidePromotion`'s sequential path does on the
- * same holdouts, or this section measures something else than the gate.
+ * A guard: the gate's variant, walked here, must decide as `decidePromotion`'s sequential path does on the
+ * same holdouts, or this section measures something else than the gate. Before the first run that was
+ * `plug-in ½ / α`; the rule adopted `mixture / α`, which the gate now uses.
  */
 function assertMatchesGate(differences: readonly number[], seed: string): void {
   const taskIds = differences.map((_, i) => `task-${i}`);
@@ -98,7 +99,7 @@ function assertMatchesGate(differences: readonly number[], seed: string): void {
     seed,
     sequential: { maxItems: differences.length, minEffect },
   });
-  const here = walk(differences, 'plug-in ½', 'α');
+  const here = walk(differences, 'mixture', 'α');
   if (gate.promoted !== here.promoted || gate.sequential?.itemsSpent !== here.items) {
     throw new Error(
       `the ablation's prescribed variant disagrees with decidePromotion on ${seed}: ${JSON.stringify(here)} vs promoted ${gate.promoted}, ${gate.sequential?.itemsSpent} items`,

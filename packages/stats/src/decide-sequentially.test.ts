@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bettingConfidenceSequence } from './betting-confidence-sequence';
 import { decidePromotion } from './decide-promotion';
 import { UnpairedDataError } from './unpaired-data-error';
 
@@ -13,26 +14,33 @@ const sequential = { maxItems: 200, minEffect: 0.1 };
 
 describe('decidePromotion, sequential', () => {
   it('promotes at the first item where the e-value reaches 1/α, and spends no more', () => {
-    // 11 straight wins: e = (4/3)·1.5^(k−2) after k wins, first ≥ 40 at the 11th (51.26).
+    // k straight wins give the mixture e-value (2^(k+1) − 1)/(k + 1): 31.9 after 7, 56.8 after 8, the first ≥ 40.
     const decision = decidePromotion({
       ...arms('0'.repeat(30), `${'1'.repeat(11)}${'0'.repeat(19)}`),
       seed: 1,
       sequential,
     });
-    expect(decision).toMatchObject({ promoted: true, reason: 'promoted', test: 'e-process', n: 11, veto: null });
-    expect(decision.sequential).toMatchObject({ itemsSpent: 11, stoppedBy: 'evidence', eProcess: 'discordant-pairs' });
+    expect(decision).toMatchObject({ promoted: true, reason: 'promoted', test: 'e-process', n: 8, veto: null });
+    expect(decision.sequential).toMatchObject({ itemsSpent: 8, stoppedBy: 'evidence', eProcess: 'discordant-mixture' });
     expect(decision.sequential?.barrier).toBeCloseTo(40, 10); // 1/α, α = (1 − 0.95)/2
-    expect(decision.sequential?.eValues).toHaveLength(11);
-    expect(decision.sequential?.eValues.at(-1)).toBeCloseTo((4 / 3) * 1.5 ** 9, 10);
-    expect(decision.pValue).toBeCloseTo(1 / ((4 / 3) * 1.5 ** 9), 12);
-    // The cross-check agrees: 11 wins, no loss gives the mixture e-value 2^12/12 · (1 − 2^−12) = 341.25.
-    expect(decision.sequential?.mixtureEValue).toBeCloseTo(4095 / 12, 8);
+    expect(decision.sequential?.eValues).toHaveLength(8);
+    expect(decision.sequential?.eValues[0]).toBeCloseTo(3 / 2, 12);
+    expect(decision.sequential?.eValues[6]).toBeCloseTo(255 / 8, 10);
+    expect(decision.sequential?.eValues.at(-1)).toBeCloseTo(511 / 9, 10);
+    expect(decision.pValue).toBeCloseTo(9 / 511, 12);
+    // The cross-check, the plug-in bettor, is lower on so short a run: bets 0, 1/3, then ½ on each win,
+    // (4/3)·1.5^6 = 15.19 after 8 wins.
+    expect(decision.sequential?.plugInEValue).toBeCloseTo((4 / 3) * 1.5 ** 6, 10);
   });
 
   it('reports the betting confidence sequence for the lift at the stop', () => {
     const decision = decidePromotion({ ...arms('0'.repeat(11), '1'.repeat(11)), seed: 1, sequential });
+    // Stopped after 8 wins: the interval is the betting confidence sequence over those 8 differences, mapped back.
+    const interval = bettingConfidenceSequence(Array(8).fill(1), 0.95);
+    expect(decision.n).toBe(8);
     expect(decision.lift.estimate).toBe(1);
-    expect(decision.lift.low as number).toBeGreaterThan(0);
+    expect(decision.lift.low).toBeCloseTo(2 * interval.low - 1, 12);
+    expect(decision.lift.low as number).toBeLessThan(0.5);
     expect(decision.lift.high).toBeCloseTo(1, 9);
   });
 
@@ -102,8 +110,9 @@ describe('decidePromotion, sequential', () => {
       seed: 1,
       sequential,
     });
-    // Pairs: task-0, 2, 4, 5, … (task-3 a loss of 0 − 0 = 0, tie). Wins at 0,2,4..12: 11 wins by task-12.
-    expect(decision.sequential).toMatchObject({ stoppedBy: 'evidence', itemsSpent: 13 });
+    // Pairs: task-0, 2, 3, 4, … (task-1 excluded; task-3 a failed run, 0 − 0 = 0, a tie). The eighth win,
+    // the first mixture e-value ≥ 40, is task-9: ten items spent.
+    expect(decision.sequential).toMatchObject({ stoppedBy: 'evidence', itemsSpent: 10 });
     expect(decision.excluded).toEqual(['task-1']);
     expect(decision.candidateFailures).toEqual(['task-3']);
   });
@@ -117,7 +126,7 @@ describe('decidePromotion, sequential', () => {
     expect(decision.sequential).toMatchObject({
       eProcess: 'hedged-capital',
       stoppedBy: 'evidence',
-      mixtureEValue: null,
+      plugInEValue: null,
     });
     expect(decision.lift.estimate).toBeCloseTo(0.4, 12);
     expect(decision.lift.low as number).toBeGreaterThan(0);
