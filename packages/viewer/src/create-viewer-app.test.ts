@@ -130,7 +130,23 @@ describe('the viewer API', () => {
       ['decade', ['c0ffee']],
     ]);
     expect(page.iterations.map((iteration) => iteration.outcome)).toEqual(['accepted']);
-    expect(page.gates.map((gate) => gate.promoted)).toEqual([true]);
+    expect(page.gates.map((gate) => [gate.promoted, gate.stoppedBy])).toEqual([
+      [true, undefined],
+      [true, 'evidence'],
+    ]);
+    // A fixed-n decision has no sequential stop; a sequential one has its stop and path read out.
+    expect(page.gates[0]?.sequential).toBeNull();
+    expect(page.gates[1]?.sequential).toEqual({
+      itemsSpent: 11,
+      maxItems: 40,
+      itemsEvaluated: 15,
+      stoppedBy: 'evidence',
+      eValues: [1, 4 / 3, 2, 3, 4.5, 6.75, 10.125, 15.1875, 22.78125, 34.171875, 51.2578125],
+      barrier: 39.99999999999996,
+      mixtureEValue: 341.25,
+      eProcess: 'discordant-pairs',
+      runIds: ['gate-run-2', 'gate-run-2-batch-2', 'gate-run-2-batch-3'],
+    });
     await get('/api/optimizations/opt-9', 404);
   });
 

@@ -1,5 +1,6 @@
 export type { AttemptView, CellPage } from './api/cell-page';
 export type { ArmPairTable, ComparePage, PairedTaskRow } from './api/compare-page';
+export type { GateSequential, GateView } from './api/gate-sequential';
 export { NotFoundError } from './api/not-found-error';
 export type { OptimizationPage, OptimizationsList } from './api/optimizations-page';
 export { maxPageSize } from './api/page-query';

@@ -91,4 +91,28 @@ describe('the viewer in a real browser', () => {
     });
     await page.close();
   });
+
+  it("shows a sequential gate's stop and e-value path on the optimization page, a fixed-n one as before", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await withScreenshot(page, 'sequential-gate', async () => {
+      await page.goto(new URL('/optimizations/opt-1', viewer.url).href);
+      await page.getByRole('heading', { name: 'Gate decisions (holdout ledger)' }).waitFor();
+      const decisions = page.locator('table').last().locator('tbody tr td:nth-child(4)');
+      expect(await decisions.allTextContents()).toEqual([
+        'promoted: promoted',
+        'promoted: promoted · stopped by evidence after 11 of 40 items',
+      ]);
+      const gate = page.locator('section.sequential-gate');
+      expect(await gate.count()).toBe(1);
+      expect(await gate.locator('p.stop').textContent()).toBe(
+        'stopped by evidence after 11 of at most 40 items (15 items evaluated in 3 batch runs) · e-value 51.3, promotes at 1/α = 40.0 · mixture cross-check 341',
+      );
+      expect(await gate.locator('svg.e-value circle').count()).toBe(11);
+      expect(await gate.locator('svg.e-value .barrier text').textContent()).toBe('1/α = 40.0: promotes');
+      expect(errors).toEqual([]);
+    });
+    await page.close();
+  });
 });

@@ -1,10 +1,78 @@
-import type { JsonValue } from '@ratchet/corpus';
+import type { StoppedBy } from '@ratchet/stats';
+import { z } from 'zod';
 
 /** The points of an e-value path shown: enough to see its shape on one line. */
 const shown = 6;
 
-const isObject = (value: unknown): value is Record<string, JsonValue> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * What a recorded decision says about its sequential stop. Lenient where older or hand-made records
+ * differ (no barrier, no mixture), strict where a reader would be misled (counts must be numbers).
+ */
+const recordedSequentialSchema = z.object({
+  itemsSpent: z.number(),
+  maxItems: z.number(),
+  stoppedBy: z.enum(['evidence', 'futility', 'cap']).nullable().catch(null),
+  // An e-value past the largest double is written to JSON as null: kept in place, as unknown.
+  eValues: z.array(z.unknown()).transform((values) => values.map((v) => (typeof v === 'number' ? v : null))),
+  barrier: z.number().nullable().catch(null),
+  mixtureEValue: z.number().nullable().catch(null),
+  eProcess: z.string().nullable().catch(null),
+  minEffect: z.number().nullable().catch(null),
+});
+const recordedNumberSchema = z.number().nullable().catch(null);
+const recordedLiftSchema = z.object({ high: recordedNumberSchema }).nullable().catch(null);
+
+/** A sequential gate's stop as the reports show it: the terminal line, the HTML chart and its table. */
+export interface SequentialPath {
+  readonly itemsSpent: number;
+  readonly maxItems: number;
+  /** Null: no stopping rule fired yet (an unfinished decision). */
+  readonly stoppedBy: StoppedBy | null;
+  /** The e-value after each paired item consumed, in the committed order; null where it was not recorded. */
+  readonly eValues: readonly (number | null)[];
+  /** 1/α, the e-value that promotes; null when the record does not say. */
+  readonly barrier: number | null;
+  /** The beta-binomial mixture e-value at the stop, the cross-check; null when none was computed. */
+  readonly mixtureEValue: number | null;
+  /** `discordant-pairs` or `hedged-capital`; null when the record does not say. */
+  readonly eProcess: string | null;
+  readonly minEffect: number | null;
+  /** The lift the decision had to clear (the futility bound is threshold + minEffect); null when not recorded. */
+  readonly threshold: number | null;
+  /** The upper bound on the lift at the stop (futility compares it with threshold + minEffect); null when not recorded. */
+  readonly liftHigh: number | null;
+}
+
+/**
+ * The sequential stop of a decision (typed, or the JSON of a gate record's `decision`); null for a
+ * fixed-n decision or anything that is not a decision. The one reader every report uses.
+ *
+ * @example
+ * sequentialPathOf({ sequential: { itemsSpent: 3, maxItems: 10, stoppedBy: 'cap', eValues: [1, 1.5, 0.75] } })?.stoppedBy;
+ * // => 'cap'
+ */
+export function sequentialPathOf(decision: unknown): SequentialPath | null {
+  if (typeof decision !== 'object' || decision === null || !('sequential' in decision)) return null;
+  const parsed = recordedSequentialSchema.safeParse(decision.sequential);
+  if (!parsed.success) return null;
+  const threshold = 'threshold' in decision ? recordedNumberSchema.parse(decision.threshold) : null;
+  const lift = 'lift' in decision ? recordedLiftSchema.parse(decision.lift) : null;
+  return { ...parsed.data, threshold, liftHigh: lift?.high ?? null };
+}
+
+/** Why it stopped, in words: `stopped by evidence`, `stopped for futility`, `stopped at the cap`. */
+export function stoppedByText(stoppedBy: StoppedBy | null): string {
+  switch (stoppedBy) {
+    case 'evidence':
+      return 'stopped by evidence';
+    case 'futility':
+      return 'stopped for futility';
+    case 'cap':
+      return 'stopped at the cap';
+    default:
+      return 'not stopped yet';
+  }
+}
 
 /**
  * One line on how a sequential gate stopped, read from a decision (typed, or the JSON of a gate record):
@@ -16,28 +84,20 @@ const isObject = (value: unknown): value is Record<string, JsonValue> =>
  * // => 'stopped at the cap after 3 of 10 items · e-value 1.00 → 1.50 → 0.750 (1/α = 40)'
  */
 export function eValuePathLine(decision: unknown): string | null {
-  if (!isObject(decision) || !isObject(decision.sequential)) return null;
-  const { itemsSpent, maxItems, stoppedBy, eValues, barrier } = decision.sequential;
-  if (typeof itemsSpent !== 'number' || typeof maxItems !== 'number' || !Array.isArray(eValues)) return null;
-  const path = eValues.filter((value): value is number => typeof value === 'number');
+  const sequential = sequentialPathOf(decision);
+  if (sequential === null) return null;
+  const path = sequential.eValues.filter((value): value is number => value !== null);
   const picks =
     path.length <= shown
       ? path
       : Array.from({ length: shown }, (_, i) => path[Math.round((i * (path.length - 1)) / (shown - 1))] as number);
-  const why =
-    stoppedBy === 'evidence'
-      ? 'stopped by evidence'
-      : stoppedBy === 'futility'
-        ? 'stopped for futility'
-        : stoppedBy === 'cap'
-          ? 'stopped at the cap'
-          : 'not stopped yet';
-  const level = typeof barrier === 'number' ? ` (1/α = ${Math.round(barrier)})` : '';
-  const values = picks.length === 0 ? 'no pair yet' : picks.map(formatE).join(' → ');
-  return `${why} after ${itemsSpent} of ${maxItems} items · e-value ${values}${level}`;
+  const level = sequential.barrier === null ? '' : ` (1/α = ${Math.round(sequential.barrier)})`;
+  const values = picks.length === 0 ? 'no pair yet' : picks.map(formatEValue).join(' → ');
+  return `${stoppedByText(sequential.stoppedBy)} after ${sequential.itemsSpent} of ${sequential.maxItems} items · e-value ${values}${level}`;
 }
 
-function formatE(value: number): string {
+/** An e-value to three significant figures, in exponent form from 100,000 on. */
+export function formatEValue(value: number): string {
   if (!Number.isFinite(value)) return '∞';
   return value >= 1e5 ? value.toExponential(1) : value.toPrecision(3);
 }

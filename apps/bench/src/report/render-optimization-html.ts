@@ -1,5 +1,7 @@
 import type { GateRecord } from '@ratchet/corpus';
 import { chartLibrarySource } from './chart-library';
+import { eValueChartScripts, eValueDataElementId } from './e-value-chart-scripts';
+import { sequentialPathOf } from './e-value-path';
 import { escapeHtml } from './escape-html';
 import { inlineScriptElement } from './inline-script-element';
 import { jsonScriptElement } from './json-script-element';
@@ -13,6 +15,7 @@ import {
 } from './optimization-chart-scripts';
 import type { OptimizationReport } from './optimization-report';
 import { pageHead } from './page-head';
+import { eValueChartData, sequentialGateSections, sequentialGates, sequentialStopText } from './sequential-gate-html';
 
 const code = (text: string) => `<code>${escapeHtml(text)}</code>`;
 const score = (value: number | null) => (value === null ? '—' : value.toFixed(3));
@@ -62,21 +65,26 @@ function gateTable(gates: readonly GateRecord[]): string {
       typeof gate.decision.explanation === 'string'
         ? gate.decision.explanation
         : gate.reason;
-    return `<tr><td>${escapeHtml(gate.createdAt)}</td><td>${code(gate.candidate.hash)}</td><td>${code(gate.incumbent.hash)}</td><td>${escapeHtml(gate.holdoutKey)} (${gate.holdoutTasks})</td><td${gate.promoted ? ' class="front"' : ''}>${gate.promoted ? 'promoted' : `not promoted (${escapeHtml(gate.reason)})`}</td><td>${escapeHtml(explanation)}</td></tr>`;
+    const path = sequentialPathOf(gate.decision);
+    const stop = path === null ? '' : ` · ${escapeHtml(sequentialStopText(path))}`;
+    return `<tr><td>${escapeHtml(gate.createdAt)}</td><td>${code(gate.candidate.hash)}</td><td>${code(gate.incumbent.hash)}</td><td>${escapeHtml(gate.holdoutKey)} (${gate.holdoutTasks})</td><td${gate.promoted ? ' class="front"' : ''}>${gate.promoted ? 'promoted' : `not promoted (${escapeHtml(gate.reason)})`}${stop}</td><td>${escapeHtml(explanation)}</td></tr>`;
   });
   return `<table><thead><tr><th>when</th><th>candidate</th><th>incumbent</th><th>holdout (tasks)</th><th>decision</th><th>why</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /**
  * An optimization as one self-contained HTML document: how it ran and stopped, what drove it, the val
- * curve against cells spent, the lineage chart and table, the front, and the gate's decisions.
- * Chart.js and the data are inlined, so the file opens offline; every piece of data is HTML-escaped.
+ * curve against cells spent, the lineage chart and table, the front, and the gate's decisions, with
+ * each sequential gate's e-value path (`sequentialGateSections`). Chart.js and the data are inlined, so
+ * the file opens offline; every piece of data is HTML-escaped.
  */
 export function renderOptimizationHtml(report: OptimizationReport, generatedAt: string): string {
   const { optimization: o, search } = report;
   const title = `Ratchet optimization ${o.optimizationId}`;
   const twoObjectives = o.objectives.length >= 2;
   const frontList = report.front.map(code).join(', ') || 'none';
+  // With fixed-n gates only, nothing of the sequential view is written: no section, data or script.
+  const sequential = sequentialGates(report.gates).length > 0;
   return `${pageHead(title)}
 <p class="meta">Benchmark ${escapeHtml(o.benchmark)} · ${escapeHtml(o.status)} · generated ${escapeHtml(generatedAt)}</p>
 <table class="manifest"><tbody>
@@ -103,10 +111,10 @@ ${lineageTable(report)}
 ${twoObjectives ? `<div class="chart" style="height:360px"><canvas id="${frontCanvasId}" role="img" aria-label="The front of the first two objectives"></canvas></div>` : ''}
 <h2>Gate decisions</h2>
 ${gateTable(report.gates)}
-${jsonScriptElement(optimizationDataElementId, chartData(report))}
+${sequential ? `${sequentialGateSections(report.gates)}\n` : ''}${jsonScriptElement(optimizationDataElementId, chartData(report))}
 ${inlineScriptElement(chartLibrarySource())}
 ${inlineScriptElement(optimizationChartScripts)}
-</body>
+${sequential ? `${jsonScriptElement(eValueDataElementId, eValueChartData(report.gates))}\n${inlineScriptElement(eValueChartScripts)}\n` : ''}</body>
 </html>
 `;
 }

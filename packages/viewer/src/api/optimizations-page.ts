@@ -1,11 +1,5 @@
-import type {
-  CandidateRecord,
-  Corpus,
-  FlywheelRecord,
-  GateRecord,
-  IterationRecord,
-  OptimizationRecord,
-} from '@ratchet/corpus';
+import type { CandidateRecord, Corpus, FlywheelRecord, IterationRecord, OptimizationRecord } from '@ratchet/corpus';
+import { type GateView, gateView } from './gate-sequential';
 import { NotFoundError } from './not-found-error';
 
 export interface OptimizationsList {
@@ -20,8 +14,8 @@ export interface OptimizationPage {
   candidates: CandidateRecord[];
   /** Every iteration: the proposal, the acceptance rule's figures, the outcome, the best val score so far. */
   iterations: IterationRecord[];
-  /** Holdout-ledger decisions on this optimization's candidates. */
-  gates: GateRecord[];
+  /** Holdout-ledger decisions on this optimization's candidates; a sequential one with its stop read out. */
+  gates: GateView[];
 }
 
 /** Optimizations newest last (as the corpus orders them) and the flywheel decisions, grouped. */
@@ -51,6 +45,6 @@ export async function optimizationPage(corpus: Corpus, optimizationId: string): 
     optimization,
     candidates,
     iterations,
-    gates: gates.filter((gate) => gate.optimizationId === optimizationId),
+    gates: gates.filter((gate) => gate.optimizationId === optimizationId).map(gateView),
   };
 }

@@ -40,3 +40,17 @@ export function spend(usage: Usage): string {
 export function showJson(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
 }
+
+/** An e-value to three significant figures, in exponent form from 100,000 on. */
+export function eValue(value: number): string {
+  if (!Number.isFinite(value)) return '∞';
+  return value >= 1e5 ? value.toExponential(1) : value.toPrecision(3);
+}
+
+/** Why a sequential gate stopped, in words. */
+export function stoppedBy(reason: 'evidence' | 'futility' | 'cap' | null): string {
+  if (reason === 'evidence') return 'stopped by evidence';
+  if (reason === 'futility') return 'stopped for futility';
+  if (reason === 'cap') return 'stopped at the cap';
+  return 'not stopped yet';
+}

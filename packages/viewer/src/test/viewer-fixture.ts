@@ -136,7 +136,7 @@ function plainCell(runIndex: number, runId: string, armId: string, taskId: strin
 
 /**
  * Two completed dsl runs of random@3 and refine@3 on four tasks, the second with a changed worker, and
- * an optimization with a baseline, one accepted proposal and a gate decision.
+ * an optimization with a baseline, one accepted proposal and two gate decisions (fixed-n, then sequential).
  */
 export async function writeViewerFixture(corpus: Corpus): Promise<void> {
   for (const [index, runId] of [fixture.runId, fixture.laterRunId].entries()) {
@@ -177,5 +177,39 @@ export async function writeViewerFixture(corpus: Corpus): Promise<void> {
     }),
     buildIterationRecord(),
     buildGateRecord(),
+    sequentialGate(),
   ]);
+}
+
+/**
+ * A sequential gate on the next holdout: the candidate wins all of the first 11 items, so the
+ * discordant-pair e-process (bets 0, ⅓, then ½) reaches 1/α = 40 at the 11th, 15 items evaluated in
+ * three batches of 5. Its figures are what `decidePromotion` writes for those outcomes.
+ */
+function sequentialGate() {
+  const eValues = [1, 4 / 3, 2, 3, 4.5, 6.75, 10.125, 15.1875, 22.78125, 34.171875, 51.2578125];
+  return buildGateRecord({
+    recordId: 'gate/dsl/holdout-2/c0ffee',
+    holdoutKey: 'dsl:seed=7:holdout rotation 1',
+    runId: 'gate-run-2',
+    decision: {
+      n: 11,
+      test: 'e-process',
+      sequential: {
+        maxItems: 40,
+        minEffect: 0.1,
+        itemsSpent: 11,
+        stoppedBy: 'evidence',
+        eProcess: 'discordant-pairs',
+        eValues,
+        barrier: 39.99999999999996,
+        mixtureEValue: 341.25,
+      },
+    },
+    itemsSpent: 11,
+    itemsEvaluated: 15,
+    stoppedBy: 'evidence',
+    runIds: ['gate-run-2', 'gate-run-2-batch-2', 'gate-run-2-batch-3'],
+    createdAt: time(3, 0),
+  });
 }

@@ -1,6 +1,7 @@
 import type { OptimizationPage } from '../../index';
+import { SequentialGates } from '../components/sequential-gates';
 import { WhenLoaded } from '../components/status';
-import { showJson, when } from '../format';
+import { showJson, stoppedBy, when } from '../format';
 import { useJson } from '../use-json';
 
 function ValCurve(props: { page: OptimizationPage }) {
@@ -132,6 +133,9 @@ export function OptimizationPageView(props: { optimizationId: string }) {
                       </td>
                       <td>
                         {g.promoted ? 'promoted' : 'not promoted'}: {g.reason}
+                        {g.sequential === null
+                          ? null
+                          : ` · ${stoppedBy(g.sequential.stoppedBy)} after ${g.sequential.itemsSpent} of ${g.sequential.maxItems} items`}
                       </td>
                       <td>
                         <pre>{showJson(g.decision)}</pre>
@@ -141,6 +145,7 @@ export function OptimizationPageView(props: { optimizationId: string }) {
                 </tbody>
               </table>
             )}
+            <SequentialGates gates={page.gates} />
           </>
         )}
       </WhenLoaded>
