@@ -167,7 +167,7 @@ describe('ratchet optimize, gate and report', () => {
     );
     expect(resumed.stdout).toMatch(/^ {2}NOT PROMOTED \(futile\): /m);
     expect(resumed.stdout).toContain(
-      '\n  sequential: stopped for futility after 14 of 30 items · e-value 1.00 → 1.00 → 1.33 → 1.33 → 1.33 → 0.667 (1/α = 40)\n',
+      '\n  sequential: stopped for futility after 14 of 30 items · e-value 1.50 → 1.50 → 2.33 → 2.33 → 2.33 → 0.917 (1/α = 40)\n',
     );
     expect(resumed.stdout).toContain(`Ledger entry ${ledgerId} (run ${ledgerId})`);
     await readCorpus(store, async (corpus) => {
@@ -219,7 +219,7 @@ describe('ratchet optimize, gate and report', () => {
       expect(text.stdout).toContain(`\n${heading}\n`);
     }
     expect(text.stdout).toMatch(/^ {2}iteration 0 · \d+ cells · \d\.\d{3} \([0-9a-f]{8}\)$/m);
-    expect(text.stdout).toContain('\n    sequential: stopped for futility after 14 of 30 items · e-value 1.00 → ');
+    expect(text.stdout).toContain('\n    sequential: stopped for futility after 14 of 30 items · e-value 1.50 → ');
     const page = readFileSync(html, 'utf8');
     for (const canvas of ['ratchet-val-curve', 'ratchet-lineage', 'ratchet-e-value-0']) {
       expect(page).toContain(`<canvas id="${canvas}"`);

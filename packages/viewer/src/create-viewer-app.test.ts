@@ -137,15 +137,15 @@ describe('the viewer API', () => {
     // A fixed-n decision has no sequential stop; a sequential one has its stop and path read out.
     expect(page.gates[0]?.sequential).toBeNull();
     expect(page.gates[1]?.sequential).toEqual({
-      itemsSpent: 11,
+      itemsSpent: 8,
       maxItems: 40,
-      itemsEvaluated: 15,
+      itemsEvaluated: 10,
       stoppedBy: 'evidence',
-      eValues: [1, 4 / 3, 2, 3, 4.5, 6.75, 10.125, 15.1875, 22.78125, 34.171875, 51.2578125],
+      eValues: [1.5, 7 / 3, 3.75, 6.2, 10.5, 127 / 7, 31.875, 511 / 9],
       barrier: 39.99999999999996,
-      mixtureEValue: 341.25,
-      eProcess: 'discordant-pairs',
-      runIds: ['gate-run-2', 'gate-run-2-batch-2', 'gate-run-2-batch-3'],
+      plugInEValue: 15.1875,
+      eProcess: 'discordant-mixture',
+      runIds: ['gate-run-2', 'gate-run-2-batch-2'],
     });
     await get('/api/optimizations/opt-9', 404);
   });

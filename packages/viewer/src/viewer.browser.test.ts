@@ -102,14 +102,14 @@ describe('the viewer in a real browser', () => {
       const decisions = page.locator('table').last().locator('tbody tr td:nth-child(4)');
       expect(await decisions.allTextContents()).toEqual([
         'promoted: promoted',
-        'promoted: promoted · stopped by evidence after 11 of 40 items',
+        'promoted: promoted · stopped by evidence after 8 of 40 items',
       ]);
       const gate = page.locator('section.sequential-gate');
       expect(await gate.count()).toBe(1);
       expect(await gate.locator('p.stop').textContent()).toBe(
-        'stopped by evidence after 11 of at most 40 items (15 items evaluated in 3 batch runs) · e-value 51.3, promotes at 1/α = 40.0 · mixture cross-check 341',
+        'stopped by evidence after 8 of at most 40 items (10 items evaluated in 2 batch runs) · e-value 56.8, promotes at 1/α = 40.0 · plug-in cross-check 15.2',
       );
-      expect(await gate.locator('svg.e-value circle').count()).toBe(11);
+      expect(await gate.locator('svg.e-value circle').count()).toBe(8);
       expect(await gate.locator('svg.e-value .barrier text').textContent()).toBe('1/α = 40.0: promotes');
       expect(errors).toEqual([]);
     });

@@ -34,9 +34,9 @@ export function fixedGateRecord(overrides: Partial<GateRecord> = {}): GateRecord
 
 /**
  * A sequential gate on a holdout of 40 whose candidate passes every item the incumbent fails: the
- * discordant-pair e-process bets 0, ⅓, then ½ of its wealth on each win and reaches 1/α = 40 at the
- * 11th item (1, 1.33, 2, 3, 4.5, 6.75, 10.1, 15.2, 22.8, 34.2, 51.3), so it stops by evidence after
- * 11 items, 15 evaluated in three batches of 5.
+ * mixture e-value after k straight wins is (2^(k+1) − 1)/(k + 1) (1.5, 2.33, 3.75, 6.2, 10.5, 18.1, 31.9,
+ * 56.8) and first reaches 1/α = 40 at the 8th item, so it stops by evidence after 8 items, 10 evaluated
+ * in two batches of 5. The plug-in bettor, the cross-check, is at (4/3)·1.5⁶ = 15.2 by then.
  */
 export function sequentialGateRecord(overrides: Partial<GateRecord> = {}): GateRecord {
   const taskIds = ids(40);
@@ -47,7 +47,7 @@ export function sequentialGateRecord(overrides: Partial<GateRecord> = {}): GateR
     seed: 3,
     sequential: { maxItems: 40, minEffect: 0.1 },
   });
-  const runIds = ['gate-seq', 'gate-seq-batch-2', 'gate-seq-batch-3'];
+  const runIds = ['gate-seq', 'gate-seq-batch-2'];
   return buildGateRecord({
     recordId: 'gate-seq',
     holdoutKey: 'dsl holdout rotation 1',
@@ -57,7 +57,7 @@ export function sequentialGateRecord(overrides: Partial<GateRecord> = {}): GateR
     reason: decision.reason,
     decision: asJson(decision),
     itemsSpent: decision.sequential?.itemsSpent as number,
-    itemsEvaluated: 15,
+    itemsEvaluated: 10,
     stoppedBy: 'evidence',
     runIds,
     ...overrides,

@@ -41,7 +41,7 @@ describe('sequentialPathOf', () => {
         eProcess: 'hedged-capital',
         eValues: [1, 0.5, null, 0.25],
         barrier: 40,
-        mixtureEValue: null,
+        plugInEValue: null,
       },
     };
     expect(sequentialPathOf(decision)).toEqual({
@@ -53,7 +53,7 @@ describe('sequentialPathOf', () => {
       // A value JSON could not hold (an overflowed e-value is written as null) stays in its place.
       eValues: [1, 0.5, null, 0.25],
       barrier: 40,
-      mixtureEValue: null,
+      plugInEValue: null,
       threshold: 0.05,
       liftHigh: 0.3,
     });
@@ -67,7 +67,7 @@ describe('sequentialPathOf', () => {
       stoppedBy: null,
       eValues: [1, 2],
       barrier: null,
-      mixtureEValue: null,
+      plugInEValue: null,
       eProcess: null,
       minEffect: null,
       threshold: null,

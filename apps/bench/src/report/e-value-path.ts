@@ -6,7 +6,7 @@ const shown = 6;
 
 /**
  * What a recorded decision says about its sequential stop. Lenient where older or hand-made records
- * differ (no barrier, no mixture), strict where a reader would be misled (counts must be numbers).
+ * differ (no barrier, no cross-check), strict where a reader would be misled (counts must be numbers).
  */
 const recordedSequentialSchema = z.object({
   itemsSpent: z.number(),
@@ -15,7 +15,7 @@ const recordedSequentialSchema = z.object({
   // An e-value past the largest double is written to JSON as null: kept in place, as unknown.
   eValues: z.array(z.unknown()).transform((values) => values.map((v) => (typeof v === 'number' ? v : null))),
   barrier: z.number().nullable().catch(null),
-  mixtureEValue: z.number().nullable().catch(null),
+  plugInEValue: z.number().nullable().catch(null),
   eProcess: z.string().nullable().catch(null),
   minEffect: z.number().nullable().catch(null),
 });
@@ -32,9 +32,9 @@ export interface SequentialPath {
   readonly eValues: readonly (number | null)[];
   /** 1/α, the e-value that promotes; null when the record does not say. */
   readonly barrier: number | null;
-  /** The beta-binomial mixture e-value at the stop, the cross-check; null when none was computed. */
-  readonly mixtureEValue: number | null;
-  /** `discordant-pairs` or `hedged-capital`; null when the record does not say. */
+  /** The plug-in betting e-process at the stop, the cross-check; null when none was computed. */
+  readonly plugInEValue: number | null;
+  /** `discordant-mixture` (`discordant-pairs` in gates decided before it), or `hedged-capital`; null when the record does not say. */
   readonly eProcess: string | null;
   readonly minEffect: number | null;
   /** The lift the decision had to clear (the futility bound is threshold + minEffect); null when not recorded. */

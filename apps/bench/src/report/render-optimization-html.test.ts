@@ -14,7 +14,7 @@ describe('renderOptimizationHtml, gate decisions', () => {
       buildOptimizationReportFixture([fixedGateRecord(), sequentialGateRecord()]),
       generatedAt,
     );
-    expect(page).toContain('<td class="front">promoted · stopped by evidence after 11 of 40 items</td>');
+    expect(page).toContain('<td class="front">promoted · stopped by evidence after 8 of 40 items</td>');
     expect(page).toContain('<td>not promoted (no-margin)</td>');
     const at = (text: string) => page.indexOf(text);
     expect(at('<h2>Gate decisions</h2>')).toBeLessThan(at('<h3>Sequential decision:'));

@@ -25,41 +25,27 @@ function drawCharts(html: string, data: unknown) {
 }
 
 describe('sequentialGateSections', () => {
-  it('says how a sequential gate stopped: items spent of the cap, batches, e-value against 1/α, the mixture, futility', () => {
+  it('says how a sequential gate stopped: items spent of the cap, batches, e-value against 1/α, the cross-check, futility', () => {
     const html = sequentialGateSections([fixedGateRecord(), sequentialGateRecord()]);
     expect(html.match(/<h3>/g)).toHaveLength(1);
     expect(html).toContain(
       '<h3>Sequential decision: <code>decade</code> vs <code>c0ffee</code> on "dsl holdout rotation 1"</h3>',
     );
-    expect(html).toContain('<p class="reading">stopped by evidence after 11 of 40 items: promoted.</p>');
+    expect(html).toContain('<p class="reading">stopped by evidence after 8 of 40 items: promoted.</p>');
     expect(html).toContain(
-      '<tr><th>items</th><td>11 spent of at most 40 (the holdout holds 40); 15 items evaluated (whole batches), in 3 batch runs: <code>gate-seq</code>, <code>gate-seq-batch-2</code>, <code>gate-seq-batch-3</code></td></tr>',
+      '<tr><th>items</th><td>8 spent of at most 40 (the holdout holds 40); 10 items evaluated (whole batches), in 2 batch runs: <code>gate-seq</code>, <code>gate-seq-batch-2</code></td></tr>',
     );
-    expect(html).toContain('<tr><th>e-value at the stop</th><td>51.3 (promotes at 1/α = 40.0)</td></tr>');
-    // The mixture for 11 wins and no loss: 2¹² · B(12, 1) · P(Binomial(12, ½) ≤ 11) = 4096/12 · (1 − 2⁻¹²) = 341.25.
-    expect(html).toContain(
-      '<tr><th>mixture cross-check</th><td>beta-binomial mixture e-value 341 on the same pairs</td></tr>',
-    );
+    expect(html).toContain('<tr><th>e-value at the stop</th><td>56.8 (promotes at 1/α = 40.0)</td></tr>');
+    // The mixture for 8 wins and no loss: (2⁹ − 1)/9 = 56.8; the plug-in bettor staked 0, ⅓, then ½: (4/3)·1.5⁶ = 15.2.
+    expect(html).toContain('<tr><th>cross-check</th><td>plug-in betting e-process 15.2 on the same pairs</td></tr>');
     expect(html).toContain('below threshold + minEffect = +10.0 points');
     // The path item by item, as the table a reader without script sees.
-    expect(html).toContain('<summary>The e-value after each of the 11 paired items</summary>');
+    expect(html).toContain('<summary>The e-value after each of the 8 paired items</summary>');
     const cells = [...html.matchAll(/<tr><td>(\d+)<\/td><td>([^<]+)<\/td><\/tr>/g)].map((m) => [m[1], m[2]]);
-    expect(cells.map(([, value]) => value)).toEqual([
-      '1.00',
-      '1.33',
-      '2.00',
-      '3.00',
-      '4.50',
-      '6.75',
-      '10.1',
-      '15.2',
-      '22.8',
-      '34.2',
-      '51.3',
-    ]);
+    expect(cells.map(([, value]) => value)).toEqual(['1.50', '2.33', '3.75', '6.20', '10.5', '18.1', '31.9', '56.8']);
   });
 
-  it('says a futility stop against its bound, in points, and a hedged-capital gate has no mixture', () => {
+  it('says a futility stop against its bound, in points, and a hedged-capital gate has no cross-check', () => {
     const record = sequentialGateRecord();
     const decision = record.decision as { sequential: Record<string, unknown>; lift: Record<string, unknown> };
     const futile = sequentialGateRecord({
@@ -73,17 +59,17 @@ describe('sequentialGateSections', () => {
           ...decision.sequential,
           stoppedBy: 'futility',
           eProcess: 'hedged-capital',
-          mixtureEValue: null,
+          plugInEValue: null,
           minEffect: 0.2,
         },
       },
     });
     const html = sequentialGateSections([futile]);
-    expect(html).toContain('<p class="reading">stopped for futility after 11 of 40 items: not promoted (futile).</p>');
+    expect(html).toContain('<p class="reading">stopped for futility after 8 of 40 items: not promoted (futile).</p>');
     expect(html).toContain(
       'stops once the upper confidence bound on the lift is below threshold + minEffect = +25.0 points; it was +12.3 points at the last item',
     );
-    expect(html).toContain('none: the mixture is computed for pass/fail outcomes at threshold 0 only');
+    expect(html).toContain('none: the cross-check is computed for pass/fail outcomes at threshold 0 only');
   });
 
   it('is empty for fixed-n gates, and escapes what a record holds', () => {
@@ -103,10 +89,10 @@ describe('eValueChartScripts', () => {
     expect(chart.options.scales.y.type).toBe('logarithmic');
     expect(chart.options.scales.x).toMatchObject({ min: 1, max: 40 });
     const [path, barrier] = chart.data.datasets;
-    expect(path?.data).toHaveLength(11);
-    expect(path?.data[0]).toEqual({ x: 1, y: 1 });
-    expect(path?.data[10]?.x).toBe(11);
-    expect(path?.data[10]?.y).toBeCloseTo(51.2578125, 6);
+    expect(path?.data).toHaveLength(8);
+    expect(path?.data[0]).toEqual({ x: 1, y: 1.5 });
+    expect(path?.data[7]?.x).toBe(8);
+    expect(path?.data[7]?.y).toBeCloseTo(511 / 9, 10);
     expect(barrier?.label).toBe('1/α = 40.0: promotes');
     expect(barrier?.borderDash).toEqual([6, 4]);
     expect(barrier?.data.map((point) => [point.x, Math.round(point.y as number)])).toEqual([

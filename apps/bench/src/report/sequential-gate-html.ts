@@ -26,7 +26,7 @@ export function sequentialStopText(path: SequentialPath): string {
 
 /**
  * One section per sequential gate: how it stopped (items spent of the cap, items evaluated in batch
- * runs), the e-process, the e-value at the stop against 1/α, the mixture cross-check, the futility
+ * runs), the e-process, the e-value at the stop against 1/α, the cross-check, the futility
  * bound, a canvas for the e-value path on a log axis, and the path item by item as a table (readable
  * without script). Empty when no gate is sequential.
  */
@@ -48,7 +48,7 @@ export function sequentialGateSections(gates: readonly GateRecord[]): string {
           path.stoppedBy === null ? 'last e-value' : 'e-value at the stop',
           `${last === null ? 'no pair yet' : formatEValue(last)}${path.barrier === null ? '' : ` (promotes at 1/α = ${formatEValue(path.barrier)})`}`,
         ],
-        ['mixture cross-check', escapeHtml(mixtureText(path))],
+        ['cross-check', escapeHtml(crossCheckText(path))],
         ['futility', escapeHtml(futilityText(path))],
       ];
       const items = path.eValues
@@ -83,6 +83,9 @@ export function eValueChartData(gates: readonly GateRecord[]): EValueChartData {
 }
 
 function eProcessText(eProcess: string | null): string {
+  if (eProcess === 'discordant-mixture')
+    return 'discordant pairs: the beta-binomial mixture e-value over the items where exactly one controller passed';
+  // Gates decided before the mixture was adopted (issue 20's ablation) bet with the plug-in bettor.
   if (eProcess === 'discordant-pairs')
     return 'discordant pairs: bets on the items where exactly one controller passed, from the past only';
   if (eProcess === 'hedged-capital')
@@ -90,11 +93,11 @@ function eProcessText(eProcess: string | null): string {
   return eProcess ?? 'not recorded';
 }
 
-function mixtureText(path: SequentialPath): string {
-  if (path.mixtureEValue !== null)
-    return `beta-binomial mixture e-value ${formatEValue(path.mixtureEValue)} on the same pairs`;
+function crossCheckText(path: SequentialPath): string {
+  if (path.plugInEValue !== null)
+    return `plug-in betting e-process ${formatEValue(path.plugInEValue)} on the same pairs`;
   return path.eProcess === 'hedged-capital'
-    ? 'none: the mixture is computed for pass/fail outcomes at threshold 0 only'
+    ? 'none: the cross-check is computed for pass/fail outcomes at threshold 0 only'
     : 'not recorded';
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * What a gate record's decision says about its sequential stop, as `decidePromotion` writes it
- * (`decision.sequential`). Lenient where older records differ (no barrier, no mixture), strict on the
+ * (`decision.sequential`). Lenient where older records differ (no barrier, no cross-check), strict on the
  * counts a reader acts on.
  */
 const recordedSequentialSchema = z.object({
@@ -13,7 +13,7 @@ const recordedSequentialSchema = z.object({
   // An e-value past the largest double is written to JSON as null: kept in place, as unknown.
   eValues: z.array(z.unknown()).transform((values) => values.map((v) => (typeof v === 'number' ? v : null))),
   barrier: z.number().nullable().catch(null),
-  mixtureEValue: z.number().nullable().catch(null),
+  plugInEValue: z.number().nullable().catch(null),
   eProcess: z.string().nullable().catch(null),
 });
 
@@ -30,9 +30,9 @@ export interface GateSequential {
   eValues: Array<number | null>;
   /** 1/α, the e-value that promotes; null when the record does not say. */
   barrier: number | null;
-  /** The beta-binomial mixture e-value at the stop, a cross-check; null when none was computed. */
-  mixtureEValue: number | null;
-  /** `discordant-pairs` or `hedged-capital`; null when the record does not say. */
+  /** The plug-in betting e-process at the stop, a cross-check; null when none was computed. */
+  plugInEValue: number | null;
+  /** `discordant-mixture` (`discordant-pairs` in gates decided before it), or `hedged-capital`; null when the record does not say. */
   eProcess: string | null;
   /** One run per batch, in order. */
   runIds: string[];

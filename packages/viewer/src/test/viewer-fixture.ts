@@ -187,29 +187,30 @@ export async function writeViewerFixture(corpus: Corpus): Promise<void> {
  * three batches of 5. Its figures are what `decidePromotion` writes for those outcomes.
  */
 function sequentialGate() {
-  const eValues = [1, 4 / 3, 2, 3, 4.5, 6.75, 10.125, 15.1875, 22.78125, 34.171875, 51.2578125];
+  // The mixture e-value after k straight wins, (2^(k+1) − 1)/(k + 1): it first reaches 40 at the 8th.
+  const eValues = [1.5, 7 / 3, 3.75, 6.2, 10.5, 127 / 7, 31.875, 511 / 9];
   return buildGateRecord({
     recordId: 'gate/dsl/holdout-2/c0ffee',
     holdoutKey: 'dsl:seed=7:holdout rotation 1',
     runId: 'gate-run-2',
     decision: {
-      n: 11,
+      n: 8,
       test: 'e-process',
       sequential: {
         maxItems: 40,
         minEffect: 0.1,
-        itemsSpent: 11,
+        itemsSpent: 8,
         stoppedBy: 'evidence',
-        eProcess: 'discordant-pairs',
+        eProcess: 'discordant-mixture',
         eValues,
         barrier: 39.99999999999996,
-        mixtureEValue: 341.25,
+        plugInEValue: 15.1875,
       },
     },
-    itemsSpent: 11,
-    itemsEvaluated: 15,
+    itemsSpent: 8,
+    itemsEvaluated: 10,
     stoppedBy: 'evidence',
-    runIds: ['gate-run-2', 'gate-run-2-batch-2', 'gate-run-2-batch-3'],
+    runIds: ['gate-run-2', 'gate-run-2-batch-2'],
     createdAt: time(3, 0),
   });
 }

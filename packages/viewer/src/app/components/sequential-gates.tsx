@@ -6,7 +6,7 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
 
 /**
  * One block per sequential gate: items spent of the cap and the batch runs, the e-value at the stop
- * against 1/α, the mixture cross-check, and the e-value path. Nothing for fixed-n gates.
+ * against 1/α, the plug-in cross-check, and the e-value path. Nothing for fixed-n gates.
  */
 export function SequentialGates(props: { gates: readonly GateView[] }) {
   return (
@@ -29,9 +29,9 @@ export function SequentialGates(props: { gates: readonly GateView[] }) {
               {last === null ? 'no pair yet' : `e-value ${eValue(last)}`}
               {s.barrier === null ? '' : `, promotes at 1/α = ${eValue(s.barrier)}`}
               {' · '}
-              {s.mixtureEValue === null
-                ? `no mixture cross-check (${s.eProcess ?? 'e-process not recorded'})`
-                : `mixture cross-check ${eValue(s.mixtureEValue)}`}
+              {s.plugInEValue === null
+                ? `no cross-check (${s.eProcess ?? 'e-process not recorded'})`
+                : `plug-in cross-check ${eValue(s.plugInEValue)}`}
             </p>
             <EValuePath sequential={s} />
           </section>
