@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { candidateRecordSchema } from './candidate-record';
 import { type CellRecord, cellRecordSchema } from './cell-record';
+import { compiledSchema } from './compiled-schema';
 import type { OptimizerRecord } from './corpus';
 import { type CorpusLine, corpusLineSchema } from './corpus-line';
 import { flywheelRecordSchema } from './flywheel-record';
@@ -42,7 +43,7 @@ function assertCurrentVersion(value: unknown, location: RecordLocation, what: st
 
 function parseWith<T>(schema: z.ZodType<T>, value: unknown, location: RecordLocation, what: string): T {
   assertCurrentVersion(value, location, what);
-  const result = schema.safeParse(value);
+  const result = compiledSchema(schema).safeParse(value);
   if (!result.success) throw new InvalidRecordError({ ...location, what, issues: issuesOf(result.error) });
   return result.data;
 }
@@ -116,7 +117,7 @@ export function parseCorpusLine(value: unknown, location: RecordLocation = {}): 
 }
 
 export function parseVerdict(value: unknown, location: RecordLocation = {}): Verdict {
-  const result = verdictSchema.safeParse(value);
+  const result = compiledSchema(verdictSchema).safeParse(value);
   if (!result.success) throw new InvalidRecordError({ ...location, what: 'verdict', issues: issuesOf(result.error) });
   return result.data;
 }

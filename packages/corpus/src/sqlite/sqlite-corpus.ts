@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { alignPairs, type TaskTally } from '../align-pairs';
 import { assertManifestUpdate } from '../assert-manifest-update';
-import { assertSameRecord } from '../assert-same-record';
 import type { CandidateRecord } from '../candidate-record';
 import type { CellRecord } from '../cell-record';
-import type { BlobRef, JsonValue } from '../common-schemas';
+import type { BlobRef } from '../common-schemas';
 import type {
   AppendResult,
   CandidateFilter,
@@ -29,18 +28,17 @@ import type { GateRecord } from '../gate-record';
 import type { IterationRecord } from '../iteration-record';
 import type { LibraryRecord } from '../library-record';
 import type { OptimizationRecord } from '../optimization-record';
-import { parseCellRecord, parseRunManifest, parseRunRecord, parseVerdict } from '../parse-record';
+import { parseRunManifest, parseVerdict } from '../parse-record';
 import type { RunManifest } from '../run-manifest';
 import type { RunRecord } from '../run-record';
 import type { Verdict } from '../verdict';
+import { appendRecords } from './append-records';
 import { attachVerdicts } from './attach-verdicts';
 import { deleteRun } from './delete-run';
 import { OptimizerStore } from './optimizer-store';
 import { readStats } from './read-stats';
-import { rewriteCell } from './rewrite-cell';
 import { readRunCellCounts, readRunTaskIds } from './run-page-queries';
 import { cellWhere, metricExpression, pageClause, recordWhere, runWhere } from './sql-filters';
-import { verdictResolved } from './verdict-resolved';
 import { writeTransaction } from './write-transaction';
 
 /** The embedded store: one SQLite file in WAL mode (node:sqlite), safe for several processes at once. */
@@ -109,47 +107,7 @@ export class SqliteCorpus implements Corpus {
   }
 
   async append(records: ReadonlyArray<RunRecord | CellRecord>): Promise<AppendResult> {
-    // Validate the whole batch before writing any of it.
-    const parsed = records.map((record, index) =>
-      record?.kind === 'cell'
-        ? parseCellRecord(record, { source: `records[${index}]` })
-        : parseRunRecord(record, { source: `records[${index}]` }),
-    );
-    const insertAttempt = this.#prepare(
-      `INSERT OR IGNORE INTO attempts (record_id, run_id, arm_id, task_id, benchmark, split, replicate, try_number,
-        created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertCell = this.#prepare(
-      `INSERT OR IGNORE INTO cells (cell_id, run_id, arm_id, task_id, benchmark, split, replicate, try_number,
-        status, resolved, created_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    return writeTransaction(this.#db, () => {
-      let inserted = 0;
-      for (const record of parsed) {
-        const body = JSON.stringify(record);
-        const common = [
-          ...[record.runId, record.armId, record.taskId, record.benchmark, record.split],
-          record.replicate,
-          record.try,
-        ] as const;
-        const id = record.kind === 'cell' ? record.cellId : record.recordId;
-        const changes =
-          record.kind === 'cell'
-            ? insertCell.run(id, ...common, record.status, verdictResolved(record), record.createdAt, body).changes
-            : insertAttempt.run(id, ...common, record.createdAt, body).changes;
-        if (changes > 0) {
-          inserted++;
-          continue;
-        }
-        if (record.kind === 'cell') {
-          if (rewriteCell((sql) => this.#prepare(sql), record, body) === 'replace') inserted++;
-          continue;
-        }
-        const existing = this.#prepare('SELECT body FROM attempts WHERE record_id = ?').get(id) as { body: string };
-        if (existing.body !== body) assertSameRecord(record.kind, id, JSON.parse(existing.body), record as JsonValue);
-      }
-      return { inserted, duplicates: parsed.length - inserted };
-    });
+    return appendRecords(this.#db, (sql) => this.#prepare(sql), records);
   }
 
   async attachVerdicts(verdicts: ReadonlyArray<{ recordId: string; verdict: Verdict }>): Promise<AppendResult> {
