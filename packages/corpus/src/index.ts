@@ -85,6 +85,7 @@ export { ProtectedRunError } from './protected-run-error';
 export { RecordConflictError, type StoredRecordKind } from './record-conflict-error';
 export { RecordNotFoundError } from './record-not-found-error';
 export { RecordUpgradeError } from './record-upgrade-error';
+export { type RecordedSequentialStop, recordedSequentialStop } from './recorded-sequential-stop';
 export { resolveStoreUrl } from './resolve-store-url';
 export {
   type ArmSpec,

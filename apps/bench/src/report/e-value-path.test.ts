@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eValuePathLine, sequentialPathOf } from './e-value-path';
+import { eValuePathLine } from './e-value-path';
 
 describe('eValuePathLine', () => {
   it('says why a sequential gate stopped and samples its e-value path', () => {
@@ -25,53 +25,5 @@ describe('eValuePathLine', () => {
   it('is null for a fixed-n decision or something that is not a decision', () => {
     expect(eValuePathLine({ lift: { estimate: 0.1 } })).toBeNull();
     expect(eValuePathLine('promoted')).toBeNull();
-  });
-});
-
-describe('sequentialPathOf', () => {
-  it('reads the stop, the path, the barrier, the mixture and the futility figures of a recorded decision', () => {
-    const decision = {
-      threshold: 0.05,
-      lift: { estimate: 0.1, low: -0.2, high: 0.3 },
-      sequential: {
-        maxItems: 40,
-        minEffect: 0.2,
-        itemsSpent: 4,
-        stoppedBy: 'futility',
-        eProcess: 'hedged-capital',
-        eValues: [1, 0.5, null, 0.25],
-        barrier: 40,
-        plugInEValue: null,
-      },
-    };
-    expect(sequentialPathOf(decision)).toEqual({
-      maxItems: 40,
-      minEffect: 0.2,
-      itemsSpent: 4,
-      stoppedBy: 'futility',
-      eProcess: 'hedged-capital',
-      // A value JSON could not hold (an overflowed e-value is written as null) stays in its place.
-      eValues: [1, 0.5, null, 0.25],
-      barrier: 40,
-      plugInEValue: null,
-      threshold: 0.05,
-      liftHigh: 0.3,
-    });
-  });
-
-  it('is null without counts, and says "not recorded" (null) for what an older record lacks', () => {
-    expect(sequentialPathOf({ sequential: { maxItems: 10, eValues: [] } })).toBeNull();
-    expect(sequentialPathOf({ sequential: { itemsSpent: 2, maxItems: 10, eValues: [1, 2] } })).toEqual({
-      itemsSpent: 2,
-      maxItems: 10,
-      stoppedBy: null,
-      eValues: [1, 2],
-      barrier: null,
-      plugInEValue: null,
-      eProcess: null,
-      minEffect: null,
-      threshold: null,
-      liftHigh: null,
-    });
   });
 });

@@ -1,21 +1,4 @@
-import type { GateRecord } from '@ratchet/corpus';
-import { z } from 'zod';
-
-/**
- * What a gate record's decision says about its sequential stop, as `decidePromotion` writes it
- * (`decision.sequential`). Lenient where older records differ (no barrier, no cross-check), strict on the
- * counts a reader acts on.
- */
-const recordedSequentialSchema = z.object({
-  itemsSpent: z.number(),
-  maxItems: z.number(),
-  stoppedBy: z.enum(['evidence', 'futility', 'cap']).nullable().catch(null),
-  // An e-value past the largest double is written to JSON as null: kept in place, as unknown.
-  eValues: z.array(z.unknown()).transform((values) => values.map((v) => (typeof v === 'number' ? v : null))),
-  barrier: z.number().nullable().catch(null),
-  plugInEValue: z.number().nullable().catch(null),
-  eProcess: z.string().nullable().catch(null),
-});
+import { type GateRecord, recordedSequentialStop } from '@ratchet/corpus';
 
 /** A sequential gate's stop, as the optimization page shows it beside the decision. */
 export interface GateSequential {
@@ -43,16 +26,13 @@ export type GateView = GateRecord & { sequential: GateSequential | null };
 
 /** The gate record with its sequential stop read from the recorded decision. */
 export function gateView(record: GateRecord): GateView {
-  const decision = record.decision;
-  const recorded =
-    typeof decision === 'object' && decision !== null && !Array.isArray(decision)
-      ? recordedSequentialSchema.safeParse(decision.sequential)
-      : null;
-  if (!recorded?.success) return { ...record, sequential: null };
+  const recorded = recordedSequentialStop(record.decision);
+  if (recorded === null) return { ...record, sequential: null };
+  const { itemsSpent, maxItems, stoppedBy, eValues, barrier, plugInEValue, eProcess } = recorded;
   return {
     ...record,
     sequential: {
-      ...recorded.data,
+      ...{ itemsSpent, maxItems, stoppedBy, eValues: [...eValues], barrier, plugInEValue, eProcess },
       itemsEvaluated: record.itemsEvaluated ?? null,
       runIds: record.runIds ?? [record.runId],
     },
