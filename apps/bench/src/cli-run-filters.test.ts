@@ -47,7 +47,7 @@ describe('ratchet run --tasks / --arms', () => {
     const arm = await ratchet(['--store', store, 'run', config, '--dry-run', '--arms', 'refine@9']);
     expect(arm.exitCode).toBe(2);
     expect(arm.stderr).toContain('the config has no arm "refine@9"; its arms: random@1, continue@1, refine@1');
-  }, 30_000);
+  }, 60_000);
 
   it('refuses --arms that drop an arm of the pre-registered primary contrast', async () => {
     const { config, store } = writeConfig(mkdtempSync(join(tmpdir(), 'ratchet-filters-')));
