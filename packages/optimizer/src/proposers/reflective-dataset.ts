@@ -1,5 +1,5 @@
 import type { JsonValue } from '@ratchet/corpus';
-import { countTokens } from 'gpt-tokenizer';
+import { countTokens } from './count-tokens';
 import { fenced } from './fenced-block';
 import type { ReflectiveAttempt, ReflectiveExample } from './proposer';
 
