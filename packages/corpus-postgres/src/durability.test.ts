@@ -113,7 +113,7 @@ describe.skipIf(backend.kind === 'pglite')('PostgreSQL corpus durability', () =>
         for (let waited = 0; waited < 100; waited++) {
           const { rowCount } = await holder.query(
             `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-             WHERE application_name = 'ratchet-corpus' AND wait_event_type = 'Lock'`,
+             WHERE application_name = 'ratchet-corpus' AND wait_event_type = 'Lock' AND datname = current_database()`,
           );
           if (rowCount) break;
           await new Promise((resolve) => setTimeout(resolve, 50));
@@ -138,10 +138,11 @@ describe.skipIf(backend.kind === 'pglite')('PostgreSQL corpus durability', () =>
     const corpus = await openPostgresCorpus(url);
     try {
       await corpus.append([buildRunRecord({ recordId: 'before' })]);
-      // Every pooled connection is terminated while idle: the next write finds its connection dead.
+      // Every pooled connection is terminated while idle: the next write finds its connection dead. Only
+      // this file's database: other test files run beside it on the same server.
       await admin(url, (client) =>
         client.query(
-          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ratchet-corpus'",
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'ratchet-corpus' AND datname = current_database()",
         ),
       );
       expect(await corpus.append([buildRunRecord({ recordId: 'after' })])).toEqual({ inserted: 1, duplicates: 0 });
